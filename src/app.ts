@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import { adminRoutes } from './modules/admin/routes.ts';
+import { createAdminService } from './modules/admin/service.ts';
+import { createAuditRepo } from './modules/audit/repo.ts';
+import { createAuditService } from './modules/audit/service.ts';
+import { createLoginThrottle } from './modules/auth/login-throttle.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { createSecretHasher } from './modules/auth/secrets.ts';
+import { createAuthService } from './modules/auth/service.ts';
+import { createAccessTokens } from './modules/auth/tokens.ts';
+import { createConsentRepo } from './modules/consents/repo.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { createSessionRepo } from './modules/sessions/repo.ts';
+import { createSessionService } from './modules/sessions/service.ts';
+import { createUserRepo } from './modules/users/repo.ts';
+import { meRoutes } from './modules/users/routes.ts';
+import { UserSchema } from './modules/users/schema.ts';
+import { createUserService } from './modules/users/service.ts';
+import type { Config } from './platform/config.ts';
+import { createBlindIndex } from './platform/crypto/blind-index.ts';
+import { createDataKeyRepo } from './platform/crypto/data-key-repo.ts';
+import { createDataProtection } from './platform/crypto/data-protection.ts';
+import { createKeyRing } from './platform/crypto/key-ring.ts';
+import type { Database } from './platform/db/database.ts';
+import { installAccessControl } from './platform/http/access.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { ProblemSchema } from './platform/http/schemas.ts';
+import { registerSecurityHeaders } from './platform/http/security.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
+import { coercingAjv, strictAjv } from './platform/validation.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+  redis?: Redis;
+  /** Overrides the configured pino options (tests capture logs through a stream). */
+  logger?: NonNullable<FastifyServerOptions['logger']>;
+  https?: { cert: Buffer; key: Buffer };
+};
+
+/** Wires every service once (the composition root) and returns a ready Fastify instance. */
+export function createServices(deps: AppDeps) {
+  const { config, database } = deps;
+  const db = database.db;
+  const clock = deps.clock ?? (() => new Date());
+  const keyRing = createKeyRing(config.masterKeys, config.activeMasterKeyId);
+  const dataProtection = createDataProtection({ keyRing, repo: createDataKeyRepo(db) });
+  const blindIndex = createBlindIndex(config.blindIndexKey);
+  const hasher = createSecretHasher(config.passwordHashing);
+  const audit = createAuditService({ repo: createAuditRepo(db), clock });
+  const userRepo = createUserRepo(db);
+  const users = createUserService({
+    db,
+    repo: userRepo,
+    consents: createConsentRepo(db),
+    dataProtection,
+    blindIndex,
+    hasher,
+    audit,
+    clock,
+  });
+  const tokens = createAccessTokens({
+    secret: config.jwtSecret,
+    lifetimeSeconds: config.accessTokenSeconds,
+    clock,
+  });
+  const sessions = createSessionService({
+    db,
+    repo: createSessionRepo(db),
+    tokens,
+    dataProtection,
+    audit,
+    clock,
+    sessionDays: config.sessionDays,
+  });
+  const store = deps.redis ? createRedisCounterStore(deps.redis) : createDbCounterStore(db);
+  const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
+  const auth = createAuthService({ users, userRepo, sessions, throttle, hasher, blindIndex, audit, clock });
+  const admin = createAdminService({ users, userRepo, sessions, audit, clock });
+  return { users, sessions, auth, admin, audit, dataProtection, blindIndex, hasher };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const services = createServices(deps);
+  const options: FastifyServerOptions = {
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 64 * 1024,
+    // Fastify accepts a hop count too; its type declarations lag behind the documented option.
+    trustProxy: config.trustProxy as boolean | string,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  };
+  // Added after typing so Fastify's overloads keep the plain HTTP/1.1 instance type; TLS is only
+  // the transport here, the request and reply objects are the same.
+  if (deps.https) Object.assign(options, { https: deps.https });
+  const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'querystring' || httpPart === 'params'
+      ? coercingAjv.compile(schema)
+      : strictAjv.compile(schema),
+  );
+  // JSON only: a text/plain body on a JSON route is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  installErrorHandling(app);
+  await registerSecurityHeaders(app, {
+    allowedOrigins: config.allowedOrigins,
+    hsts: deps.https !== undefined,
+  });
+  app.addSchema(ProblemSchema);
+  app.addSchema(UserSchema);
+  await registerOpenApi(app);
+  installAccessControl(app, (token) => services.sessions.authenticate(token));
+
+  await app.register(healthRoutes({ ping: () => database.ping() }));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(services.auth));
+      await api.register(meRoutes(services));
+      await api.register(adminRoutes(services.admin));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.addHook('onClose', async () => {
+    await deps.redis?.quit().catch(() => undefined);
+  });
+  return app;
+}

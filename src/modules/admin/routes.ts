@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { contextOf } from '../../platform/http/access.ts';
+import { AUTHENTICATED, IdParams, NoContent, responses } from '../../platform/http/schemas.ts';
+import { AdminCreateUserBody, AdminUpdateUserBody, UserSchema } from '../users/schema.ts';
+import type { AdminService } from './service.ts';
+
+const tags = ['admin'];
+const security = [{ bearer: [] }];
+const config = { roles: ['admin' as const] };
+
+export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post('/admin/users', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: 'Create an account of any role (providers, writers and admins are created only here)',
+        body: AdminCreateUserBody,
+        response: responses({ 201: UserSchema }, [...AUTHENTICATED, 409]),
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await admin.createAccount(request.body, contextOf(request))),
+    });
+
+    app.get('/admin/users/:id', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "Read an account's profile (audited; the owner sees it in her access log)",
+        params: IdParams,
+        response: responses({ 200: UserSchema }, [...AUTHENTICATED, 404]),
+      },
+      handler: async (request) => admin.getAccount(request.params.id, contextOf(request)),
+    });
+
+    app.patch('/admin/users/:id', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: "Change an account's role; its sessions end",
+        params: IdParams,
+        body: AdminUpdateUserBody,
+        response: responses({ 200: UserSchema }, [...AUTHENTICATED, 404, 409]),
+      },
+      handler: async (request) => admin.changeRole(request.params.id, request.body.role, contextOf(request)),
+    });
+
+    app.post('/admin/users/:id/deactivate', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: 'Deactivate an account: it can no longer sign in and its tokens stop working',
+        params: IdParams,
+        response: responses({ 204: NoContent }, [...AUTHENTICATED, 404]),
+      },
+      handler: async (request, reply) => {
+        await admin.deactivate(request.params.id, contextOf(request));
+        return reply.code(204).send();
+      },
+    });
+
+    app.post('/admin/users/:id/activate', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: 'Re-activate a deactivated account',
+        params: IdParams,
+        response: responses({ 204: NoContent }, [...AUTHENTICATED, 404]),
+      },
+      handler: async (request, reply) => {
+        await admin.activate(request.params.id, contextOf(request));
+        return reply.code(204).send();
+      },
+    });
+  };
+}

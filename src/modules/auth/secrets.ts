@@ -1,0 +1,110 @@
+import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import type { PasswordHashingCost } from '../../platform/config.ts';
+import { AppError } from '../../platform/http/errors.ts';
+
+export const PASSWORD_MIN_LENGTH = 8;
+// Generous so pass-phrases fit; bounded so a megabyte "password" cannot tie up Argon2.
+export const PASSWORD_MAX_LENGTH = 256;
+export const PIN_LENGTH = 5;
+
+// ~49,000 common and breached passwords, bundled with the package, so the check works offline.
+const COMMON_PASSWORDS = new Set<string>(
+  (dictionary['passwords-common'] as unknown as string[]).map((p) => p.toLowerCase()),
+);
+
+const COMMON_PINS = new Set([
+  '12321',
+  '13579',
+  '24680',
+  '11223',
+  '12312',
+  '11122',
+  '10000',
+  '99999',
+  '00000',
+]);
+
+/** NIST SP 800-63B style: length, not composition rules; never a common password; never truncated. */
+export function checkPassword(password: string, personal: string[] = []): void {
+  const normalized = normalizeSecret(password);
+  const length = [...normalized].length;
+  if (length < PASSWORD_MIN_LENGTH) {
+    throw new AppError(
+      'weak_password',
+      `Use at least ${PASSWORD_MIN_LENGTH} characters; a short sentence works well`,
+    );
+  }
+  if (length > PASSWORD_MAX_LENGTH) {
+    throw new AppError('weak_password', `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+  }
+  const lower = normalized.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower)) {
+    throw new AppError(
+      'weak_password',
+      'This password is on a list of common or leaked passwords; choose another',
+    );
+  }
+  if (new Set(lower).size < 3) throw new AppError('weak_password', 'Use more than two different characters');
+  for (const word of personal) {
+    if (word.length >= 4 && lower.includes(word.toLowerCase())) {
+      throw new AppError('weak_password', 'Do not use your name, phone number or email in your password');
+    }
+  }
+}
+
+/** Words from the person's own details that must not appear in their password. */
+export function personalWords(person: {
+  name: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+}) {
+  return [...person.name.split(/\s+/), person.phone?.slice(-6) ?? '', person.email?.split('@')[0] ?? ''];
+}
+
+/** 5 digits, refusing what a person nearby would guess first: repeats, runs, patterns, birth year. */
+export function checkPin(pin: string, birthYear?: number): void {
+  if (!new RegExp(`^[0-9]{${PIN_LENGTH}}$`).test(pin)) {
+    throw new AppError('weak_pin', `The PIN must be exactly ${PIN_LENGTH} digits`);
+  }
+  const digits = [...pin].map(Number);
+  const steps = digits.slice(1).map((d, i) => d - (digits[i] ?? 0));
+  const allSame = steps.every((s) => s === 0);
+  const run = steps.every((s) => s === 1) || steps.every((s) => s === -1);
+  const alternating = pin[0] === pin[2] && pin[2] === pin[4] && pin[1] === pin[3];
+  if (allSame || run || alternating || COMMON_PINS.has(pin)) {
+    throw new AppError(
+      'weak_pin',
+      'This PIN is too easy to guess: avoid repeated digits, runs like 12345 and patterns',
+    );
+  }
+  if (birthYear !== undefined && pin.includes(String(birthYear))) {
+    throw new AppError('weak_pin', 'Do not use your birth year in your PIN');
+  }
+}
+
+/** Unicode normalisation, so the same pass-phrase typed on two keyboards is the same secret. */
+function normalizeSecret(secret: string): string {
+  return secret.normalize('NFKC');
+}
+
+export function createSecretHasher(cost: PasswordHashingCost) {
+  // The library's default algorithm is Argon2id (its const enum cannot be named under type stripping);
+  // a test asserts every stored hash starts with $argon2id$.
+  const options = { ...cost };
+  // Verifying against this when an account is unknown keeps failures equally slow for everyone.
+  const dummy = hash('timing-equaliser-not-a-real-secret', options);
+  return {
+    hash: (secret: string) => hash(normalizeSecret(secret), options),
+    async verify(stored: string | null | undefined, secret: string): Promise<boolean> {
+      const target = stored ?? (await dummy);
+      try {
+        const ok = await verify(target, normalizeSecret(secret));
+        return ok && stored !== null && stored !== undefined;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+export type SecretHasher = ReturnType<typeof createSecretHasher>;

@@ -1,0 +1,171 @@
+import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
+import { AppError, assertThat } from '../../platform/http/errors.ts';
+import { auditContextOf, type Principal, type RequestContext } from '../../platform/request-context.ts';
+import type { AuditService } from '../audit/service.ts';
+import type { SessionService, TokenPair } from '../sessions/service.ts';
+import { classifyIdentifier } from '../users/identifiers.ts';
+import type { UserRepo } from '../users/repo.ts';
+import type { NewAccount, PublicUser, UserService } from '../users/service.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import { checkPassword, checkPin, personalWords, type SecretHasher } from './secrets.ts';
+
+export type Credentials = { identifier: string; password?: string | undefined; pin?: string | undefined };
+export type SignedIn = TokenPair & { user: PublicUser };
+export type CurrentSecret = { currentPassword?: string | undefined; currentPin?: string | undefined };
+
+export function createAuthService(deps: {
+  users: UserService;
+  userRepo: UserRepo;
+  sessions: SessionService;
+  throttle: LoginThrottle;
+  hasher: SecretHasher;
+  blindIndex: BlindIndex;
+  audit: AuditService;
+  clock: () => Date;
+}) {
+  const { users, sessions, throttle, hasher, audit } = deps;
+
+  async function verifyCurrentSecret(userId: string, secret: CurrentSecret) {
+    const row = await users.findRow(userId);
+    assertThat(row, 'not_found', 'No such account');
+    const given = exactlyOne(secret.currentPassword, secret.currentPin, 'currentPassword', 'currentPin');
+    const stored = secret.currentPassword !== undefined ? row.password_hash : row.pin_hash;
+    return { row, ok: await hasher.verify(stored, given) };
+  }
+
+  return {
+    /** Self-registration (adolescent or parent) followed by a first session. */
+    async register(input: NewAccount, ctx: RequestContext): Promise<SignedIn> {
+      assertThat(
+        input.role === 'adolescent' || input.role === 'parent',
+        'forbidden',
+        'Only young women and parents register themselves',
+      );
+      const user = await users.create(input, ctx);
+      const tokens = await sessions.start(user, ctx);
+      return { ...tokens, user };
+    },
+
+    /**
+     * One answer for every failure (unknown account, wrong secret, deactivated account, no PIN
+     * set), equally slow, so the login form cannot be used to learn who has an account.
+     */
+    async login(credentials: Credentials, ctx: RequestContext): Promise<SignedIn> {
+      const secret = exactlyOne(credentials.password, credentials.pin, 'password', 'pin');
+      const identifier = classifyIdentifier(credentials.identifier);
+      const keys = throttle.keysFor(identifier?.value ?? credentials.identifier.trim().toLowerCase(), ctx.ip);
+      await throttle.check(keys);
+
+      const row = identifier
+        ? await deps.userRepo.findByBlindIndex(
+            identifier.kind,
+            deps.blindIndex(identifier.kind, identifier.value),
+          )
+        : undefined;
+      const stored = credentials.password !== undefined ? row?.password_hash : row?.pin_hash;
+      const matches = await hasher.verify(stored, secret);
+      if (!row || !matches || row.status !== 'active') {
+        const { locked } = await throttle.recordFailure(keys);
+        const context = { ...auditContextOf(ctx), actorId: null };
+        const subjectId = row?.id ?? null;
+        await audit.record(context, {
+          action: 'auth.login',
+          outcome: 'failure',
+          subjectId,
+          resource: 'session',
+        });
+        if (locked)
+          await audit.record(context, {
+            action: 'auth.lock',
+            outcome: 'denied',
+            subjectId,
+            resource: 'session',
+          });
+        throw new AppError('invalid_credentials');
+      }
+      await throttle.recordSuccess(keys);
+      const tokens = await sessions.start(row, ctx);
+      await audit.record(
+        { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
+        { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'session' },
+      );
+      return { ...tokens, user: await users.get(row.id) };
+    },
+
+    async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {
+      return sessions.refresh(refreshToken, ctx);
+    },
+
+    async logout(principal: Principal, ctx: RequestContext): Promise<void> {
+      await sessions.end(principal, 'logout');
+      await audit.record(auditContextOf(ctx), {
+        action: 'auth.logout',
+        outcome: 'success',
+        subjectId: principal.userId,
+        resource: 'session',
+      });
+    },
+
+    /** New password; every other session of the account ends, this one stays. */
+    async changePassword(
+      principal: Principal,
+      input: CurrentSecret & { newPassword: string },
+      ctx: RequestContext,
+    ) {
+      const { row, ok } = await verifyCurrentSecret(principal.userId, input);
+      if (!ok) {
+        await audit.record(auditContextOf(ctx), {
+          action: 'auth.password_change',
+          outcome: 'failure',
+          subjectId: row.id,
+        });
+        throw new AppError('invalid_credentials', 'The current password or PIN is not correct');
+      }
+      const profile = await users.get(row.id);
+      checkPassword(input.newPassword, personalWords(profile));
+      await deps.userRepo.update(row.id, {
+        password_hash: await hasher.hash(input.newPassword),
+        updated_at: deps.clock(),
+      });
+      await sessions.revokeAll(row.id, 'credential_change', principal.sessionId);
+      await audit.record(auditContextOf(ctx), {
+        action: 'auth.password_change',
+        outcome: 'success',
+        subjectId: row.id,
+      });
+    },
+
+    async changePin(principal: Principal, input: CurrentSecret & { newPin: string }, ctx: RequestContext) {
+      const { row, ok } = await verifyCurrentSecret(principal.userId, input);
+      if (!ok) {
+        await audit.record(auditContextOf(ctx), {
+          action: 'auth.pin_change',
+          outcome: 'failure',
+          subjectId: row.id,
+        });
+        throw new AppError('invalid_credentials', 'The current password or PIN is not correct');
+      }
+      checkPin(input.newPin, await users.birthYearOf(row));
+      await deps.userRepo.update(row.id, {
+        pin_hash: await hasher.hash(input.newPin),
+        updated_at: deps.clock(),
+      });
+      await sessions.revokeAll(row.id, 'credential_change', principal.sessionId);
+      await audit.record(auditContextOf(ctx), {
+        action: 'auth.pin_change',
+        outcome: 'success',
+        subjectId: row.id,
+      });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;
+
+function exactlyOne(a: string | undefined, b: string | undefined, nameA: string, nameB: string): string {
+  if ((a === undefined) === (b === undefined)) {
+    throw new AppError('validation_failed', `Give exactly one of ${nameA} or ${nameB}`, {
+      errors: [{ field: `body/${nameA}`, message: `give exactly one of ${nameA} or ${nameB}` }],
+    });
+  }
+  return (a ?? b) as string;
+}

@@ -1,0 +1,113 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { Channel, Role, SessionRow } from '../../platform/db/tables.ts';
+
+export type ActiveSession = { sessionId: string; userId: string; role: Role };
+
+export function createSessionRepo(db: Db) {
+  return {
+    async insert(
+      session: {
+        id: string;
+        userId: string;
+        channel: Channel;
+        userAgentEnc: Uint8Array | null;
+        at: Date;
+        expiresAt: Date;
+      },
+      tx: Db = db,
+    ): Promise<void> {
+      await tx
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          user_id: session.userId,
+          channel: session.channel,
+          user_agent_enc: session.userAgentEnc,
+          created_at: session.at,
+          last_seen_at: session.at,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+    },
+
+    /** The session behind a token, only while it is live and its user is active. */
+    async findActive(sessionId: string, now: Date): Promise<ActiveSession | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['sessions.id', 'sessions.user_id', 'users.role'])
+        .where('sessions.id', '=', sessionId)
+        .where('sessions.revoked_at', 'is', null)
+        .where('sessions.expires_at', '>', now)
+        .where('users.status', '=', 'active')
+        .executeTakeFirst();
+      return row && { sessionId: row.id, userId: row.user_id, role: row.role };
+    },
+
+    async listLive(userId: string, now: Date): Promise<SessionRow[]> {
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('last_seen_at', 'desc')
+        .execute();
+    },
+
+    async touch(sessionId: string, now: Date, tx: Db = db): Promise<void> {
+      await tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+    },
+
+    /** Revokes sessions of a user; `keep` spares the caller's own session. Returns how many ended. */
+    async revokeForUser(
+      userId: string,
+      reason: string,
+      now: Date,
+      opts: { only?: string; keep?: string } = {},
+    ) {
+      let query = db
+        .updateTable('sessions')
+        .set({ revoked_at: now, revoked_reason: reason })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null);
+      if (opts.only !== undefined) query = query.where('id', '=', opts.only);
+      if (opts.keep !== undefined) query = query.where('id', '<>', opts.keep);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async insertRefreshToken(tokenHash: Uint8Array, sessionId: string, at: Date, tx: Db = db): Promise<void> {
+      await tx
+        .insertInto('refresh_tokens')
+        .values({ token_hash: tokenHash, session_id: sessionId, issued_at: at })
+        .execute();
+    },
+
+    /**
+     * Spends a refresh token atomically. 'spent' means it was already used: a replay, so the
+     * session is presumed stolen. Two concurrent uses cannot both succeed.
+     */
+    async spendRefreshToken(tokenHash: Uint8Array, now: Date, tx: Db = db) {
+      const spent = await tx
+        .updateTable('refresh_tokens')
+        .set({ used_at: now })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .returning('session_id')
+        .executeTakeFirst();
+      if (spent) return { state: 'fresh' as const, sessionId: spent.session_id };
+      const known = await tx
+        .selectFrom('refresh_tokens')
+        .select('session_id')
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return known ? { state: 'spent' as const, sessionId: known.session_id } : { state: 'unknown' as const };
+    },
+
+    async findById(sessionId: string, tx: Db = db): Promise<SessionRow | undefined> {
+      return tx.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+    },
+  };
+}
+export type SessionRepo = ReturnType<typeof createSessionRepo>;

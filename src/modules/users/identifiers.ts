@@ -1,0 +1,30 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { AppError } from '../../platform/http/errors.ts';
+
+const DEFAULT_COUNTRY = 'RW';
+
+/** E.164 form of a phone number; local Rwandan forms (0788 123 456) are accepted. */
+export function normalizePhone(input: string): string {
+  const parsed = parsePhoneNumberFromString(input.trim(), DEFAULT_COUNTRY);
+  if (!parsed?.isValid()) {
+    throw new AppError(
+      'invalid_phone',
+      'Give a valid mobile number, for example 0788 123 456 or +250 788 123 456',
+    );
+  }
+  return parsed.number;
+}
+
+export function normalizeEmail(input: string): string {
+  return input.trim().toLowerCase();
+}
+
+/** A login identifier is an email when it has an @, otherwise a phone number. */
+export function classifyIdentifier(input: string): { kind: 'email' | 'phone'; value: string } | undefined {
+  if (input.includes('@')) return { kind: 'email', value: normalizeEmail(input) };
+  try {
+    return { kind: 'phone', value: normalizePhone(input) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { NewUserRow, UserRow, UserUpdate } from '../../platform/db/tables.ts';
+
+export function createUserRepo(db: Db) {
+  return {
+    async insert(row: NewUserRow, tx: Db = db): Promise<void> {
+      await tx.insertInto('users').values(row).execute();
+    },
+
+    async findById(id: string, tx: Db = db): Promise<UserRow | undefined> {
+      return tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async findByBlindIndex(kind: 'phone' | 'email', index: Uint8Array): Promise<UserRow | undefined> {
+      const column = kind === 'phone' ? 'phone_bidx' : 'email_bidx';
+      return db.selectFrom('users').selectAll().where(column, '=', index).executeTakeFirst();
+    },
+
+    async identifierTaken(phoneIndex: Uint8Array | null, emailIndex: Uint8Array | null): Promise<boolean> {
+      if (!phoneIndex && !emailIndex) return false;
+      const row = await db
+        .selectFrom('users')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            ...(phoneIndex ? [eb('phone_bidx', '=', phoneIndex)] : []),
+            ...(emailIndex ? [eb('email_bidx', '=', emailIndex)] : []),
+          ]),
+        )
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async update(id: string, changes: UserUpdate, tx: Db = db): Promise<boolean> {
+      const result = await tx.updateTable('users').set(changes).where('id', '=', id).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async countAdmins(): Promise<number> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+export type UserRepo = ReturnType<typeof createUserRepo>;

@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf, principalOf } from '../../platform/http/access.ts';
+import { AUTHENTICATED, IdParams, NoContent, responses } from '../../platform/http/schemas.ts';
+import type { AuthService } from '../auth/service.ts';
+import type { SessionService } from '../sessions/service.ts';
+import { ChangePasswordBody, ChangePinBody, UpdateMeBody, UserSchema } from './schema.ts';
+import type { UserService } from './service.ts';
+
+const SessionSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  channel: Type.String(),
+  device: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  current: Type.Boolean(),
+});
+
+const tags = ['me'];
+const security = [{ bearer: [] }];
+
+/** The signed-in person's own account: profile, credentials and sessions. */
+export function meRoutes(deps: {
+  users: UserService;
+  auth: AuthService;
+  sessions: SessionService;
+}): FastifyPluginAsyncTypebox {
+  const { users, auth, sessions } = deps;
+  return async (app) => {
+    app.get('/me', {
+      schema: {
+        tags,
+        security,
+        summary: 'My profile',
+        response: responses({ 200: UserSchema }, AUTHENTICATED),
+      },
+      handler: async (request) => users.get(principalOf(request).userId),
+    });
+
+    app.patch('/me', {
+      schema: {
+        tags,
+        security,
+        summary: 'Change my name or language',
+        body: UpdateMeBody,
+        response: responses({ 200: UserSchema }, AUTHENTICATED),
+      },
+      handler: async (request) => users.updateProfile(principalOf(request).userId, request.body),
+    });
+
+    app.put('/me/password', {
+      schema: {
+        tags,
+        security,
+        summary: 'Set a new password (needs the current password or PIN); other sessions end',
+        body: ChangePasswordBody,
+        response: responses({ 204: NoContent }, AUTHENTICATED),
+      },
+      handler: async (request, reply) => {
+        await auth.changePassword(principalOf(request), request.body, contextOf(request));
+        return reply.code(204).send();
+      },
+    });
+
+    app.put('/me/pin', {
+      schema: {
+        tags,
+        security,
+        summary: 'Set a new 5-digit PIN (needs the current password or PIN); other sessions end',
+        body: ChangePinBody,
+        response: responses({ 204: NoContent }, AUTHENTICATED),
+      },
+      handler: async (request, reply) => {
+        await auth.changePin(principalOf(request), request.body, contextOf(request));
+        return reply.code(204).send();
+      },
+    });
+
+    app.get('/me/sessions', {
+      schema: {
+        tags,
+        security,
+        summary: 'My signed-in sessions',
+        response: responses({ 200: Type.Object({ sessions: Type.Array(SessionSchema) }) }, AUTHENTICATED),
+      },
+      handler: async (request) => ({ sessions: await sessions.list(principalOf(request)) }),
+    });
+
+    app.delete('/me/sessions/:id', {
+      schema: {
+        tags,
+        security,
+        summary: 'Sign out one of my sessions',
+        params: IdParams,
+        response: responses({ 204: NoContent }, [...AUTHENTICATED, 404]),
+      },
+      handler: async (request, reply) => {
+        await sessions.revokeOne(principalOf(request), request.params.id, contextOf(request));
+        return reply.code(204).send();
+      },
+    });
+
+    app.post('/me/sessions/revoke-others', {
+      schema: {
+        tags,
+        security,
+        summary: 'Sign out everywhere else',
+        response: responses({ 200: Type.Object({ revoked: Type.Integer() }) }, AUTHENTICATED),
+      },
+      handler: async (request) => {
+        const principal = principalOf(request);
+        return {
+          revoked: await sessions.revokeAll(principal.userId, 'revoked_by_user', principal.sessionId),
+        };
+      },
+    });
+  };
+}

@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import { Language } from '../../platform/http/schemas.ts';
+
+const currentYear = new Date().getUTCFullYear();
+
+export const Role = Type.Union(
+  ['adolescent', 'parent', 'provider', 'writer', 'admin'].map((r) => Type.Literal(r)),
+  { description: 'adolescent, parent, provider, writer or admin' },
+);
+
+export const UserSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    role: Role,
+    status: Type.Union([Type.Literal('active'), Type.Literal('deactivated')]),
+    language: Language,
+    timeZone: Type.String({ description: 'IANA time zone used for "today"' }),
+    phone: Type.Optional(Type.String({ description: 'E.164' })),
+    email: Type.Optional(Type.String()),
+    birthYear: Type.Optional(Type.Integer()),
+    hasPassword: Type.Boolean(),
+    hasPin: Type.Boolean(),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'User' },
+);
+
+export const Name = Type.String({ minLength: 1, maxLength: 100 });
+// Lengths are bounded here only against abuse; the real rules (and their messages) live in the service.
+export const PhoneInput = Type.String({
+  minLength: 3,
+  maxLength: 32,
+  description: 'E.164 or a local Rwandan form',
+});
+export const EmailInput = Type.String({ format: 'email', maxLength: 254 });
+export const PasswordInput = Type.String({
+  minLength: 1,
+  maxLength: 1024,
+  description: 'At least 8 characters',
+});
+export const PinInput = Type.String({ minLength: 1, maxLength: 16, description: '5 digits' });
+export const BirthYear = Type.Integer({ minimum: 1900, maximum: currentYear });
+
+export const UpdateMeBody = Type.Object(
+  { name: Type.Optional(Name), language: Type.Optional(Language) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.Optional(PasswordInput),
+    currentPin: Type.Optional(PinInput),
+    newPassword: PasswordInput,
+  },
+  { additionalProperties: false },
+);
+
+export const ChangePinBody = Type.Object(
+  {
+    currentPassword: Type.Optional(PasswordInput),
+    currentPin: Type.Optional(PinInput),
+    newPin: PinInput,
+  },
+  { additionalProperties: false },
+);
+
+export const AdminCreateUserBody = Type.Object(
+  {
+    name: Name,
+    role: Role,
+    phone: Type.Optional(PhoneInput),
+    email: Type.Optional(EmailInput),
+    password: PasswordInput,
+    language: Type.Optional(Language),
+  },
+  { additionalProperties: false },
+);
+
+export const AdminUpdateUserBody = Type.Object({ role: Role }, { additionalProperties: false });

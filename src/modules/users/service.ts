@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
+import type { DataProtection, UserVault } from '../../platform/crypto/data-protection.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Language, Role, UserRow } from '../../platform/db/tables.ts';
+import { AppError, assertThat } from '../../platform/http/errors.ts';
+import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
+import type { AuditService } from '../audit/service.ts';
+import { checkPassword, checkPin, personalWords, type SecretHasher } from '../auth/secrets.ts';
+import { type ConsentRepo, CURRENT_TERMS_VERSION } from '../consents/repo.ts';
+import { normalizeEmail, normalizePhone } from './identifiers.ts';
+import type { UserRepo } from './repo.ts';
+
+export type NewAccount = {
+  name: string;
+  role: Role;
+  phone?: string | undefined;
+  email?: string | undefined;
+  password?: string | undefined;
+  pin?: string | undefined;
+  birthYear?: number | undefined;
+  language?: Language | undefined;
+  acceptTerms: boolean;
+};
+
+export type PublicUser = {
+  id: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'deactivated';
+  language: Language;
+  timeZone: string;
+  phone?: string;
+  email?: string;
+  birthYear?: number;
+  hasPassword: boolean;
+  hasPin: boolean;
+  createdAt: string;
+};
+
+const field = (userId: string, column: string) => ({ table: 'users', column, rowId: userId });
+
+export function createUserService(deps: {
+  db: Db;
+  repo: UserRepo;
+  consents: ConsentRepo;
+  dataProtection: DataProtection;
+  blindIndex: BlindIndex;
+  hasher: SecretHasher;
+  audit: AuditService;
+  clock: () => Date;
+}) {
+  const { repo, dataProtection, blindIndex, hasher, clock } = deps;
+
+  function toPublic(row: UserRow, vault: UserVault): PublicUser {
+    const user: PublicUser = {
+      id: row.id,
+      name: vault.open(field(row.id, 'name'), row.name_enc),
+      role: row.role,
+      status: row.status,
+      language: row.language,
+      timeZone: row.time_zone,
+      hasPassword: row.password_hash !== null,
+      hasPin: row.pin_hash !== null,
+      createdAt: row.created_at.toISOString(),
+    };
+    const phone = vault.openOptional(field(row.id, 'phone'), row.phone_enc);
+    const email = vault.openOptional(field(row.id, 'email'), row.email_enc);
+    const birthYear = vault.openOptional(field(row.id, 'birth_year'), row.birth_year_enc);
+    if (phone !== null) user.phone = phone;
+    if (email !== null) user.email = email;
+    if (birthYear !== null) user.birthYear = Number(birthYear);
+    return user;
+  }
+
+  async function get(userId: string): Promise<PublicUser> {
+    const row = await repo.findById(userId);
+    assertThat(row, 'not_found', 'No such account');
+    return toPublic(row, await dataProtection.vaultFor(userId));
+  }
+
+  return {
+    /** Creates an account with its own data key; every personal field is encrypted before it is stored. */
+    async create(input: NewAccount, ctx: RequestContext): Promise<PublicUser> {
+      const { name, phone, email } = checkNewAccount(input);
+      const phoneIndex = phone ? blindIndex('phone', phone) : null;
+      const emailIndex = email ? blindIndex('email', email) : null;
+      if (await repo.identifierTaken(phoneIndex, emailIndex)) throw new AppError('identifier_taken');
+
+      const [passwordHash, pinHash] = await Promise.all([
+        input.password === undefined ? null : hasher.hash(input.password),
+        input.pin === undefined ? null : hasher.hash(input.pin),
+      ]);
+      const id = randomUUID();
+      const now = clock();
+      const row = await deps.db
+        .transaction()
+        .execute(async (tx) => {
+          const { vault, save } = dataProtection.newUserKey(id);
+          const newRow = {
+            id,
+            role: input.role,
+            status: 'active' as const,
+            name_enc: vault.seal(field(id, 'name'), name),
+            phone_enc: vault.sealOptional(field(id, 'phone'), phone),
+            phone_bidx: phoneIndex,
+            email_enc: vault.sealOptional(field(id, 'email'), email),
+            email_bidx: emailIndex,
+            birth_year_enc: vault.sealOptional(field(id, 'birth_year'), input.birthYear?.toString()),
+            password_hash: passwordHash,
+            pin_hash: pinHash,
+            language: input.language ?? 'en',
+            time_zone: 'Africa/Kigali',
+            created_at: now,
+            updated_at: now,
+            deactivated_at: null,
+          };
+          await repo.insert(newRow, tx);
+          await save(now, tx);
+          await deps.consents.record(
+            { userId: id, purpose: 'terms', version: CURRENT_TERMS_VERSION, granted: true, at: now },
+            tx,
+          );
+          return { row: newRow, vault };
+        })
+        .catch((error: unknown) => {
+          // Two registrations racing for one phone: the unique index decides, the loser gets a 409.
+          if ((error as { code?: string }).code === '23505') throw new AppError('identifier_taken');
+          throw error;
+        });
+      await deps.audit.record(auditContextOf(ctx), {
+        action: ctx.principal ? 'admin.account_create' : 'account.register',
+        outcome: 'success',
+        subjectId: id,
+        resource: `user:${input.role}`,
+      });
+      return toPublic(row.row, row.vault);
+    },
+
+    get,
+
+    /** Another person's profile: allowed to admins only, and every such read is audited. */
+    async getAsAdmin(userId: string, ctx: RequestContext): Promise<PublicUser> {
+      const user = await get(userId);
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'user.read',
+        outcome: 'success',
+        subjectId: userId,
+        resource: 'profile',
+      });
+      return user;
+    },
+
+    async updateProfile(
+      userId: string,
+      changes: { name?: string | undefined; language?: Language | undefined },
+    ) {
+      const update: Parameters<UserRepo['update']>[1] = { updated_at: clock() };
+      if (changes.name !== undefined) {
+        const name = changes.name.trim();
+        assertThat(name.length > 0, 'validation_failed', 'The name must not be blank');
+        update.name_enc = (await dataProtection.vaultFor(userId)).seal(field(userId, 'name'), name);
+      }
+      if (changes.language !== undefined) update.language = changes.language;
+      assertThat(await repo.update(userId, update), 'not_found', 'No such account');
+      return get(userId);
+    },
+
+    async findRow(userId: string): Promise<UserRow | undefined> {
+      return repo.findById(userId);
+    },
+
+    async birthYearOf(row: UserRow): Promise<number | undefined> {
+      const value = (await dataProtection.vaultFor(row.id)).openOptional(
+        field(row.id, 'birth_year'),
+        row.birth_year_enc,
+      );
+      return value === null ? undefined : Number(value);
+    },
+  };
+}
+export type UserService = ReturnType<typeof createUserService>;
+
+/** The rules every new account meets, whoever creates it; returns the normalised identifiers. */
+function checkNewAccount(input: NewAccount) {
+  assertThat(input.phone || input.email, 'validation_failed', 'Give a phone number or an email address');
+  assertThat(input.password || input.pin, 'validation_failed', 'Choose a password or a PIN');
+  assertThat(input.acceptTerms, 'validation_failed', 'The terms and privacy notice must be accepted');
+  const phone = input.phone ? normalizePhone(input.phone) : undefined;
+  const email = input.email ? normalizeEmail(input.email) : undefined;
+  const name = input.name.trim();
+  assertThat(name.length > 0, 'validation_failed', 'The name must not be blank');
+  if (input.password !== undefined) checkPassword(input.password, personalWords({ name, phone, email }));
+  if (input.pin !== undefined) checkPin(input.pin, input.birthYear);
+  return { name, phone, email };
+}

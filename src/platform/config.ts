@@ -1,0 +1,248 @@
+import { type Static, Type } from 'typebox';
+import { loadOrCreateDevSecrets } from './dev-secrets.ts';
+import { compileStrict } from './validation.ts';
+
+/** Values shipped in .env.example; production refuses them (test/config.test.ts keeps the two in sync). */
+export const EXAMPLE_SECRET_VALUES = [
+  'change-me-to-64-random-characters-for-jwt-signing-0000000000000',
+  'k1:Y2hhbmdlLW1lLWNoYW5nZS1tZS1jaGFuZ2UtbWUtMzI=',
+  'change-me-to-64-random-characters-for-blind-indexes-00000000000',
+];
+const EXAMPLE_MARKERS = ['change-me', 'changeme', 'example', 'replace-me'];
+const MIN_SECRET_BYTES = 32;
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Optional(
+    Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')]),
+  ),
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  JWT_SECRET: Type.Optional(Type.String()),
+  MASTER_KEYS: Type.Optional(Type.String()),
+  ACTIVE_MASTER_KEY: Type.Optional(Type.String()),
+  BLIND_INDEX_KEY: Type.Optional(Type.String()),
+  ALLOWED_ORIGINS: Type.Optional(Type.String()),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  RATE_LIMIT_SCALE: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
+  TRUST_PROXY: Type.Optional(Type.String()),
+  LOG_LEVEL: Type.Optional(
+    Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  ),
+});
+type Env = Static<typeof EnvSchema>;
+const checkEnv = compileStrict(EnvSchema);
+
+export type PasswordHashingCost = { memoryCost: number; timeCost: number; parallelism: number };
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  jwtSecret: Uint8Array;
+  masterKeys: Map<string, Buffer>;
+  activeMasterKeyId: string;
+  blindIndexKey: Buffer;
+  allowedOrigins: string[];
+  redisUrl: string | undefined;
+  tls: { certFile: string; keyFile: string } | undefined;
+  rateLimitScale: number;
+  /** Proxy hops or addresses whose X-Forwarded-For is believed; false = use the socket address. */
+  trustProxy: boolean | string | number;
+  logLevel: string;
+  passwordHashing: PasswordHashingCost;
+  accessTokenSeconds: number;
+  sessionDays: number;
+};
+
+/** OWASP's Argon2id recommendation (19 MiB, 2 passes, 1 lane). */
+export const DEFAULT_PASSWORD_HASHING: PasswordHashingCost = {
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates the environment once; throws ConfigError listing every problem found. */
+export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
+  const env = pickKnown(rawEnv);
+  const shapeProblems = checkEnv(env);
+  if (shapeProblems.length > 0) throw new ConfigError(shapeProblems.map((p) => `${p.field}: ${p.message}`));
+
+  const mode = env.NODE_ENV ?? 'development';
+  const problems: string[] = [];
+  const dataDir = env.DATA_DIR ?? './data';
+  const secrets = resolveSecrets(env, mode, dataDir, problems);
+  const allowedOrigins = splitList(env.ALLOWED_ORIGINS);
+  const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? '1');
+  const port = Number(env.PORT ?? '3000');
+  checkGeneral(env, mode, { port, allowedOrigins, rateLimitScale }, problems);
+  if (problems.length > 0 || secrets === undefined) throw new ConfigError(problems);
+
+  return {
+    env: mode,
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    ...secrets,
+    allowedOrigins,
+    redisUrl: env.REDIS_URL,
+    tls:
+      env.TLS_CERT_FILE && env.TLS_KEY_FILE
+        ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE }
+        : undefined,
+    rateLimitScale,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    passwordHashing: DEFAULT_PASSWORD_HASHING,
+    accessTokenSeconds: 15 * 60,
+    sessionDays: 30,
+  };
+}
+
+function checkGeneral(
+  env: Env,
+  mode: string,
+  parsed: { port: number; allowedOrigins: string[]; rateLimitScale: number },
+  problems: string[],
+): void {
+  if (parsed.port > 65_535) problems.push('PORT must be between 0 and 65535');
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
+  if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+    problems.push('DATABASE_URL must be a PostgreSQL URL (postgres://…)');
+  }
+  if (mode !== 'production') return;
+  if (env.DATABASE_URL === undefined) problems.push('DATABASE_URL is required in production (PostgreSQL)');
+  if (parsed.allowedOrigins.length === 0) problems.push('ALLOWED_ORIGINS is required in production');
+  if (parsed.rateLimitScale === 0)
+    problems.push('RATE_LIMIT_SCALE=0 (rate limits off) is refused in production');
+}
+
+type Secrets = Pick<Config, 'jwtSecret' | 'masterKeys' | 'activeMasterKeyId' | 'blindIndexKey'>;
+
+function resolveSecrets(env: Env, mode: string, dataDir: string, problems: string[]): Secrets | undefined {
+  const missing = [env.JWT_SECRET, env.MASTER_KEYS, env.BLIND_INDEX_KEY].some((v) => !v);
+  let jwt = env.JWT_SECRET;
+  let masterKeys = env.MASTER_KEYS;
+  let active = env.ACTIVE_MASTER_KEY;
+  let blind = env.BLIND_INDEX_KEY;
+  if (mode === 'production') {
+    for (const name of ['JWT_SECRET', 'MASTER_KEYS', 'BLIND_INDEX_KEY'] as const) {
+      if (!env[name]) problems.push(`${name} is required in production`);
+    }
+    checkNotExample('JWT_SECRET', jwt, problems);
+    checkNotExample('BLIND_INDEX_KEY', blind, problems);
+    checkNotExample('MASTER_KEYS', masterKeys, problems);
+  } else if (missing) {
+    // Development: generate once into DATA_DIR (mode 0600) rather than ever using a hard-coded default.
+    const dev = loadOrCreateDevSecrets(dataDir);
+    jwt ||= dev.jwtSecret;
+    if (!masterKeys) {
+      masterKeys = dev.masterKeys;
+      active = dev.activeMasterKey;
+    }
+    blind ||= dev.blindIndexKey;
+  }
+  checkLength('JWT_SECRET', jwt, problems);
+  checkLength('BLIND_INDEX_KEY', blind, problems);
+  const ring = masterKeys ? parseMasterKeys(masterKeys, problems) : undefined;
+  const activeId = ring ? resolveActiveKey(ring, active, problems) : undefined;
+  if (!jwt || !blind || !ring || activeId === undefined || problems.length > 0) return undefined;
+  return {
+    jwtSecret: new TextEncoder().encode(jwt),
+    masterKeys: ring,
+    activeMasterKeyId: activeId,
+    blindIndexKey: Buffer.from(blind),
+  };
+}
+
+function checkLength(name: string, value: string | undefined, problems: string[]): void {
+  if (value && Buffer.byteLength(value) < MIN_SECRET_BYTES) {
+    problems.push(`${name} must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+}
+
+function resolveActiveKey(ring: Map<string, Buffer>, active: string | undefined, problems: string[]) {
+  if (ring.size === 0) return undefined;
+  if (active === undefined) {
+    if (ring.size === 1) return [...ring.keys()][0];
+    problems.push('ACTIVE_MASTER_KEY must name one of MASTER_KEYS when several are given');
+    return undefined;
+  }
+  if (!ring.has(active)) problems.push(`ACTIVE_MASTER_KEY "${active}" is not one of the ids in MASTER_KEYS`);
+  return active;
+}
+
+function parseMasterKeys(value: string, problems: string[]): Map<string, Buffer> {
+  const ring = new Map<string, Buffer>();
+  for (const entry of splitList(value)) {
+    const sep = entry.indexOf(':');
+    const id = entry.slice(0, sep);
+    const key = Buffer.from(entry.slice(sep + 1), 'base64');
+    if (sep < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+      problems.push('MASTER_KEYS entries must look like id:base64key (id of letters, digits, - or _)');
+    } else if (key.length !== 32) {
+      problems.push(
+        `MASTER_KEYS key "${id}" must be 32 bytes (base64 of 32 random bytes), got ${key.length}`,
+      );
+    } else if (ring.has(id)) {
+      problems.push(`MASTER_KEYS has the id "${id}" twice`);
+    } else {
+      ring.set(id, key);
+    }
+  }
+  if (ring.size === 0 && problems.length === 0) problems.push('MASTER_KEYS holds no key');
+  return ring;
+}
+
+function checkNotExample(name: string, value: string | undefined, problems: string[]): void {
+  if (!value) return;
+  const lower = value.toLowerCase();
+  const decoded = Buffer.from(value.split(':').pop() ?? '', 'base64')
+    .toString('latin1')
+    .toLowerCase();
+  if (
+    EXAMPLE_SECRET_VALUES.includes(value) ||
+    EXAMPLE_MARKERS.some((m) => lower.includes(m) || decoded.includes(m))
+  ) {
+    problems.push(`${name} is an example value; generate a real secret (see docs/operations.md)`);
+  }
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string | number {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  return value;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function pickKnown(raw: NodeJS.ProcessEnv): Env {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = raw[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out as Env;
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { createPgliteAsPool } from './pglite-pool.ts';
+import type { Tables } from './tables.ts';
+
+export type Db = Kysely<Tables>;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** True when the database answers a trivial query (readiness). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string | undefined }; // undefined: in memory (tests)
+
+// Both drivers return calendar dates as 'YYYY-MM-DD' text (never a Date shifted by the server's
+// time zone) and int8 as number (our bigints are sequence numbers far below 2^53).
+const OID_INT8 = 20;
+const OID_DATE = 1082;
+const keepText = (value: string): string => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === 'postgres'
+    ? openPostgres(options.url, options.poolSize)
+    : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID_INT8) return Number;
+        if (oid === OID_DATE) return keepText;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return wrap(db, 'postgres');
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let location = 'memory://';
+  if (dataDir !== undefined) {
+    location = join(dataDir, 'pgdata');
+    mkdirSync(location, { recursive: true, mode: 0o700 });
+  }
+  const lite = await PGlite.create(location, {
+    parsers: { [OID_INT8]: Number, [OID_DATE]: keepText },
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPgliteAsPool(lite) }) });
+  return wrap(db, 'pglite');
+}
+
+function wrap(db: Db, kind: Database['kind']): Database {
+  return {
+    db,
+    kind,
+    async ping() {
+      try {
+        await sql`SELECT 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

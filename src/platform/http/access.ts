@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../db/tables.ts';
+import type { Principal, RequestContext } from '../request-context.ts';
+import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a token (registration, login, health, docs). Routes are private by default. */
+    public?: boolean;
+    /** Roles allowed to call the route; absent means any signed-in role. */
+    roles?: Role[];
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+type Authenticate = (accessToken: string) => Promise<Principal>;
+
+/** Secure by default: every /api route needs a live session unless it is declared public. */
+export function installAccessControl(app: FastifyInstance, authenticate: Authenticate): void {
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (request.routeOptions.url === undefined || config.public === true) return;
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+    if (!match?.[1])
+      throw new AppError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
+    const principal = await authenticate(match[1]);
+    if (config.roles && !config.roles.includes(principal.role)) {
+      request.log.warn({ securityEvent: 'authorization_denied', role: principal.role }, 'role not allowed');
+      throw new AppError('forbidden', 'Your role does not allow this');
+    }
+    request.principal = principal;
+  });
+}
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal)
+    throw new Error('route reached without authentication; mark it public or fix the hook');
+  return request.principal;
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  return {
+    requestId: request.id,
+    channel: 'api',
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    principal: request.principal,
+  };
+}

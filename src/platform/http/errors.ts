@@ -1,0 +1,74 @@
+import type { FieldProblem } from '../validation.ts';
+
+/** Every error a client can see, with its stable code, HTTP status and title. */
+export const ERROR_CATALOGUE = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  weak_password: { status: 400, title: 'The password is too easy to guess' },
+  weak_pin: { status: 400, title: 'The PIN is too easy to guess' },
+  invalid_phone: { status: 400, title: 'The phone number is not valid' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  invalid_credentials: { status: 401, title: 'The identifier or secret is not correct' },
+  invalid_token: { status: 401, title: 'The token is not valid' },
+  session_revoked: { status: 401, title: 'The session has ended' },
+  forbidden: { status: 403, title: 'You are not allowed to do this' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'The request conflicts with existing data' },
+  identifier_taken: { status: 409, title: 'An account already uses this phone number or email' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  too_many_requests: { status: 429, title: 'Too many attempts; wait before trying again' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+  service_unavailable: { status: 503, title: 'The service is not ready' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** A failure the client caused or may see; anything else that is thrown is a bug (5xx). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors: FieldProblem[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    extra: { errors?: FieldProblem[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(detail ?? ERROR_CATALOGUE[code].title);
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.errors = extra.errors;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+  }
+}
+
+/** Rule check that reads as a sentence: `assertThat(user, 'not_found')`. */
+export function assertThat(condition: unknown, code: ErrorCode, detail?: string): asserts condition {
+  if (!condition) throw new AppError(code, detail);
+}
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: FieldProblem[];
+};
+
+export function toProblem(error: AppError, requestId?: string): Problem {
+  const problem: Problem = {
+    type: `urn:ladys-essence:problem:${error.code}`,
+    title: ERROR_CATALOGUE[error.code].title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+  };
+  if (requestId !== undefined) problem.instance = `urn:request:${requestId}`;
+  if (error.errors !== undefined) problem.errors = error.errors;
+  return problem;
+}

@@ -1,0 +1,22 @@
+import type { Channel, Role } from './db/tables.ts';
+
+/** The authenticated caller, as every service sees it: no request object, no token. */
+export type Principal = { userId: string; sessionId: string; role: Role };
+
+/** What a service may know about where a call came from, whatever the channel. */
+export type RequestContext = {
+  requestId: string;
+  channel: Channel;
+  ip: string;
+  userAgent: string | undefined;
+  principal: Principal | undefined;
+};
+
+export function auditContextOf(ctx: RequestContext) {
+  return {
+    actorId: ctx.principal?.userId ?? null,
+    actorRole: ctx.principal?.role ?? null,
+    channel: ctx.channel,
+    requestId: ctx.requestId,
+  };
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { buildApp } from './app.ts';
+import { loadConfigOrExit, openMigratedDatabase } from './platform/bootstrap.ts';
+
+// Process entry: configuration → database → app → listen, and a graceful stop on SIGTERM/SIGINT.
+const config = loadConfigOrExit();
+const database = await openMigratedDatabase(config);
+const redis = config.redisUrl
+  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+  : undefined;
+const https = config.tls
+  ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
+  : undefined;
+const app = await buildApp({ config, database, ...(redis ? { redis } : {}), ...(https ? { https } : {}) });
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  // In-flight requests finish; anything still running after 10 s is cut off.
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(
+  { database: database.kind, env: config.env, tls: https !== undefined },
+  `Lady's Essence is ready`,
+);
