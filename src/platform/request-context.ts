@@ -6,7 +6,8 @@ export type Principal = { userId: string; sessionId: string; role: Role };
 /** What a service may know about where a call came from, whatever the channel. */
 export type RequestContext = {
   requestId: string;
-  channel: Channel;
+  /** 'cli' for operators' commands, which never start sessions. */
+  channel: Channel | 'cli';
   ip: string;
   userAgent: string | undefined;
   principal: Principal | undefined;

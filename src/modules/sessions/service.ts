@@ -44,6 +44,8 @@ export function createSessionService(deps: {
   return {
     /** Starts a session: an access token for minutes, a refresh token for the session's life. */
     async start(user: { id: string; role: Role }, ctx: RequestContext): Promise<TokenPair> {
+      const channel = ctx.channel;
+      if (channel === 'cli') throw new Error('command-line tools do not start sessions');
       const now = clock();
       const sessionId = randomUUID();
       const vault = await deps.dataProtection.vaultFor(user.id);
@@ -53,7 +55,7 @@ export function createSessionService(deps: {
           {
             id: sessionId,
             userId: user.id,
-            channel: ctx.channel,
+            channel,
             userAgentEnc: vault.sealOptional(uaField(sessionId), device),
             at: now,
             expiresAt: new Date(now.getTime() + deps.sessionDays * 86_400_000),

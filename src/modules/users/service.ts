@@ -129,7 +129,7 @@ export function createUserService(deps: {
           throw error;
         });
       await deps.audit.record(auditContextOf(ctx), {
-        action: ctx.principal ? 'admin.account_create' : 'account.register',
+        action: ctx.principal || ctx.channel === 'cli' ? 'admin.account_create' : 'account.register',
         outcome: 'success',
         subjectId: id,
         resource: `user:${input.role}`,

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { createServices } from '../app.ts';
+import { loadConfigOrExit, openMigratedDatabase } from '../platform/bootstrap.ts';
+import type { RequestContext } from '../platform/request-context.ts';
+
+/** Configuration, migrated database and services for an operator's command, closed by `close()`. */
+export async function openCli() {
+  const config = loadConfigOrExit();
+  const database = await openMigratedDatabase(config);
+  const services = createServices({ config, database });
+  const context: RequestContext = {
+    requestId: `cli-${randomUUID()}`,
+    channel: 'cli',
+    ip: '127.0.0.1',
+    userAgent: undefined,
+    principal: undefined,
+  };
+  return { config, database, services, context, close: () => database.close() };
+}
+
+/** `--name value` style arguments. */
+export function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}

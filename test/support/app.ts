@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { after, before, describe } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { Config } from '../../src/platform/config.ts';
+import { DATABASE_KINDS, type DatabaseKind, openTestDatabase, type TestDatabase } from './databases.ts';
+
+/** A clock tests can move: services read "now" from it, never from Date directly. */
+export function createTestClock(start = new Date('2026-11-28T08:00:00Z')) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(seconds: number) {
+      now += seconds * 1000;
+    },
+  };
+}
+export type TestClock = ReturnType<typeof createTestClock>;
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: '/nonexistent',
+    databaseUrl: undefined,
+    jwtSecret: randomBytes(32),
+    masterKeys: new Map([['t1', randomBytes(32)]]),
+    activeMasterKeyId: 't1',
+    blindIndexKey: randomBytes(32),
+    allowedOrigins: [],
+    redisUrl: undefined,
+    tls: undefined,
+    rateLimitScale: 1,
+    trustProxy: false,
+    logLevel: 'silent',
+    // Cheap Argon2id for speed; the production cost is asserted separately.
+    passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+    accessTokenSeconds: 900,
+    sessionDays: 30,
+    ...overrides,
+  };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: TestDatabase;
+  clock: TestClock;
+  config: Config;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+};
+
+export type InjectOptions = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+export async function startTestApp(
+  db: TestDatabase,
+  opts: { config?: Partial<Config>; clock?: TestClock; logger?: object } = {},
+): Promise<TestApp> {
+  const clock = opts.clock ?? createTestClock();
+  const config = testConfig(opts.config);
+  const app = await buildApp({
+    config,
+    database: db.database,
+    clock: clock.now,
+    ...(opts.logger ? { logger: opts.logger } : { logger: { level: 'silent' } }),
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    config,
+    request: (o) =>
+      app.inject({
+        method: o.method,
+        url: o.url,
+        headers: { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
+        ...(o.body === undefined ? {} : { payload: o.body as object }),
+      }),
+  };
+}
+
+/**
+ * Runs a suite once per database (embedded PGlite and real PostgreSQL), each with its own fresh
+ * database and app. `get()` returns the running app inside tests.
+ */
+export function describeEachDatabase(
+  title: string,
+  suite: (get: () => TestApp, kind: DatabaseKind) => void,
+  opts: { config?: Partial<Config> } = {},
+): void {
+  for (const kind of DATABASE_KINDS) {
+    describe(`${title} [${kind}]`, () => {
+      let current: TestApp | undefined;
+      before(async () => {
+        const db = await openTestDatabase(kind);
+        current = await startTestApp(db, opts);
+      });
+      after(async () => {
+        await current?.app.close();
+        await current?.db.close();
+      });
+      suite(() => {
+        if (!current) throw new Error('app not started');
+        return current;
+      }, kind);
+    });
+  }
+}
