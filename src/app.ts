@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { createAdminService } from './modules/admin/service.ts';
@@ -25,7 +25,7 @@ import { createDataKeyRepo } from './platform/crypto/data-key-repo.ts';
 import { createDataProtection } from './platform/crypto/data-protection.ts';
 import { createKeyRing } from './platform/crypto/key-ring.ts';
 import type { Database } from './platform/db/database.ts';
-import { installAccessControl } from './platform/http/access.ts';
+import { installAccessControl, installBodylessCheck } from './platform/http/access.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { ProblemSchema } from './platform/http/schemas.ts';
@@ -33,6 +33,12 @@ import { registerSecurityHeaders } from './platform/http/security.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
 import { coercingAjv, strictAjv } from './platform/validation.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteOptions[];
+  }
+}
 
 export type AppDeps = {
   config: Config;
@@ -105,6 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.https) Object.assign(options, { https: deps.https });
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Every route, as registered: the schema-coverage test and the authorization matrix walk this.
+  const routeCatalogue: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routeCatalogue.push(route as RouteOptions);
+  });
+  app.decorate('routeCatalogue', routeCatalogue);
+
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'querystring' || httpPart === 'params'
       ? coercingAjv.compile(schema)
@@ -126,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addSchema(UserSchema);
   await registerOpenApi(app);
   installAccessControl(app, (token) => services.sessions.authenticate(token));
+  installBodylessCheck(app);
 
   await app.register(healthRoutes({ ping: () => database.ping() }));
   await app.register(

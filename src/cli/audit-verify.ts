@@ -8,7 +8,9 @@ try {
     console.log(`Audit trail intact: ${result.rows} rows verified.`);
   } else {
     const { seq, id, reason } = result.brokenAt;
-    console.error(`Audit trail BROKEN at row seq=${seq} id=${id}: ${reason}. ${result.rows} rows before it are intact.`);
+    console.error(
+      `Audit trail BROKEN at row seq=${seq} id=${id}: ${reason}. ${result.rows} rows before it are intact.`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -11,7 +11,9 @@ import { openCli } from './cli-context.ts';
  */
 if (process.argv.includes('--generate')) {
   if (process.env.NODE_ENV === 'production' || process.env.MASTER_KEYS) {
-    console.error('--generate only works with the generated development keys; in production set MASTER_KEYS.');
+    console.error(
+      '--generate only works with the generated development keys; in production set MASTER_KEYS.',
+    );
     process.exit(1);
   }
   const dataDir = process.env.DATA_DIR ?? './data';

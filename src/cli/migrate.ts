@@ -1,11 +1,13 @@
+import { loadConfigOrExit } from '../platform/bootstrap.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { loadConfigOrExit } from '../platform/bootstrap.ts';
 
 // npm run db:migrate — applies pending migrations to the configured database and lists them.
 const config = loadConfigOrExit();
 const database = await openDatabase(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+  config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: config.dataDir },
 );
 try {
   const ran = await migrate(database.db);

@@ -13,7 +13,11 @@ describeEachDatabase('accounts and sessions', (get) => {
     assert.equal(me.json().role, 'adolescent');
 
     const local = `0${user.phone.slice(4)}`; // the same number typed the Rwandan way
-    const byPin = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: local, pin: user.pin } });
+    const byPin = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: local, pin: user.pin },
+    });
     assert.equal(byPin.statusCode, 200, byPin.body);
     assert.equal(byPin.json().user.id, user.id);
     assert.equal(byPin.json().expiresIn, 900);
@@ -24,7 +28,13 @@ describeEachDatabase('accounts and sessions', (get) => {
     const provider = await t.request({
       method: 'POST',
       url: '/api/v1/auth/register',
-      body: { name: 'Dr X', email: uniqueEmail(), password: GOOD_PASSWORD, role: 'provider', acceptTerms: true },
+      body: {
+        name: 'Dr X',
+        email: uniqueEmail(),
+        password: GOOD_PASSWORD,
+        role: 'provider',
+        acceptTerms: true,
+      },
     });
     assert.equal(provider.statusCode, 400);
     const first = await registerUser(t);
@@ -40,9 +50,21 @@ describeEachDatabase('accounts and sessions', (get) => {
   it('answers an unknown account and a wrong password identically', async () => {
     const t = get();
     const user = await registerUser(t);
-    const wrong = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: 'not the password at all' } });
-    const unknown = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: uniqueEmail(), password: 'not the password at all' } });
-    const noPin = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: 'not-a-phone', pin: '12345' } });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: 'not the password at all' },
+    });
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: uniqueEmail(), password: 'not the password at all' },
+    });
+    const noPin = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: 'not-a-phone', pin: '12345' },
+    });
     for (const res of [wrong, unknown, noPin]) {
       assert.equal(res.statusCode, 401);
       const { instance: _ignored, ...rest } = res.json();
@@ -61,7 +83,11 @@ describeEachDatabase('accounts and sessions', (get) => {
     const t = get();
     const user = await registerUser(t);
     const attempt = () =>
-      t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: 'wrong guess number' } });
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { identifier: user.email, password: 'wrong guess number' },
+      });
     for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
     const delayed = await attempt();
     assert.equal(delayed.statusCode, 429);
@@ -75,30 +101,60 @@ describeEachDatabase('accounts and sessions', (get) => {
     }
     assert.equal(last.statusCode, 429);
     assert.equal(last.headers['retry-after'], '900');
-    const right = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } });
+    const right = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
     assert.equal(right.statusCode, 429, 'a locked account stays locked even for the right password');
     t.clock.advance(900);
-    const later = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } });
+    const later = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
     assert.equal(later.statusCode, 200);
   });
 
   it('rotates refresh tokens and revokes the session when a spent one is replayed', async () => {
     const t = get();
     const user = await registerUser(t);
-    const first = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: user.refreshToken } });
+    const first = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: user.refreshToken },
+    });
     assert.equal(first.statusCode, 200);
     const rotated = first.json();
     assert.notEqual(rotated.refreshToken, user.refreshToken);
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: rotated.accessToken })).statusCode, 200);
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: rotated.accessToken })).statusCode,
+      200,
+    );
 
-    const replay = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: user.refreshToken } });
+    const replay = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: user.refreshToken },
+    });
     assert.equal(replay.statusCode, 401);
     assert.equal(replay.json().code, 'session_revoked');
     // The whole session is gone: the thief's and the owner's newest tokens alike.
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: rotated.accessToken })).statusCode, 401);
-    const owner = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: rotated.refreshToken } });
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: rotated.accessToken })).statusCode,
+      401,
+    );
+    const owner = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: rotated.refreshToken },
+    });
     assert.equal(owner.statusCode, 401);
-    const garbage = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: 'made-up' } });
+    const garbage = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: 'made-up' },
+    });
     assert.equal(garbage.statusCode, 401);
     assert.equal(garbage.json().code, 'invalid_token');
   });
@@ -106,55 +162,135 @@ describeEachDatabase('accounts and sessions', (get) => {
   it('logout stops the access token at once and leaves other sessions alone', async () => {
     const t = get();
     const user = await registerUser(t);
-    const other = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } });
+    const other = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
     const out = await t.request({ method: 'POST', url: '/api/v1/auth/logout', token: user.accessToken });
     assert.equal(out.statusCode, 204);
     const after = await t.request({ method: 'GET', url: '/api/v1/me', token: user.accessToken });
     assert.equal(after.statusCode, 401);
     assert.equal(after.json().code, 'session_revoked');
-    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: user.refreshToken } })).statusCode, 401);
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: other.json().accessToken })).statusCode, 200);
+    assert.equal(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/v1/auth/refresh',
+          body: { refreshToken: user.refreshToken },
+        })
+      ).statusCode,
+      401,
+    );
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: other.json().accessToken })).statusCode,
+      200,
+    );
   });
 
   it('a password change ends the other sessions but keeps this one; the old password stops working', async () => {
     const t = get();
     const user = await registerUser(t);
-    const other = (await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } })).json();
-    const weak = await t.request({ method: 'PUT', url: '/api/v1/me/password', token: user.accessToken, body: { currentPassword: user.password, newPassword: 'password1' } });
+    const other = (
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { identifier: user.email, password: user.password },
+      })
+    ).json();
+    const weak = await t.request({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      token: user.accessToken,
+      body: { currentPassword: user.password, newPassword: 'password1' },
+    });
     assert.equal(weak.statusCode, 400);
     assert.equal(weak.json().code, 'weak_password');
-    const wrong = await t.request({ method: 'PUT', url: '/api/v1/me/password', token: user.accessToken, body: { currentPassword: 'not my password', newPassword: 'a brand new pass phrase' } });
+    const wrong = await t.request({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      token: user.accessToken,
+      body: { currentPassword: 'not my password', newPassword: 'a brand new pass phrase' },
+    });
     assert.equal(wrong.statusCode, 401);
-    const ok = await t.request({ method: 'PUT', url: '/api/v1/me/password', token: user.accessToken, body: { currentPin: user.pin, newPassword: 'a brand new pass phrase' } });
+    const ok = await t.request({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      token: user.accessToken,
+      body: { currentPin: user.pin, newPassword: 'a brand new pass phrase' },
+    });
     assert.equal(ok.statusCode, 204, ok.body);
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: user.accessToken })).statusCode, 200);
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: other.accessToken })).statusCode, 401);
-    const oldLogin = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } });
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: user.accessToken })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: other.accessToken })).statusCode,
+      401,
+    );
+    const oldLogin = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
     assert.equal(oldLogin.statusCode, 401);
-    const newLogin = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: 'a brand new pass phrase' } });
+    const newLogin = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: 'a brand new pass phrase' },
+    });
     assert.equal(newLogin.statusCode, 200);
   });
 
   it('a PIN change refuses weak PINs, including the birth year, and ends other sessions', async () => {
     const t = get();
     const user = await registerUser(t, { birthYear: 2008 });
-    const other = (await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.phone, pin: user.pin } })).json();
+    const other = (
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { identifier: user.phone, pin: user.pin },
+      })
+    ).json();
     for (const newPin of ['11111', '12345', '54321', '20087', '1234', 'abcde']) {
-      const res = await t.request({ method: 'PUT', url: '/api/v1/me/pin', token: user.accessToken, body: { currentPin: user.pin, newPin } });
+      const res = await t.request({
+        method: 'PUT',
+        url: '/api/v1/me/pin',
+        token: user.accessToken,
+        body: { currentPin: user.pin, newPin },
+      });
       assert.equal(res.statusCode, 400, `PIN ${newPin} must be refused`);
       assert.equal(res.json().code, 'weak_pin');
     }
-    const ok = await t.request({ method: 'PUT', url: '/api/v1/me/pin', token: user.accessToken, body: { currentPassword: user.password, newPin: '40719' } });
+    const ok = await t.request({
+      method: 'PUT',
+      url: '/api/v1/me/pin',
+      token: user.accessToken,
+      body: { currentPassword: user.password, newPin: '40719' },
+    });
     assert.equal(ok.statusCode, 204);
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: other.accessToken })).statusCode, 401);
-    const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.phone, pin: '40719' } });
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: other.accessToken })).statusCode,
+      401,
+    );
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.phone, pin: '40719' },
+    });
     assert.equal(login.statusCode, 200);
   });
 
   it('lists sessions and signs out one of them or all the others', async () => {
     const t = get();
     const user = await registerUser(t);
-    const login = () => t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password }, headers: { 'user-agent': 'Feature phone browser' } });
+    const login = () =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { identifier: user.email, password: user.password },
+        headers: { 'user-agent': 'Feature phone browser' },
+      });
     const second = (await login()).json();
     const third = (await login()).json();
     const list = await t.request({ method: 'GET', url: '/api/v1/me/sessions', token: user.accessToken });
@@ -165,18 +301,32 @@ describeEachDatabase('accounts and sessions', (get) => {
     assert.ok(sessions.some((s) => s.device === 'Feature phone browser'));
     const secondId = sessions.find((s) => !s.current && s.device)?.id;
     assert.ok(secondId);
-    const revoke = await t.request({ method: 'DELETE', url: `/api/v1/me/sessions/${secondId}`, token: user.accessToken });
+    const revoke = await t.request({
+      method: 'DELETE',
+      url: `/api/v1/me/sessions/${secondId}`,
+      token: user.accessToken,
+    });
     assert.equal(revoke.statusCode, 204);
     const alive = [];
     for (const s of [second, third]) {
       alive.push((await t.request({ method: 'GET', url: '/api/v1/me', token: s.accessToken })).statusCode);
     }
     assert.deepEqual(alive.sort(), [200, 401], 'exactly the chosen session ended');
-    const others = await t.request({ method: 'POST', url: '/api/v1/me/sessions/revoke-others', token: user.accessToken });
+    const others = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/sessions/revoke-others',
+      token: user.accessToken,
+    });
     assert.equal(others.json().revoked, 1);
     for (const s of [second, third]) {
-      assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: s.accessToken })).statusCode, 401);
+      assert.equal(
+        (await t.request({ method: 'GET', url: '/api/v1/me', token: s.accessToken })).statusCode,
+        401,
+      );
     }
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/me', token: user.accessToken })).statusCode, 200);
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: user.accessToken })).statusCode,
+      200,
+    );
   });
 });

@@ -24,14 +24,22 @@ describeEachDatabase('access tokens', (get) => {
     const [header, payload] = user.accessToken.split('.');
 
     const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
-    const wrongKey = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(32)));
+    const wrongKey = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('x'.repeat(32)));
     const wrongAudience = await new SignJWT({ ...claims, aud: 'someone-else' })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(t.config.jwtSecret);
     const elevated = `${header}.${b64({ ...claims, role: 'admin' })}.${user.accessToken.split('.')[2]}`;
     const hmacWithPublicText = `${header}.${payload}.${createHmac('sha256', 'public').update(`${header}.${payload}`).digest('base64url')}`;
 
-    for (const [label, token] of Object.entries({ unsigned, wrongKey, wrongAudience, elevated, hmacWithPublicText })) {
+    for (const [label, token] of Object.entries({
+      unsigned,
+      wrongKey,
+      wrongAudience,
+      elevated,
+      hmacWithPublicText,
+    })) {
       assert.deepEqual(await meStatus(t, token), { status: 401, code: 'invalid_token' }, label);
     }
     assert.deepEqual(await meStatus(t, 'not-a-jwt'), { status: 401, code: 'invalid_token' });
@@ -40,8 +48,16 @@ describeEachDatabase('access tokens', (get) => {
 
     assert.equal((await meStatus(t, user.accessToken)).status, 200);
     t.clock.advance(901);
-    assert.deepEqual(await meStatus(t, user.accessToken), { status: 401, code: 'invalid_token' }, 'expired after 15 min');
-    const refreshed = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: user.refreshToken } });
+    assert.deepEqual(
+      await meStatus(t, user.accessToken),
+      { status: 401, code: 'invalid_token' },
+      'expired after 15 min',
+    );
+    const refreshed = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: user.refreshToken },
+    });
     assert.equal(refreshed.statusCode, 200, 'the session outlives its access token');
   });
 
@@ -49,17 +65,37 @@ describeEachDatabase('access tokens', (get) => {
     const t = get();
     const admin = await createAdmin(t);
     const user = await registerUser(t);
-    const off = await t.request({ method: 'POST', url: `/api/v1/admin/users/${user.id}/deactivate`, token: admin.accessToken });
+    const off = await t.request({
+      method: 'POST',
+      url: `/api/v1/admin/users/${user.id}/deactivate`,
+      token: admin.accessToken,
+    });
     assert.equal(off.statusCode, 204);
     assert.equal((await meStatus(t, user.accessToken)).status, 401);
-    const refresh = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: user.refreshToken } });
+    const refresh = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: user.refreshToken },
+    });
     assert.equal(refresh.statusCode, 401);
-    const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } });
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
     assert.equal(login.statusCode, 401);
     assert.equal(login.json().code, 'invalid_credentials', 'same answer as a wrong password');
-    const on = await t.request({ method: 'POST', url: `/api/v1/admin/users/${user.id}/activate`, token: admin.accessToken });
+    const on = await t.request({
+      method: 'POST',
+      url: `/api/v1/admin/users/${user.id}/activate`,
+      token: admin.accessToken,
+    });
     assert.equal(on.statusCode, 204);
-    const again = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: user.password } });
+    const again = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
     assert.equal(again.statusCode, 200);
   });
 
@@ -74,9 +110,18 @@ describeEachDatabase('access tokens', (get) => {
     });
     assert.equal(staff.statusCode, 201, staff.body);
     assert.equal(staff.json().role, 'provider');
-    const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: staff.json().email, password: GOOD_PASSWORD } });
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: staff.json().email, password: GOOD_PASSWORD },
+    });
     const token = login.json().accessToken;
-    const change = await t.request({ method: 'PATCH', url: `/api/v1/admin/users/${staff.json().id}`, token: admin.accessToken, body: { role: 'writer' } });
+    const change = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${staff.json().id}`,
+      token: admin.accessToken,
+      body: { role: 'writer' },
+    });
     assert.equal(change.statusCode, 200);
     assert.equal(change.json().role, 'writer');
     assert.equal((await meStatus(t, token)).status, 401);
@@ -86,12 +131,21 @@ describeEachDatabase('access tokens', (get) => {
     const t = get();
     const user = await registerUser(t);
     const body = { name: 'Sneaky', email: uniqueEmail(), password: GOOD_PASSWORD, role: 'admin' };
-    const asUser = await t.request({ method: 'POST', url: '/api/v1/admin/users', token: user.accessToken, body });
+    const asUser = await t.request({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      token: user.accessToken,
+      body,
+    });
     assert.equal(asUser.statusCode, 403);
     assert.equal(asUser.json().code, 'forbidden');
     const anonymous = await t.request({ method: 'POST', url: '/api/v1/admin/users', body });
     assert.equal(anonymous.statusCode, 401);
-    const read = await t.request({ method: 'GET', url: `/api/v1/admin/users/${user.id}`, token: user.accessToken });
+    const read = await t.request({
+      method: 'GET',
+      url: `/api/v1/admin/users/${user.id}`,
+      token: user.accessToken,
+    });
     assert.equal(read.statusCode, 403);
   });
 });

@@ -18,7 +18,8 @@ export type TestDatabase = {
 
 export function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through `npm test` (it starts PostgreSQL)');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through `npm test` (it starts PostgreSQL)');
   return url;
 }
 

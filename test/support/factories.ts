@@ -25,10 +25,7 @@ export type Registered = {
 };
 
 /** Registers an account through the API (password and PIN both set) and returns its tokens. */
-export async function registerUser(
-  t: TestApp,
-  overrides: Record<string, unknown> = {},
-): Promise<Registered> {
+export async function registerUser(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Registered> {
   const body = {
     name: `Aline Test ${randomUUID().slice(0, 6)}`,
     phone: uniquePhone(),
@@ -65,7 +62,11 @@ export async function createAdmin(t: TestApp): Promise<Registered> {
     { name, email, password: GOOD_PASSWORD, role: 'admin', acceptTerms: true },
     { requestId: 'test', channel: 'cli', ip: '127.0.0.1', userAgent: undefined, principal: undefined },
   );
-  const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: email, password: GOOD_PASSWORD } });
+  const login = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    body: { identifier: email, password: GOOD_PASSWORD },
+  });
   if (login.statusCode !== 200) throw new Error(`admin login failed: ${login.body}`);
   return { id: user.id, name, phone: '', email, password: GOOD_PASSWORD, pin: '', ...tokensOf(login.json()) };
 }

@@ -49,7 +49,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
     });
 
     app.post('/admin/users/:id/deactivate', {
-      config,
+      config: { ...config, bodyless: true },
       schema: {
         tags,
         security,
@@ -64,7 +64,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
     });
 
     app.post('/admin/users/:id/activate', {
-      config,
+      config: { ...config, bodyless: true },
       schema: {
         tags,
         security,

@@ -102,6 +102,7 @@ export function meRoutes(deps: {
     });
 
     app.post('/me/sessions/revoke-others', {
+      config: { bodyless: true },
       schema: {
         tags,
         security,

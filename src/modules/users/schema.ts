@@ -26,7 +26,8 @@ export const UserSchema = Type.Object(
   { $id: 'User' },
 );
 
-export const Name = Type.String({ minLength: 1, maxLength: 100 });
+// No control characters: names are shown on feature-phone screens and in exports.
+export const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$' });
 // Lengths are bounded here only against abuse; the real rules (and their messages) live in the service.
 export const PhoneInput = Type.String({
   minLength: 3,

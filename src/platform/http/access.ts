@@ -9,6 +9,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Roles allowed to call the route; absent means any signed-in role. */
     roles?: Role[];
+    /** An action that takes no body (logout, deactivate): a body sent anyway is refused, not ignored. */
+    bodyless?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -33,6 +35,16 @@ export function installAccessControl(app: FastifyInstance, authenticate: Authent
       throw new AppError('forbidden', 'Your role does not allow this');
     }
     request.principal = principal;
+  });
+}
+
+/** Refuses a body on routes declared bodyless, so unexpected input never passes silently. */
+export function installBodylessCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.config.bodyless !== true || request.body === undefined) return;
+    const empty =
+      request.body === null || (typeof request.body === 'object' && Object.keys(request.body).length === 0);
+    if (!empty) throw new AppError('validation_failed', 'This action takes no request body');
   });
 }
 

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { it } from 'node:test';
+import { describeEachDatabase } from '../support/app.ts';
+import { registerUser } from '../support/factories.ts';
+
+describeEachDatabase('audit trail', (get, kind) => {
+  it('records authentication events without personal data', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: 'a wrong password' },
+    });
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
+    await t.request({ method: 'POST', url: '/api/v1/auth/logout', token: user.accessToken });
+    const rows = await t.db.raw<{ action: string; outcome: string; subject_id: string }>(
+      'SELECT action, outcome, subject_id FROM audit_log WHERE subject_id = $1 ORDER BY seq',
+      [user.id],
+    );
+    assert.deepEqual(
+      rows.map((r) => `${r.action}:${r.outcome}`),
+      ['account.register:success', 'auth.login:failure', 'auth.login:success', 'auth.logout:success'],
+    );
+    const all = JSON.stringify(await t.db.raw('SELECT * FROM audit_log'));
+    assert.ok(!all.includes(user.email) && !all.includes(user.phone.slice(4)) && !all.includes(user.name));
+  });
+
+  it('verifies an untouched chain and names the row altered by SQL', async () => {
+    const t = get();
+    for (let i = 0; i < 3; i++) await registerUser(t);
+    const { createServices } = await import('../../src/app.ts');
+    const { audit } = createServices({ config: t.config, database: t.db.database });
+    const intact = await audit.verify();
+    assert.equal(intact.ok, true);
+    assert.ok(intact.rows >= 3);
+
+    const [victim] = await t.db.raw<{ seq: number; id: string; action: string }>(
+      'SELECT seq, id, action FROM audit_log ORDER BY seq OFFSET 1 LIMIT 1',
+    );
+    assert.ok(victim);
+    await t.db.raw(`UPDATE audit_log SET action = 'auth.nothing_to_see' WHERE id = $1`, [victim.id]);
+    const broken = await audit.verify();
+    assert.equal(broken.ok, false);
+    assert.equal(!broken.ok && broken.brokenAt.id, victim.id);
+
+    if (kind === 'postgres' && t.db.url) {
+      // The operator's command says the same, naming the row, and exits non-zero.
+      const cli = spawnSync(process.execPath, ['src/cli/audit-verify.ts'], {
+        env: { ...process.env, DATABASE_URL: t.db.url, ...secretEnv(t.config) },
+        encoding: 'utf8',
+      });
+      assert.equal(cli.status, 1, cli.stderr);
+      assert.match(cli.stderr, new RegExp(`seq=${victim.seq} id=${victim.id}`));
+      await t.db.raw('UPDATE audit_log SET action = $2 WHERE id = $1', [victim.id, victim.action]);
+      const ok = spawnSync(process.execPath, ['src/cli/audit-verify.ts'], {
+        env: { ...process.env, DATABASE_URL: t.db.url, ...secretEnv(t.config) },
+        encoding: 'utf8',
+      });
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, /intact/);
+    }
+    await t.db.raw('UPDATE audit_log SET action = $2 WHERE id = $1', [victim.id, victim.action]);
+    assert.equal((await audit.verify()).ok, true, 'restoring the row mends the chain');
+  });
+
+  it('detects a deleted row in the middle of the chain', async () => {
+    const t = get();
+    for (let i = 0; i < 3; i++) await registerUser(t);
+    const [victim] = await t.db.raw<{ seq: number }>(
+      'SELECT seq FROM audit_log ORDER BY seq DESC OFFSET 1 LIMIT 1',
+    );
+    assert.ok(victim);
+    await t.db.raw('DELETE FROM audit_log WHERE seq = $1', [victim.seq]);
+    const { createServices } = await import('../../src/app.ts');
+    const result = await createServices({ config: t.config, database: t.db.database }).audit.verify();
+    assert.equal(result.ok, false);
+    assert.ok(!result.ok && result.brokenAt.seq > victim.seq);
+  });
+});
+
+function secretEnv(config: {
+  jwtSecret: Uint8Array;
+  masterKeys: Map<string, Buffer>;
+  activeMasterKeyId: string;
+  blindIndexKey: Buffer;
+}) {
+  return {
+    JWT_SECRET: Buffer.from(config.jwtSecret).toString('base64'),
+    MASTER_KEYS: [...config.masterKeys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(','),
+    ACTIVE_MASTER_KEY: config.activeMasterKeyId,
+    BLIND_INDEX_KEY: config.blindIndexKey.toString('base64'),
+    LOG_LEVEL: 'silent',
+  };
+}
