@@ -9,31 +9,31 @@ function methodsOf(route: RouteOptions): string[] {
   return (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
 }
 
+function problemsOf(route: RouteOptions, method: string): string[] {
+  const name = `${method} ${route.url}`;
+  const schema = route.schema ?? {};
+  const statuses = Object.keys((schema.response ?? {}) as Record<string, unknown>).map(Number);
+  const checks: Array<[boolean, string]> = [
+    [statuses.some((s) => s >= 200 && s < 300), 'no success response schema'],
+    [statuses.some((s) => s >= 400 && s < 500), 'no 4xx problem schema'],
+    [statuses.includes(500), 'no 500 problem schema'],
+    [!route.url.includes(':') || Boolean(schema.params), 'path parameters without a schema'],
+    [
+      !BODY_METHODS.has(method) || Boolean(schema.body) || route.config?.bodyless === true,
+      'body without a schema',
+    ],
+    [route.config?.public === true || statuses.includes(401), 'private route without a 401 answer'],
+    [Boolean(schema.summary), 'no summary for the OpenAPI document'],
+  ];
+  return checks.filter(([ok]) => !ok).map(([, problem]) => `${name}: ${problem}`);
+}
+
 describeEachDatabase('route schemas', (get) => {
   it('every API, health and gateway route declares its input and every answer it gives', () => {
     const { app } = get();
     const ours = app.routeCatalogue.filter((r) => /^\/(api|health|ussd)\b/.test(r.url));
     assert.ok(ours.length >= 15, `expected the whole API, found ${ours.length} routes`);
-    const problems: string[] = [];
-    for (const route of ours) {
-      for (const method of methodsOf(route)) {
-        const name = `${method} ${route.url}`;
-        const schema = route.schema ?? {};
-        const response = (schema.response ?? {}) as Record<string, unknown>;
-        const statuses = Object.keys(response).map(Number);
-        if (!statuses.some((s) => s >= 200 && s < 300)) problems.push(`${name}: no success response schema`);
-        if (!statuses.some((s) => s >= 400 && s < 500)) problems.push(`${name}: no 4xx problem schema`);
-        if (!statuses.includes(500)) problems.push(`${name}: no 500 problem schema`);
-        if (route.url.includes(':') && !schema.params)
-          problems.push(`${name}: path parameters without a schema`);
-        const bodyless = route.config?.bodyless === true;
-        if (BODY_METHODS.has(method) && !schema.body && !bodyless)
-          problems.push(`${name}: body without a schema`);
-        if (!route.config?.public && !statuses.includes(401))
-          problems.push(`${name}: private route without a 401 answer`);
-        if (!schema.summary) problems.push(`${name}: no summary for the OpenAPI document`);
-      }
-    }
+    const problems = ours.flatMap((route) => methodsOf(route).flatMap((method) => problemsOf(route, method)));
     assert.deepEqual(problems, []);
   });
 
