@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { it } from 'node:test';
 import { describeEachDatabase } from '../support/app.ts';
+import { secretEnv } from '../support/env.ts';
 import { registerUser } from '../support/factories.ts';
 
 describeEachDatabase('audit trail', (get, kind) => {
@@ -83,18 +84,3 @@ describeEachDatabase('audit trail', (get, kind) => {
     assert.ok(!result.ok && result.brokenAt.seq > victim.seq);
   });
 });
-
-function secretEnv(config: {
-  jwtSecret: Uint8Array;
-  masterKeys: Map<string, Buffer>;
-  activeMasterKeyId: string;
-  blindIndexKey: Buffer;
-}) {
-  return {
-    JWT_SECRET: Buffer.from(config.jwtSecret).toString('base64'),
-    MASTER_KEYS: [...config.masterKeys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(','),
-    ACTIVE_MASTER_KEY: config.activeMasterKeyId,
-    BLIND_INDEX_KEY: config.blindIndexKey.toString('base64'),
-    LOG_LEVEL: 'silent',
-  };
-}
