@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { buildApp } from './app.ts';
 import { loadConfigOrExit, openMigratedDatabase } from './platform/bootstrap.ts';
 
 // Process entry: configuration → database → app → listen, and a graceful stop on SIGTERM/SIGINT.
 const config = loadConfigOrExit();
 const database = await openMigratedDatabase(config);
+// Loaded only when configured: the embedded setup should not pay for a client it never uses.
 const redis = config.redisUrl
-  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+  ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
   : undefined;
 const https = config.tls
   ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }

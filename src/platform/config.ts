@@ -12,9 +12,7 @@ const EXAMPLE_MARKERS = ['change-me', 'changeme', 'example', 'replace-me'];
 const MIN_SECRET_BYTES = 32;
 
 const EnvSchema = Type.Object({
-  NODE_ENV: Type.Optional(
-    Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')]),
-  ),
+  NODE_ENV: Type.Optional(Type.Enum(['development', 'production', 'test'])),
   PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   HOST: Type.Optional(Type.String({ minLength: 1 })),
   DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
@@ -29,9 +27,7 @@ const EnvSchema = Type.Object({
   TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_SCALE: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.String()),
-  LOG_LEVEL: Type.Optional(
-    Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
-  ),
+  LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof EnvSchema>;
 const checkEnv = compileStrict(EnvSchema);
@@ -79,7 +75,9 @@ export class ConfigError extends Error {
 export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
   const env = pickKnown(rawEnv);
   const shapeProblems = checkEnv(env);
-  if (shapeProblems.length > 0) throw new ConfigError(shapeProblems.map((p) => `${p.field}: ${p.message}`));
+  if (shapeProblems.length > 0) {
+    throw new ConfigError(shapeProblems.map((p) => `${p.field.replace(/^\//, '')}: ${p.message}`));
+  }
 
   const mode = env.NODE_ENV ?? 'development';
   const problems: string[] = [];

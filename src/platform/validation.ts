@@ -25,19 +25,30 @@ export const strictAjv = createAjv({ coerceTypes: false });
 export const coercingAjv = createAjv({ coerceTypes: 'array' });
 
 export function describeAjvErrors(errors: ErrorObject[] | null | undefined): FieldProblem[] {
-  return (errors ?? []).map((e) => {
+  const problems = (errors ?? []).map((e) => {
     let field = e.instancePath || '/';
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'additionalProperties') {
       const extra = String((e.params as { additionalProperty?: string }).additionalProperty);
       field = `${e.instancePath}/${extra}`;
       message = 'is not an allowed field';
+    } else if (e.keyword === 'enum') {
+      const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+      message = `must be one of: ${allowed.join(', ')}`;
     } else if (e.keyword === 'required') {
       const missing = String((e.params as { missingProperty?: string }).missingProperty);
       field = `${e.instancePath}/${missing}`;
       message = 'is required';
     }
     return { field, message };
+  });
+  // One line per field and message: unions and formats can repeat the same complaint.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.field}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { createServices } from '../../src/app.ts';
 import { describeEachDatabase } from '../support/app.ts';
@@ -11,7 +11,9 @@ describeEachDatabase('master key rotation', (get, kind) => {
   it('re-wraps every data key under the new master key without touching the data', async () => {
     const t = get();
     const users = [await registerUser(t), await registerUser(t)];
-    const before = await t.db.raw<{ id: string; name_enc: unknown }>('SELECT id, name_enc::text FROM users ORDER BY id');
+    const before = await t.db.raw<{ id: string; name_enc: unknown }>(
+      'SELECT id, name_enc::text FROM users ORDER BY id',
+    );
     const newKey = randomBytes(32);
     const rotatedConfig = {
       ...t.config,
@@ -34,8 +36,13 @@ describeEachDatabase('master key rotation', (get, kind) => {
     }
 
     const keys = await t.db.raw<{ master_key_id: string }>('SELECT DISTINCT master_key_id FROM user_keys');
-    assert.deepEqual(keys.map((k) => k.master_key_id), ['t2']);
-    const after = await t.db.raw<{ id: string; name_enc: unknown }>('SELECT id, name_enc::text FROM users ORDER BY id');
+    assert.deepEqual(
+      keys.map((k) => k.master_key_id),
+      ['t2'],
+    );
+    const after = await t.db.raw<{ id: string; name_enc: unknown }>(
+      'SELECT id, name_enc::text FROM users ORDER BY id',
+    );
     assert.deepEqual(after, before, 'data rows are unchanged');
 
     // With the old master key gone entirely, every profile still opens.

@@ -1,7 +1,9 @@
 import type { Config } from '../../src/platform/config.ts';
 
 /** The environment a child process needs to use the same keys as a test's app. */
-export function secretEnv(config: Pick<Config, 'jwtSecret' | 'masterKeys' | 'activeMasterKeyId' | 'blindIndexKey'>) {
+export function secretEnv(
+  config: Pick<Config, 'jwtSecret' | 'masterKeys' | 'activeMasterKeyId' | 'blindIndexKey'>,
+) {
   return {
     JWT_SECRET: Buffer.from(config.jwtSecret).toString('base64'),
     MASTER_KEYS: [...config.masterKeys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(','),

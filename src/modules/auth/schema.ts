@@ -9,7 +9,7 @@ export const RegisterBody = Type.Object(
     email: Type.Optional(EmailInput),
     password: Type.Optional(PasswordInput),
     pin: Type.Optional(PinInput),
-    role: Type.Union([Type.Literal('adolescent'), Type.Literal('parent')]),
+    role: Type.Enum(['adolescent', 'parent']),
     birthYear: Type.Optional(BirthYear),
     language: Type.Optional(Language),
     acceptTerms: Type.Literal(true, { description: 'Acceptance of the terms and privacy notice' }),

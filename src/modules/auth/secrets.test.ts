@@ -22,7 +22,7 @@ describe('password rules', () => {
     }
   });
 
-  it('refuses the person\'s own name or number', () => {
+  it("refuses the person's own name or number", () => {
     refused(() => checkPassword('uwimana2024!', ['Uwimana']), 'weak_password');
   });
 });
@@ -30,7 +30,18 @@ describe('password rules', () => {
 describe('PIN rules', () => {
   it('takes exactly five digits and refuses the guessable ones', () => {
     checkPin('58203');
-    for (const pin of ['1234', '123456', 'abcde', '00000', '77777', '12345', '98765', '01234', '12121', '13579']) {
+    for (const pin of [
+      '1234',
+      '123456',
+      'abcde',
+      '00000',
+      '77777',
+      '12345',
+      '98765',
+      '01234',
+      '12121',
+      '13579',
+    ]) {
       refused(() => checkPin(pin), 'weak_pin');
     }
     refused(() => checkPin('20091', 2009), 'weak_pin');
@@ -45,7 +56,11 @@ describe('secret hashing', () => {
     const stored = await hasher.hash(long);
     assert.match(stored, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     assert.equal(await hasher.verify(stored, long), true);
-    assert.equal(await hasher.verify(stored, `${'a'.repeat(100)}tail-two`), false, 'characters past 72 bytes count');
+    assert.equal(
+      await hasher.verify(stored, `${'a'.repeat(100)}tail-two`),
+      false,
+      'characters past 72 bytes count',
+    );
     assert.equal(await hasher.verify(null, long), false);
     assert.equal(await hasher.verify('not-a-hash', long), false);
   });

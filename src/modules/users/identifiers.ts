@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { AppError } from '../../platform/http/errors.ts';
 
 const DEFAULT_COUNTRY = 'RW';

@@ -3,17 +3,16 @@ import { Language } from '../../platform/http/schemas.ts';
 
 const currentYear = new Date().getUTCFullYear();
 
-export const Role = Type.Union(
-  ['adolescent', 'parent', 'provider', 'writer', 'admin'].map((r) => Type.Literal(r)),
-  { description: 'adolescent, parent, provider, writer or admin' },
-);
+export const Role = Type.Enum(['adolescent', 'parent', 'provider', 'writer', 'admin'], {
+  description: 'adolescent, parent, provider, writer or admin',
+});
 
 export const UserSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     name: Type.String(),
     role: Role,
-    status: Type.Union([Type.Literal('active'), Type.Literal('deactivated')]),
+    status: Type.Enum(['active', 'deactivated']),
     language: Language,
     timeZone: Type.String({ description: 'IANA time zone used for "today"' }),
     phone: Type.Optional(Type.String({ description: 'E.164' })),

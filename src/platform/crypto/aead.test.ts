@@ -28,7 +28,13 @@ describe('AES-256-GCM field encryption', () => {
   });
 
   it('wraps data keys bound to their owner, under the active master key', () => {
-    const ring = createKeyRing(new Map([['a', generateKey()], ['b', generateKey()]]), 'b');
+    const ring = createKeyRing(
+      new Map([
+        ['a', generateKey()],
+        ['b', generateKey()],
+      ]),
+      'b',
+    );
     const dataKey = generateKey();
     const wrapped = ring.wrap('user-1', dataKey);
     assert.equal(wrapped.masterKeyId, 'b');

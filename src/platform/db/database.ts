@@ -25,6 +25,9 @@ export type DatabaseOptions =
 const OID_INT8 = 20;
 const OID_DATE = 1082;
 const keepText = (value: string): string => value;
+// Not in PGlite's type declarations, but a public static of the class.
+const PGLITE_DEFAULT_START_PARAMS = (PGlite as unknown as { defaultStartParams: string[] })
+  .defaultStartParams;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres'
@@ -60,6 +63,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   }
   const lite = await PGlite.create(location, {
     parsers: { [OID_INT8]: Number, [OID_DATE]: keepText },
+    // PGlite's 128 MB of shared buffers alone would take most of the embedded setup's memory
+    // budget; 8 MB is plenty for the single-user embedded database.
+    startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB'],
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPgliteAsPool(lite) }) });
   return wrap(db, 'pglite');

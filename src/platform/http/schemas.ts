@@ -7,7 +7,7 @@ export const ProblemSchema = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
-    code: Type.Union(Object.keys(ERROR_CATALOGUE).map((c) => Type.Literal(c))),
+    code: Type.Enum(Object.keys(ERROR_CATALOGUE), { description: 'Stable machine code' }),
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
   },
@@ -17,12 +17,9 @@ export const ProblemSchema = Type.Object(
 export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const NoContent = Type.Null({ description: 'No content' });
-export const Language = Type.Union(
-  [Type.Literal('en'), Type.Literal('rw'), Type.Literal('fr'), Type.Literal('sw')],
-  {
-    description: 'English, Kinyarwanda, French or Swahili',
-  },
-);
+export const Language = Type.Enum(['en', 'rw', 'fr', 'sw'], {
+  description: 'English, Kinyarwanda, French or Swahili',
+});
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input',
