@@ -45,8 +45,8 @@ export type AppDeps = {
   database: Database;
   clock?: () => Date;
   redis?: Redis;
-  /** Overrides the configured pino options (tests capture logs through a stream). */
-  logger?: NonNullable<FastifyServerOptions['logger']>;
+  /** Where logs go instead of stdout (tests capture them to check redaction). */
+  logStream?: { write(line: string): void };
   https?: { cert: Buffer; key: Buffer };
 };
 
@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const services = createServices(deps);
   const options: FastifyServerOptions = {
-    logger: deps.logger ?? loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 64 * 1024,

@@ -33,7 +33,7 @@ export const REDACTED_PATHS = [
   ].flatMap((field) => [field, `*.${field}`]),
 ];
 
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(level: string): Exclude<NonNullable<FastifyServerOptions['logger']>, boolean> {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

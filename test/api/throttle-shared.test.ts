@@ -76,7 +76,6 @@ describe('login throttling shared by two instances through Redis', {
         database: db.database,
         clock: clock.now,
         redis,
-        logger: { level: 'silent' },
       });
       await app.ready();
       return {

@@ -24,10 +24,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     dataDir: '/nonexistent',
     databaseUrl: undefined,
-    jwtSecret: randomBytes(32),
+    // Text secrets, as they arrive from the environment (see test/support/env.ts).
+    jwtSecret: Buffer.from(randomBytes(36).toString('base64')),
     masterKeys: new Map([['t1', randomBytes(32)]]),
     activeMasterKeyId: 't1',
-    blindIndexKey: randomBytes(32),
+    blindIndexKey: Buffer.from(randomBytes(36).toString('base64')),
     allowedOrigins: [],
     redisUrl: undefined,
     tls: undefined,
@@ -60,7 +61,7 @@ export type InjectOptions = {
 
 export async function startTestApp(
   db: TestDatabase,
-  opts: { config?: Partial<Config>; clock?: TestClock; logger?: object } = {},
+  opts: { config?: Partial<Config>; clock?: TestClock; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? createTestClock();
   const config = testConfig(opts.config);
@@ -68,7 +69,7 @@ export async function startTestApp(
     config,
     database: db.database,
     clock: clock.now,
-    ...(opts.logger ? { logger: opts.logger } : { logger: { level: 'silent' } }),
+    ...(opts.logStream ? { logStream: opts.logStream } : {}),
   });
   await app.ready();
   return {

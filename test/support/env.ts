@@ -5,10 +5,10 @@ export function secretEnv(
   config: Pick<Config, 'jwtSecret' | 'masterKeys' | 'activeMasterKeyId' | 'blindIndexKey'>,
 ) {
   return {
-    JWT_SECRET: Buffer.from(config.jwtSecret).toString('base64'),
+    JWT_SECRET: Buffer.from(config.jwtSecret).toString('utf8'),
     MASTER_KEYS: [...config.masterKeys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(','),
     ACTIVE_MASTER_KEY: config.activeMasterKeyId,
-    BLIND_INDEX_KEY: config.blindIndexKey.toString('base64'),
+    BLIND_INDEX_KEY: config.blindIndexKey.toString('utf8'),
     LOG_LEVEL: 'silent',
   };
 }
