@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
+import { createUssdEffects } from './channels/ussd/effects.ts';
+import { ussdRoutes } from './channels/ussd/routes.ts';
+import { createUssdService } from './channels/ussd/service.ts';
+import { createUssdSessionRepo } from './channels/ussd/session-repo.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { createAdminService } from './modules/admin/service.ts';
 import { createAuditRepo } from './modules/audit/repo.ts';
@@ -12,6 +16,10 @@ import { createSecretHasher } from './modules/auth/secrets.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createAccessTokens } from './modules/auth/tokens.ts';
 import { createConsentRepo } from './modules/consents/repo.ts';
+import { createCycleInsights } from './modules/cycles/insights.ts';
+import { createCycleRepo } from './modules/cycles/repo.ts';
+import { cycleRoutes } from './modules/cycles/routes.ts';
+import { createCycleService } from './modules/cycles/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { createSessionRepo } from './modules/sessions/repo.ts';
 import { createSessionService } from './modules/sessions/service.ts';
@@ -89,7 +97,18 @@ export function createServices(deps: AppDeps) {
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
   const auth = createAuthService({ users, userRepo, sessions, throttle, hasher, blindIndex, audit, clock });
   const admin = createAdminService({ users, userRepo, sessions, audit, clock });
-  return { users, sessions, auth, admin, audit, dataProtection, blindIndex, hasher };
+  const cycles = createCycleService({ db, repo: createCycleRepo(db), users, dataProtection, audit, clock });
+  const insights = createCycleInsights({ cycles, users });
+  const ussd = createUssdService({
+    repo: createUssdSessionRepo(db),
+    effects: createUssdEffects({ auth, users, cycles, insights }),
+    users,
+    userRepo,
+    blindIndex,
+    masterKey: keyRing.activeKey,
+    clock,
+  });
+  return { users, sessions, auth, admin, audit, dataProtection, blindIndex, hasher, cycles, insights, ussd };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -143,10 +162,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ ping: () => database.ping() }));
   await app.register(
+    ussdRoutes({ ussd: services.ussd, secret: config.ussdSecret, allowedIps: config.ussdAllowedIps }),
+  );
+  await app.register(
     async (api) => {
       await api.register(authRoutes(services.auth));
       await api.register(meRoutes(services));
       await api.register(adminRoutes(services.admin));
+      await api.register(cycleRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,7 @@ const goodProduction = () => ({
   MASTER_KEYS: `p1:${randomBytes(32).toString('base64')}`,
   BLIND_INDEX_KEY: strong(),
   ALLOWED_ORIGINS: 'https://app.example.rw',
+  USSD_SECRET: randomBytes(32).toString('hex'),
 });
 
 /** Starts the real server process in production mode and returns how it ended. */
@@ -44,7 +45,14 @@ describe('configuration', () => {
   it('production start exits non-zero naming every problem at once', () => {
     const res = startProduction({ NODE_ENV: 'production' });
     assert.notEqual(res.status, 0);
-    for (const name of ['JWT_SECRET', 'MASTER_KEYS', 'BLIND_INDEX_KEY', 'DATABASE_URL', 'ALLOWED_ORIGINS']) {
+    for (const name of [
+      'JWT_SECRET',
+      'MASTER_KEYS',
+      'BLIND_INDEX_KEY',
+      'DATABASE_URL',
+      'ALLOWED_ORIGINS',
+      'USSD_SECRET',
+    ]) {
       assert.match(res.stderr, new RegExp(`${name} is required in production`));
     }
   });
@@ -62,6 +70,7 @@ describe('configuration', () => {
       ],
       [{ DATABASE_URL: 'mysql://db/ladys' }, [/DATABASE_URL must be a PostgreSQL URL/]],
       [{ RATE_LIMIT_SCALE: '0' }, [/RATE_LIMIT_SCALE=0/]],
+      [{ USSD_SECRET: 'short' }, [/USSD_SECRET must be at least 32 bytes/]],
       [{ JWT_SECRET: `example-${strong()}` }, [/JWT_SECRET is an example value/]],
     ];
     for (const [override, expected] of cases) {

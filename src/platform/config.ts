@@ -7,6 +7,7 @@ export const EXAMPLE_SECRET_VALUES = [
   'change-me-to-64-random-characters-for-jwt-signing-0000000000000',
   'k1:Y2hhbmdlLW1lLWNoYW5nZS1tZS1jaGFuZ2UtbWUtMzI=',
   'change-me-to-64-random-characters-for-blind-indexes-00000000000',
+  'change-me-ussd-callback-secret-0000000000000000000000000000000',
 ];
 const EXAMPLE_MARKERS = ['change-me', 'changeme', 'example', 'replace-me'];
 const MIN_SECRET_BYTES = 32;
@@ -27,6 +28,8 @@ const EnvSchema = Type.Object({
   TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_SCALE: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.String()),
+  USSD_SECRET: Type.Optional(Type.String()),
+  USSD_ALLOWED_IPS: Type.Optional(Type.String()),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof EnvSchema>;
@@ -51,6 +54,10 @@ export type Config = {
   /** Proxy hops or addresses whose X-Forwarded-For is believed; false = use the socket address. */
   trustProxy: boolean | string | number;
   logLevel: string;
+  /** Shared secret the USSD gateway sends (path or X-USSD-Secret header); required in production. */
+  ussdSecret: string | undefined;
+  /** Addresses or CIDRs allowed to call /ussd; empty = any. */
+  ussdAllowedIps: string[];
   passwordHashing: PasswordHashingCost;
   accessTokenSeconds: number;
   sessionDays: number;
@@ -105,6 +112,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     rateLimitScale,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
+    ussdSecret: env.USSD_SECRET,
+    ussdAllowedIps: splitList(env.USSD_ALLOWED_IPS),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
     accessTokenSeconds: 15 * 60,
     sessionDays: 30,
@@ -124,7 +133,16 @@ function checkGeneral(
   if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     problems.push('DATABASE_URL must be a PostgreSQL URL (postgres://…)');
   }
+  if (env.USSD_SECRET !== undefined && !/^[A-Za-z0-9._~-]+$/.test(env.USSD_SECRET)) {
+    problems.push(
+      'USSD_SECRET may hold only letters, digits and . _ ~ - (it can appear in the callback path)',
+    );
+  }
   if (mode !== 'production') return;
+  checkNotExample('USSD_SECRET', env.USSD_SECRET, problems);
+  if (!env.USSD_SECRET) problems.push('USSD_SECRET is required in production');
+  else if (Buffer.byteLength(env.USSD_SECRET) < MIN_SECRET_BYTES)
+    problems.push(`USSD_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
   if (env.DATABASE_URL === undefined) problems.push('DATABASE_URL is required in production (PostgreSQL)');
   if (parsed.allowedOrigins.length === 0) problems.push('ALLOWED_ORIGINS is required in production');
   if (parsed.rateLimitScale === 0)

@@ -35,6 +35,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitScale: 1,
     trustProxy: false,
     logLevel: 'silent',
+    ussdSecret: undefined,
+    ussdAllowedIps: [],
     // Cheap Argon2id for speed; the production cost is asserted separately.
     passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     accessTokenSeconds: 900,

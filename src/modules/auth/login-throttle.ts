@@ -32,6 +32,15 @@ export const IP_POLICY: ThrottlePolicy = {
   lockSeconds: 15 * 60,
 };
 
+/** Per phone number on USSD: 5 wrong PINs lock the number for 15 minutes. */
+export const USSD_PIN_POLICY: ThrottlePolicy = {
+  delayAfter: Number.POSITIVE_INFINITY,
+  baseDelaySeconds: 0,
+  maxDelaySeconds: 0,
+  lockAfter: 5,
+  lockSeconds: 15 * 60,
+};
+
 type Key = { key: string; policy: ThrottlePolicy };
 
 export function createLoginThrottle(deps: {
@@ -66,6 +75,7 @@ export function createLoginThrottle(deps: {
 
   return {
     keysFor,
+    keysForPhone: (phone: string): Key[] => [{ key: `ussd:pin:${hashed(phone)}`, policy: USSD_PIN_POLICY }],
 
     /** Throws 429 with Retry-After while any of the keys must wait. */
     async check(keys: Key[]): Promise<void> {
@@ -90,15 +100,15 @@ export function createLoginThrottle(deps: {
       }
     },
 
-    /** Counts a failure on every key; returns true when this failure locked one of them. */
-    async recordFailure(keys: Key[]): Promise<{ locked: boolean }> {
-      if (scale === 0) return { locked: false };
+    /** Counts a failure on every key; says whether this failure locked one, and the first key's count. */
+    async recordFailure(keys: Key[]): Promise<{ locked: boolean; failures: number }> {
+      if (scale === 0) return { locked: false, failures: 0 };
       const now = clock();
       const states = await Promise.all(
         keys.map((k) => store.increment(k.key, now, Math.max(k.policy.lockSeconds, 15 * 60))),
       );
       const locked = keys.some((k, i) => states[i]?.failures === Math.ceil(k.policy.lockAfter * scale));
-      return { locked };
+      return { locked, failures: states[0]?.failures ?? 0 };
     },
 
     async recordSuccess(keys: Key[]): Promise<void> {

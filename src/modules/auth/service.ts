@@ -1,4 +1,5 @@
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
+import type { Role } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type Principal, type RequestContext } from '../../platform/request-context.ts';
 import type { AuditService } from '../audit/service.ts';
@@ -6,12 +7,19 @@ import type { SessionService, TokenPair } from '../sessions/service.ts';
 import { classifyIdentifier } from '../users/identifiers.ts';
 import type { UserRepo } from '../users/repo.ts';
 import type { NewAccount, PublicUser, UserService } from '../users/service.ts';
-import type { LoginThrottle } from './login-throttle.ts';
+import { type LoginThrottle, USSD_PIN_POLICY } from './login-throttle.ts';
 import { checkPassword, checkPin, personalWords, type SecretHasher } from './secrets.ts';
 
 export type Credentials = { identifier: string; password?: string | undefined; pin?: string | undefined };
 export type SignedIn = TokenPair & { user: PublicUser };
 export type CurrentSecret = { currentPassword?: string | undefined; currentPin?: string | undefined };
+/** Whose credentials change, and which of their sessions survives (the caller's own, if any). */
+export type CredentialOwner = { userId: string; keepSessionId?: string | undefined };
+export type PinCheck =
+  | { outcome: 'ok'; user: { id: string; role: Role; name: string } }
+  | { outcome: 'wrong'; triesLeft: number }
+  | { outcome: 'locked'; retryAfterSeconds: number }
+  | { outcome: 'unknown' | 'deactivated' };
 
 export function createAuthService(deps: {
   users: UserService;
@@ -92,6 +100,54 @@ export function createAuthService(deps: {
       return { ...tokens, user: await users.get(row.id) };
     },
 
+    /**
+     * The phone channel's sign-in: the operator vouches for the number, the PIN is checked here.
+     * Wrong PINs are counted per phone number (5 → 15-minute lock, shared by every instance) and
+     * each failure is audited.
+     */
+    async verifyPhonePin(phone: string, pin: string, ctx: RequestContext): Promise<PinCheck> {
+      const keys = throttle.keysForPhone(phone);
+      try {
+        await throttle.check(keys);
+      } catch (error) {
+        if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+          return { outcome: 'locked', retryAfterSeconds: error.retryAfterSeconds };
+        }
+        throw error;
+      }
+      const row = await deps.userRepo.findByBlindIndex('phone', deps.blindIndex('phone', phone));
+      const matches = await hasher.verify(row?.pin_hash, pin);
+      const context = { ...auditContextOf(ctx), actorId: null };
+      if (!row || !matches) {
+        const { locked, failures } = await throttle.recordFailure(keys);
+        await audit.record(context, {
+          action: 'auth.login',
+          outcome: 'failure',
+          subjectId: row?.id ?? null,
+          resource: 'pin',
+        });
+        if (locked) {
+          await audit.record(context, {
+            action: 'auth.lock',
+            outcome: 'denied',
+            subjectId: row?.id ?? null,
+            resource: 'pin',
+          });
+          return { outcome: 'locked', retryAfterSeconds: USSD_PIN_POLICY.lockSeconds };
+        }
+        if (!row) return { outcome: 'unknown' };
+        return { outcome: 'wrong', triesLeft: Math.max(0, USSD_PIN_POLICY.lockAfter - failures) };
+      }
+      if (row.status !== 'active') return { outcome: 'deactivated' };
+      await throttle.recordSuccess(keys);
+      await audit.record(
+        { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
+        { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'pin' },
+      );
+      const profile = await users.get(row.id);
+      return { outcome: 'ok', user: { id: row.id, role: row.role, name: profile.name } };
+    },
+
     async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {
       return sessions.refresh(refreshToken, ctx);
     },
@@ -106,13 +162,27 @@ export function createAuthService(deps: {
       });
     },
 
+    /** Deletes the caller's account after she proves it is her (password or PIN). */
+    async deleteOwnAccount(userId: string, secret: CurrentSecret, ctx: RequestContext): Promise<void> {
+      const { row, ok } = await verifyCurrentSecret(userId, secret);
+      if (!ok) {
+        await audit.record(auditContextOf(ctx), {
+          action: 'account.delete',
+          outcome: 'failure',
+          subjectId: row.id,
+        });
+        throw new AppError('invalid_credentials', 'The password or PIN is not correct');
+      }
+      await users.deleteAccount(userId, ctx);
+    },
+
     /** New password; every other session of the account ends, this one stays. */
     async changePassword(
-      principal: Principal,
+      owner: CredentialOwner,
       input: CurrentSecret & { newPassword: string },
       ctx: RequestContext,
     ) {
-      const { row, ok } = await verifyCurrentSecret(principal.userId, input);
+      const { row, ok } = await verifyCurrentSecret(owner.userId, input);
       if (!ok) {
         await audit.record(auditContextOf(ctx), {
           action: 'auth.password_change',
@@ -127,7 +197,7 @@ export function createAuthService(deps: {
         password_hash: await hasher.hash(input.newPassword),
         updated_at: deps.clock(),
       });
-      await sessions.revokeAll(row.id, 'credential_change', principal.sessionId);
+      await sessions.revokeAll(row.id, 'credential_change', owner.keepSessionId);
       await audit.record(auditContextOf(ctx), {
         action: 'auth.password_change',
         outcome: 'success',
@@ -135,8 +205,8 @@ export function createAuthService(deps: {
       });
     },
 
-    async changePin(principal: Principal, input: CurrentSecret & { newPin: string }, ctx: RequestContext) {
-      const { row, ok } = await verifyCurrentSecret(principal.userId, input);
+    async changePin(owner: CredentialOwner, input: CurrentSecret & { newPin: string }, ctx: RequestContext) {
+      const { row, ok } = await verifyCurrentSecret(owner.userId, input);
       if (!ok) {
         await audit.record(auditContextOf(ctx), {
           action: 'auth.pin_change',
@@ -150,7 +220,7 @@ export function createAuthService(deps: {
         pin_hash: await hasher.hash(input.newPin),
         updated_at: deps.clock(),
       });
-      await sessions.revokeAll(row.id, 'credential_change', principal.sessionId);
+      await sessions.revokeAll(row.id, 'credential_change', owner.keepSessionId);
       await audit.record(auditContextOf(ctx), {
         action: 'auth.pin_change',
         outcome: 'success',

@@ -36,6 +36,12 @@ export function createUserRepo(db: Db) {
       return result.numUpdatedRows > 0n;
     },
 
+    /** Deletes the account; every row of hers (data key included) goes with it by foreign-key cascade. */
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
     async countAdmins(): Promise<number> {
       const row = await db
         .selectFrom('users')

@@ -4,7 +4,7 @@ import { contextOf, principalOf } from '../../platform/http/access.ts';
 import { AUTHENTICATED, IdParams, NoContent, responses } from '../../platform/http/schemas.ts';
 import type { AuthService } from '../auth/service.ts';
 import type { SessionService } from '../sessions/service.ts';
-import { ChangePasswordBody, ChangePinBody, UpdateMeBody, UserSchema } from './schema.ts';
+import { ChangePasswordBody, ChangePinBody, DeleteMeBody, UpdateMeBody, UserSchema } from './schema.ts';
 import type { UserService } from './service.ts';
 
 const SessionSchema = Type.Object({
@@ -18,6 +18,12 @@ const SessionSchema = Type.Object({
 });
 
 const tags = ['me'];
+
+/** The caller changes her own credentials; her current session stays signed in. */
+function ownerOf(request: Parameters<typeof principalOf>[0]) {
+  const principal = principalOf(request);
+  return { userId: principal.userId, keepSessionId: principal.sessionId };
+}
 const security = [{ bearer: [] }];
 
 /** The signed-in person's own account: profile, credentials and sessions. */
@@ -49,6 +55,26 @@ export function meRoutes(deps: {
       handler: async (request) => users.updateProfile(principalOf(request).userId, request.body),
     });
 
+    app.delete('/me', {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete my account and all my data (needs my password or PIN)',
+        description: 'Her rows and her data key are deleted: copies in backups can no longer be read.',
+        body: DeleteMeBody,
+        response: responses({ 204: NoContent }, AUTHENTICATED),
+      },
+      handler: async (request, reply) => {
+        const { password, pin } = request.body;
+        await auth.deleteOwnAccount(
+          principalOf(request).userId,
+          { currentPassword: password, currentPin: pin },
+          contextOf(request),
+        );
+        return reply.code(204).send();
+      },
+    });
+
     app.put('/me/password', {
       schema: {
         tags,
@@ -58,7 +84,7 @@ export function meRoutes(deps: {
         response: responses({ 204: NoContent }, AUTHENTICATED),
       },
       handler: async (request, reply) => {
-        await auth.changePassword(principalOf(request), request.body, contextOf(request));
+        await auth.changePassword(ownerOf(request), request.body, contextOf(request));
         return reply.code(204).send();
       },
     });
@@ -72,7 +98,7 @@ export function meRoutes(deps: {
         response: responses({ 204: NoContent }, AUTHENTICATED),
       },
       handler: async (request, reply) => {
-        await auth.changePin(principalOf(request), request.body, contextOf(request));
+        await auth.changePin(ownerOf(request), request.body, contextOf(request));
         return reply.code(204).send();
       },
     });

@@ -78,3 +78,8 @@ export const AdminCreateUserBody = Type.Object(
 );
 
 export const AdminUpdateUserBody = Type.Object({ role: Role }, { additionalProperties: false });
+
+export const DeleteMeBody = Type.Object(
+  { password: Type.Optional(PasswordInput), pin: Type.Optional(PinInput) },
+  { additionalProperties: false, description: 'Her password or PIN, to confirm it is her' },
+);

@@ -166,6 +166,20 @@ export function createUserService(deps: {
       return get(userId);
     },
 
+    /**
+     * Erasure: her rows and her data key are deleted, so any copy of her data left in a backup
+     * can no longer be decrypted. The audit trail keeps only pseudonymous rows.
+     */
+    async deleteAccount(userId: string, ctx: RequestContext): Promise<void> {
+      assertThat(await repo.delete(userId), 'not_found', 'No such account');
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'account.delete',
+        outcome: 'success',
+        subjectId: userId,
+        resource: 'account',
+      });
+    },
+
     async findRow(userId: string): Promise<UserRow | undefined> {
       return repo.findById(userId);
     },

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-export type BlindIndex = (kind: 'phone' | 'email' | 'throttle', normalizedValue: string) => Buffer;
+export type BlindIndex = (kind: 'phone' | 'email' | 'throttle' | 'ussd', normalizedValue: string) => Buffer;
 
 /**
  * Keyed HMAC-SHA-256 of a normalised identifier: equal inputs give equal indexes, so a phone or

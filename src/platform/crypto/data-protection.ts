@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { generateKey, open, seal } from './aead.ts';
 import type { DataKeyRepo } from './data-key-repo.ts';
@@ -13,6 +14,11 @@ export type UserVault = {
   open(context: FieldContext, sealed: Uint8Array): string;
   sealOptional(context: FieldContext, value: string | null | undefined): Buffer | null;
   openOptional(context: FieldContext, sealed: Uint8Array | null): string | null;
+  /**
+   * A keyed index of one of her values (e.g. a calendar date), so a row can be found without
+   * storing the value in clear. The key derives from her data key: erased with it.
+   */
+  index(purpose: string, value: string): Buffer;
 };
 
 export type DataProtection = {
@@ -33,12 +39,22 @@ export function createDataProtection(deps: { keyRing: KeyRing; repo: DataKeyRepo
   const { keyRing, repo } = deps;
 
   function vault(userId: string, key: Buffer): UserVault {
+    const indexKeys = new Map<string, Buffer>();
+    const indexKey = (purpose: string) => {
+      let k = indexKeys.get(purpose);
+      if (!k) {
+        k = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `le:index:v1:${purpose}`, 32));
+        indexKeys.set(purpose, k);
+      }
+      return k;
+    };
     const v: UserVault = {
       userId,
       seal: (c, value) => seal(key, Buffer.from(value, 'utf8'), associatedData(userId, c)),
       open: (c, sealed) => open(key, sealed, associatedData(userId, c)).toString('utf8'),
       sealOptional: (c, value) => (value === null || value === undefined ? null : v.seal(c, value)),
       openOptional: (c, sealed) => (sealed === null ? null : v.open(c, sealed)),
+      index: (purpose, value) => createHmac('sha256', indexKey(purpose)).update(value, 'utf8').digest(),
     };
     return v;
   }

@@ -4,6 +4,8 @@ export type WrappedKey = { masterKeyId: string; wrapped: Buffer };
 
 export type KeyRing = {
   readonly activeId: string;
+  /** For keys derived from the master key (short-lived USSD session state). */
+  readonly activeKey: Buffer;
   wrap(userId: string, dataKey: Uint8Array): WrappedKey;
   unwrap(userId: string, masterKeyId: string, wrapped: Uint8Array): Buffer;
   has(masterKeyId: string): boolean;
@@ -16,6 +18,7 @@ export function createKeyRing(masterKeys: Map<string, Buffer>, activeId: string)
   const context = (userId: string) => `le:data-key:v1:${userId}`;
   return {
     activeId,
+    activeKey: active,
     wrap(userId, dataKey) {
       return { masterKeyId: activeId, wrapped: seal(active, dataKey, context(userId)) };
     },

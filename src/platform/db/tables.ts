@@ -10,6 +10,9 @@ export type Tables = {
   consent_records: ConsentRecordsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  periods: PeriodsTable;
+  day_logs: DayLogsTable;
+  ussd_sessions: UssdSessionsTable;
 };
 
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';
@@ -104,4 +107,32 @@ export type SchemaMigrationsTable = {
   name: string;
   checksum: string;
   applied_at: Date;
+};
+
+export type PeriodsTable = {
+  id: string;
+  user_id: string;
+  data_enc: Uint8Array;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type DayLogsTable = {
+  id: string;
+  user_id: string;
+  day_bidx: Uint8Array;
+  data_enc: Uint8Array;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type UssdSessionsTable = {
+  id_hash: Uint8Array;
+  phone_bidx: Uint8Array;
+  state_enc: Uint8Array;
+  last_text_hash: Uint8Array | null;
+  version: number;
+  ended: boolean;
+  updated_at: Date;
+  expires_at: Date;
 };

@@ -16,6 +16,13 @@ export const ERROR_CATALOGUE = {
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },
   identifier_taken: { status: 409, title: 'An account already uses this phone number or email' },
+  period_overlap: { status: 409, title: 'This period overlaps one already logged' },
+  confirmation_required: {
+    status: 422,
+    title: 'This looks unusual; send it again with confirm: true if it is right',
+  },
+  date_in_future: { status: 400, title: 'The date is in the future' },
+  invalid_date_range: { status: 400, title: 'The end is before the start' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   too_many_requests: { status: 429, title: 'Too many attempts; wait before trying again' },

@@ -29,6 +29,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict',
   413: 'Body too large',
   415: 'Unsupported content type',
+  422: 'Needs confirmation',
   429: 'Too many requests (see Retry-After)',
   500: 'Server error',
   503: 'Not ready',

@@ -1,0 +1,184 @@
+import type { AuthService } from '../../modules/auth/service.ts';
+import type { CycleInsights } from '../../modules/cycles/insights.ts';
+import type { CycleService } from '../../modules/cycles/service.ts';
+import type { UserService } from '../../modules/users/service.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { type MessageKey, shortDate, translate as tr } from '../../platform/i18n/index.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
+import type { Effect, EffectResult, UssdState } from './state.ts';
+
+type Deps = { auth: AuthService; users: UserService; cycles: CycleService; insights: CycleInsights };
+
+// Refusals of the period rules, as outcome codes the screens understand.
+const PERIOD_OUTCOMES: Record<string, string> = {
+  date_in_future: 'future',
+  period_overlap: 'overlap',
+  confirmation_required: 'unusual',
+  invalid_date_range: 'before_start',
+  not_found: 'no_open',
+};
+
+/**
+ * Runs a screen's effect through the same services as the REST API: no rule is re-implemented
+ * for the phone channel. Expected refusals become outcome codes; anything else is a real error.
+ */
+export function createUssdEffects(deps: Deps) {
+  async function pinThen(
+    state: UssdState,
+    pin: string,
+    ctx: RequestContext,
+    then: (userId: string) => Promise<EffectResult>,
+  ) {
+    const check = await deps.auth.verifyPhonePin(state.phone, pin, ctx);
+    if (check.outcome === 'ok') return then(check.user.id);
+    if (check.outcome === 'wrong') return { outcome: 'wrong', params: { left: check.triesLeft } };
+    if (check.outcome === 'locked')
+      return { outcome: 'locked', params: { minutes: Math.ceil(check.retryAfterSeconds / 60) } };
+    return { outcome: check.outcome === 'deactivated' ? 'deactivated' : 'wrong', params: { left: 0 } };
+  }
+
+  async function periodLog(
+    state: UssdState,
+    effect: Extract<Effect, { kind: 'logPeriodStart' | 'logPeriodEnd' }>,
+    ctx: RequestContext,
+  ) {
+    const userId = signedIn(state);
+    try {
+      const period =
+        effect.kind === 'logPeriodStart'
+          ? await deps.cycles.createPeriod(userId, { startDate: effect.date, confirm: effect.confirm }, ctx)
+          : await deps.cycles.endOpenPeriod(userId, effect.date, effect.confirm, ctx);
+      return { outcome: 'ok', params: { date: shortDate(state.lang, effect.date) }, ...(period ? {} : {}) };
+    } catch (error) {
+      const outcome = error instanceof AppError ? PERIOD_OUTCOMES[error.code] : undefined;
+      if (!outcome) throw error;
+      const latest = (await deps.cycles.allPeriods(userId)).at(-1);
+      return { outcome, params: { date: latest ? shortDate(state.lang, latest.startDate) : '' } };
+    }
+  }
+
+  return async function run(effect: Effect, state: UssdState, ctx: RequestContext): Promise<EffectResult> {
+    switch (effect.kind) {
+      case 'register':
+        return register(deps, state, effect.pin, ctx);
+      case 'signIn':
+        return pinThen(state, effect.pin, ctx, async (userId) => {
+          const user = await deps.users.get(userId);
+          return { outcome: 'ok', user: { id: user.id, role: user.role, name: user.name } };
+        });
+      case 'logPeriodStart':
+      case 'logPeriodEnd':
+        return periodLog(state, effect, ctx);
+      case 'logDay': {
+        const today = await deps.cycles.todayOf(signedIn(state));
+        const { flow, symptoms, mood } = state.form;
+        await deps.cycles.logDay(
+          signedIn(state),
+          today,
+          { flow, symptoms, mood, pain: effect.pain },
+          ctx,
+          'merge',
+        );
+        return { outcome: 'ok' };
+      }
+      case 'loadPrediction':
+        return { outcome: 'ok', view: { paragraphs: await predictionLines(deps, state) } };
+      case 'loadSummary':
+        return { outcome: 'ok', view: { paragraphs: await summaryLines(deps, state) } };
+      case 'setLanguage':
+        await deps.users.updateProfile(signedIn(state), { language: effect.lang });
+        return { outcome: 'ok', params: { lang: effect.lang } };
+      case 'changePin':
+        return pinThen(state, effect.current, ctx, async (userId) => {
+          try {
+            await deps.auth.changePin({ userId }, { currentPin: effect.current, newPin: effect.next }, ctx);
+            return { outcome: 'ok' };
+          } catch (error) {
+            if (error instanceof AppError && error.code === 'weak_pin') return { outcome: 'weak' };
+            throw error;
+          }
+        });
+      case 'deleteAccount':
+        return pinThen(state, effect.pin, ctx, async (userId) => {
+          await deps.users.deleteAccount(userId, ctx);
+          return { outcome: 'ok' };
+        });
+    }
+  };
+}
+export type UssdEffects = ReturnType<typeof createUssdEffects>;
+
+function signedIn(state: UssdState): string {
+  if (!state.user) throw new Error('USSD effect needs a signed-in session');
+  return state.user.id;
+}
+
+async function register(
+  deps: Deps,
+  state: UssdState,
+  pin: string,
+  ctx: RequestContext,
+): Promise<EffectResult> {
+  const { name, role, birthYear } = state.form;
+  if (!name || !role) return { outcome: 'failed' };
+  try {
+    const user = await deps.users.create(
+      { name, role, birthYear, pin, phone: state.phone, language: state.lang, acceptTerms: true },
+      ctx,
+    );
+    return {
+      outcome: 'ok',
+      params: { name: user.name },
+      user: { id: user.id, role: user.role, name: user.name },
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'identifier_taken') return { outcome: 'taken' };
+    throw error;
+  }
+}
+
+/** The prediction in a few short lines of her language: the same numbers as the REST API. */
+export async function predictionLines(deps: Pick<Deps, 'insights'>, state: UssdState): Promise<string[]> {
+  const p = await deps.insights.prediction(signedIn(state));
+  const d = (date: string) => shortDate(state.lang, date);
+  if (!p.nextPeriod || !p.phase) return [tr(state.lang, 'pred.none')];
+  const lines = [];
+  if (p.phase.name === 'late') {
+    lines.push(tr(state.lang, 'pred.late', { days: p.phase.lateByDays ?? 0 }));
+  } else {
+    lines.push(
+      tr(state.lang, 'pred.next', {
+        date: d(p.nextPeriod.start),
+        earliest: d(p.nextPeriod.earliest),
+        latest: d(p.nextPeriod.latest),
+      }),
+    );
+    const phase = tr(state.lang, `phase.${p.phase.name}` as MessageKey);
+    lines.push(tr(state.lang, 'pred.today', { day: p.phase.cycleDay, phase }));
+    if (p.fertileWindow)
+      lines.push(
+        tr(state.lang, 'pred.fertile', { start: d(p.fertileWindow.start), end: d(p.fertileWindow.end) }),
+      );
+  }
+  if (p.status === 'insufficient_data') lines.push(tr(state.lang, 'pred.prior'));
+  return lines;
+}
+
+export async function summaryLines(deps: Pick<Deps, 'insights'>, state: UssdState): Promise<string[]> {
+  const stats = await deps.insights.stats(signedIn(state));
+  if (stats.averageCycleLength === null || stats.cycles.length === 0) return [tr(state.lang, 'sum.none')];
+  const lines = [
+    tr(state.lang, 'sum.cycle', {
+      avg: Math.round(stats.averageCycleLength),
+      var: Math.round(stats.cycleLengthVariability ?? 0),
+      period: Math.round(stats.averagePeriodLength ?? 0),
+    }),
+  ];
+  const concerns = stats.flags
+    .filter((f) => f.seeProvider)
+    .map((f) => tr(state.lang, `flag.${f.code}` as MessageKey));
+  lines.push(
+    concerns.length ? tr(state.lang, 'sum.flags', { list: concerns.join(', ') }) : tr(state.lang, 'sum.fine'),
+  );
+  return lines;
+}

@@ -1,0 +1,54 @@
+import type { MessageKey, Params } from '../../platform/i18n/index.ts';
+import type { Effect, HopEnv, Outcome, ScreenId, UssdState } from './state.ts';
+
+export type Choice = { value: string; label: string };
+
+/** What the screen receives with an input: this hop's facts and every input of the session so far. */
+export type InputContext = { env: HopEnv; inputs: string[] };
+
+/**
+ * One screen: what it shows and what an answer does. Pure: it returns the next state and at most
+ * one effect (a service call run by the gateway), never performs I/O itself.
+ */
+export type Screen = {
+  text(s: UssdState, env: HopEnv): string;
+  /** Numbered choices; when present, `next` receives the chosen value, else the raw input. */
+  choices?(s: UssdState, env: HopEnv): Choice[];
+  next?(s: UssdState, value: string, ctx: InputContext): Outcome;
+  /** After the effect ran, the outcome code decides where to go. */
+  after?(s: UssdState, result: { outcome: string; params?: Params }): UssdState;
+  /** Ends the session (END) after showing its text. */
+  end?: boolean;
+  /** `0` goes back (default). The main menu's `0` exits; screens that take digits may turn it off. */
+  back?: 'back' | 'exit' | 'none';
+};
+
+export function go(s: UssdState, screen: ScreenId, patch: Partial<UssdState> = {}): UssdState {
+  const { notice: _n, ...rest } = s;
+  return { ...rest, stack: [...s.stack, s.screen], screen, page: 0, ...patch };
+}
+
+/** Replaces the current screen without making it a step back can return to. */
+export function replace(s: UssdState, screen: ScreenId, patch: Partial<UssdState> = {}): UssdState {
+  const { notice: _n, ...rest } = s;
+  return { ...rest, screen, page: 0, ...patch };
+}
+
+export function stay(s: UssdState, key: MessageKey, params?: Params): UssdState {
+  return { ...s, page: 0, notice: params ? { key, params } : { key } };
+}
+
+export function withEffect(state: UssdState, effect: Effect): Outcome {
+  return { state, effect };
+}
+
+/** Home: the main menu when signed in, otherwise the first screen. Forms are dropped. */
+export function home(s: UssdState, notice?: { key: MessageKey; params?: Params }): UssdState {
+  const { notice: _n, view: _v, ...rest } = s;
+  const screen: ScreenId = s.user ? 'menu' : s.known ? 'signin_pin' : 'language';
+  return { ...rest, screen, stack: [], page: 0, form: {}, ...(notice ? { notice } : {}) };
+}
+
+export function finish(s: UssdState, key: MessageKey, params?: Params): UssdState {
+  return { ...s, screen: 'end', endMessage: params ? { key, params } : { key } };
+}

@@ -1,0 +1,121 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { BlockList, isIPv6 } from 'node:net';
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../platform/http/errors.ts';
+import { responses } from '../../platform/http/schemas.ts';
+import type { UssdService } from './service.ts';
+
+// Africa's Talking posts these form fields; other fields it may add are accepted and ignored.
+const UssdBody = Type.Object(
+  {
+    sessionId: Type.String({ minLength: 1, maxLength: 128 }),
+    serviceCode: Type.String({ maxLength: 32 }),
+    phoneNumber: Type.String({ minLength: 3, maxLength: 32 }),
+    networkCode: Type.Optional(Type.String({ maxLength: 32 })),
+    text: Type.String({ maxLength: 1000, default: '' }),
+  },
+  { additionalProperties: true },
+);
+const EventBody = Type.Object(
+  {
+    sessionId: Type.String({ minLength: 1, maxLength: 128 }),
+    status: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: true },
+);
+const SecretParams = Type.Object(
+  { secret: Type.String({ maxLength: 256 }) },
+  { additionalProperties: false },
+);
+const Screen = Type.String({
+  description: 'text/plain: "CON …" to continue, "END …" to close; at most 182 GSM-7 characters',
+});
+
+const sameSecret = (a: string, b: string) =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+
+/**
+ * The gateway callback. In production the secret must come in the path (/ussd/{secret}) or the
+ * X-USSD-Secret header, and the caller's address may be limited to the gateway's.
+ */
+export function ussdRoutes(deps: {
+  ussd: UssdService;
+  secret: string | undefined;
+  allowedIps: string[];
+}): FastifyPluginAsyncTypebox {
+  const allow = new BlockList();
+  for (const entry of deps.allowedIps) {
+    const [address = '', prefix] = entry.split('/');
+    const type = isIPv6(address) ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) allow.addAddress(address, type);
+    else allow.addSubnet(address, Number(prefix), type);
+  }
+
+  function authenticate(request: FastifyRequest): void {
+    if (deps.allowedIps.length > 0) {
+      const ip = request.ip.replace(/^::ffff:/, '');
+      if (!allow.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) {
+        request.log.warn({ securityEvent: 'ussd_ip_refused' }, 'USSD call from an address not allowed');
+        throw new AppError('forbidden', 'This address may not call the USSD gateway');
+      }
+    }
+    if (deps.secret === undefined) return;
+    const given = (request.params as { secret?: string }).secret ?? request.headers['x-ussd-secret'];
+    if (typeof given !== 'string' || !sameSecret(given, deps.secret)) {
+      request.log.warn({ securityEvent: 'ussd_auth_failed' }, 'USSD call without the right secret');
+      throw new AppError('unauthenticated', 'The USSD gateway secret is missing or wrong');
+    }
+  }
+
+  return async (app) => {
+    await app.register(formbody, { bodyLimit: 4096 });
+    const config = { public: true };
+
+    for (const url of ['/ussd', '/ussd/:secret']) {
+      app.post(url, {
+        config,
+        schema: {
+          tags: ['ussd'],
+          summary: "USSD callback (Africa's Talking protocol)",
+          ...(url.includes(':') ? { params: SecretParams } : {}),
+          body: UssdBody,
+          response: responses({ 200: Screen }, [401, 403, 415]),
+        },
+        preHandler: async (request) => authenticate(request),
+        handler: async (request, reply) => {
+          const { sessionId, phoneNumber, text, serviceCode } = request.body;
+          const answer = await deps.ussd.handle(
+            { sessionId, phoneNumber, text, serviceCode },
+            {
+              requestId: request.id,
+              channel: 'ussd',
+              ip: request.ip,
+              userAgent: undefined,
+              principal: undefined,
+            },
+          );
+          return reply.type('text/plain; charset=utf-8').send(answer);
+        },
+      });
+
+      app.post(`${url}/events`, {
+        config,
+        schema: {
+          tags: ['ussd'],
+          summary: "The gateway's end-of-session notification",
+          ...(url.includes(':') ? { params: SecretParams } : {}),
+          body: EventBody,
+          response: responses({ 200: Type.String() }, [401, 403, 415]),
+        },
+        preHandler: async (request) => authenticate(request),
+        handler: async (request, reply) => {
+          await deps.ussd.ended(request.body.sessionId);
+          return reply.type('text/plain; charset=utf-8').send('OK');
+        },
+      });
+    }
+  };
+}

@@ -1,0 +1,195 @@
+import { checkPin } from '../../modules/auth/secrets.ts';
+import type { Language } from '../../platform/db/tables.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { LANGUAGE_NAMES, LANGUAGES, translate as tr } from '../../platform/i18n/index.ts';
+import { finish, go, home, replace, type Screen, stay, withEffect } from './flow.ts';
+import type { ScreenId, UssdState } from './state.ts';
+
+const PIN = /^[0-9]{5}$/;
+const NAME = /^[\p{L}][\p{L} '-]{1,29}$/u;
+
+const languageChoices = () => LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
+
+/** Outcomes of a PIN check shared by sign-in, PIN change and account deletion. */
+function afterPinCheck(s: UssdState, outcome: string, params: Record<string, string | number> | undefined) {
+  if (outcome === 'wrong') return stay(s, 'signin.wrong', params);
+  if (outcome === 'locked') return finish(s, 'signin.locked', params);
+  if (outcome === 'deactivated') return finish(s, 'signin.deactivated');
+  return undefined;
+}
+
+export const accountScreens: Partial<Record<ScreenId, Screen>> = {
+  language: {
+    text: (s) => tr(s.lang, 'lang.choose'),
+    choices: languageChoices,
+    next: (s, value) => ({ state: go({ ...s, lang: value as Language }, 'reg_name') }),
+    back: 'exit',
+  },
+
+  reg_name: {
+    text: (s) => tr(s.lang, 'reg.name'),
+    next: (s, value) =>
+      NAME.test(value.trim())
+        ? { state: go(s, 'reg_role', { form: { ...s.form, name: value.trim() } }) }
+        : { state: stay(s, 'reg.name_invalid') },
+  },
+
+  reg_role: {
+    text: (s) => tr(s.lang, 'reg.role'),
+    choices: (s) => [
+      { value: 'adolescent', label: tr(s.lang, 'reg.role_adolescent') },
+      { value: 'parent', label: tr(s.lang, 'reg.role_parent') },
+    ],
+    next: (s, value) => ({
+      state: go(s, 'reg_birth_year', { form: { ...s.form, role: value as 'adolescent' | 'parent' } }),
+    }),
+  },
+
+  reg_birth_year: {
+    text: (s) => tr(s.lang, 'reg.birth_year'),
+    next: (s, value, { env }) => {
+      const year = Number(value);
+      const ok = /^[0-9]{4}$/.test(value) && year >= 1920 && year <= Number(env.today.slice(0, 4)) - 5;
+      return ok
+        ? { state: go(s, 'reg_terms', { form: { ...s.form, birthYear: year } }) }
+        : { state: stay(s, 'reg.birth_year_invalid') };
+    },
+  },
+
+  reg_terms: {
+    text: (s) => tr(s.lang, 'reg.terms'),
+    choices: (s) => [
+      { value: 'accept', label: tr(s.lang, 'reg.accept') },
+      { value: 'decline', label: tr(s.lang, 'reg.decline') },
+    ],
+    next: (s, value) => ({ state: value === 'accept' ? go(s, 'reg_pin') : finish(s, 'reg.declined') }),
+  },
+
+  reg_pin: {
+    text: (s) => tr(s.lang, 'reg.pin'),
+    back: 'none',
+    next: (s, value) => {
+      if (!PIN.test(value)) return { state: stay(s, 'reg.pin') };
+      try {
+        checkPin(value, s.form.birthYear);
+      } catch (error) {
+        if (error instanceof AppError) return { state: stay(s, 'reg.pin_weak') };
+        throw error;
+      }
+      return { state: go(s, 'reg_pin_again') };
+    },
+  },
+
+  reg_pin_again: {
+    text: (s) => tr(s.lang, 'reg.pin_again'),
+    back: 'none',
+    // The first entry is the previous input of this same session: the PIN is never stored.
+    next: (s, value, { inputs }) =>
+      value === inputs.at(-2)
+        ? withEffect(s, { kind: 'register', pin: value })
+        : { state: replace(s, 'reg_pin', { notice: { key: 'reg.pin_mismatch' } }) },
+    after: (s, { outcome, params }) =>
+      outcome === 'ok'
+        ? home(s, { key: 'reg.done', ...(params ? { params } : {}) })
+        : finish(s, outcome === 'taken' ? 'reg.taken' : 'common.busy'),
+  },
+
+  signin_pin: {
+    text: (s) => tr(s.lang, 'signin.pin'),
+    back: 'none',
+    next: (s, value) =>
+      PIN.test(value) ? withEffect(s, { kind: 'signIn', pin: value }) : { state: stay(s, 'reg.pin') },
+    after: (s, { outcome, params }) => afterPinCheck(s, outcome, params) ?? home(s),
+  },
+
+  resume: {
+    text: (s) => tr(s.lang, 'resume.ask'),
+    choices: (s) => [
+      { value: 'yes', label: tr(s.lang, 'common.yes') },
+      { value: 'no', label: tr(s.lang, 'resume.start_again') },
+    ],
+    back: 'none',
+    next: (s, value) => {
+      const { resume, ...fresh } = s;
+      if (value === 'yes' && resume) return { state: resumeAt(resume, s.phone) };
+      return { state: home({ ...fresh, stack: [] }) };
+    },
+  },
+
+  settings: {
+    text: (s) => tr(s.lang, 'settings.title'),
+    choices: (s) => [
+      { value: 'settings_language', label: tr(s.lang, 'settings.language') },
+      { value: 'pin_current', label: tr(s.lang, 'settings.change_pin') },
+      { value: 'delete_confirm', label: tr(s.lang, 'settings.delete') },
+    ],
+    next: (s, value) => ({ state: go(s, value as ScreenId) }),
+  },
+
+  settings_language: {
+    text: (s) => tr(s.lang, 'lang.choose'),
+    choices: languageChoices,
+    next: (s, value) => withEffect(s, { kind: 'setLanguage', lang: value as Language }),
+    after: (s, { params }) =>
+      home({ ...s, lang: (params?.lang as Language) ?? s.lang }, { key: 'settings.language_saved' }),
+  },
+
+  pin_current: {
+    text: (s) => tr(s.lang, 'pin.current'),
+    // Only where the current PIN was typed is remembered (its position in this session's inputs).
+    next: (s, value, { inputs }) =>
+      PIN.test(value)
+        ? { state: go(s, 'pin_new', { form: { ...s.form, pinAt: inputs.length - 1 } }) }
+        : { state: stay(s, 'pin.current') },
+  },
+
+  pin_new: {
+    text: (s) => tr(s.lang, 'pin.new'),
+    back: 'none',
+    next: (s, value) => (PIN.test(value) ? { state: go(s, 'pin_new_again') } : { state: stay(s, 'pin.new') }),
+  },
+
+  pin_new_again: {
+    text: (s) => tr(s.lang, 'pin.new_again'),
+    back: 'none',
+    next: (s, value, { inputs }) =>
+      value === inputs.at(-2)
+        ? withEffect(s, { kind: 'changePin', current: inputs[s.form.pinAt ?? -1] ?? '', next: value })
+        : { state: replace(s, 'pin_new', { notice: { key: 'reg.pin_mismatch' } }) },
+    after: (s, { outcome, params }) => {
+      if (outcome === 'weak') return replace(s, 'pin_new', { notice: { key: 'reg.pin_weak' } });
+      if (outcome === 'wrong')
+        return replace(s, 'pin_current', { notice: { key: 'signin.wrong', ...(params ? { params } : {}) } });
+      return afterPinCheck(s, outcome, params) ?? home(s, { key: 'pin.changed' });
+    },
+  },
+
+  delete_confirm: {
+    text: (s) => tr(s.lang, 'delete.warn'),
+    next: (s, value) =>
+      PIN.test(value)
+        ? withEffect(s, { kind: 'deleteAccount', pin: value })
+        : { state: stay(s, 'delete.warn') },
+    after: (s, { outcome, params }) => afterPinCheck(s, outcome, params) ?? finish(s, 'delete.done'),
+  },
+
+  end: {
+    text: (s) =>
+      s.endMessage ? tr(s.lang, s.endMessage.key, s.endMessage.params) : tr(s.lang, 'common.goodbye'),
+    end: true,
+  },
+};
+
+/**
+ * Where a resumed session continues. A step that needs an earlier PIN entry from the dropped
+ * session (those are never stored) starts its PIN entry again.
+ */
+function resumeAt(previous: UssdState, phone: string): UssdState {
+  const restart: Partial<Record<ScreenId, ScreenId>> = {
+    reg_pin_again: 'reg_pin',
+    pin_new: 'pin_current',
+    pin_new_again: 'pin_current',
+  };
+  const { notice: _n, resume: _r, ...rest } = previous;
+  return { ...rest, phone, screen: restart[previous.screen] ?? previous.screen, page: 0 };
+}

@@ -1,0 +1,183 @@
+import { SYMPTOMS } from '../../modules/cycles/schema.ts';
+import { type MessageKey, translate as tr } from '../../platform/i18n/index.ts';
+import { addDays, parseDayMonth } from './dates.ts';
+import { type Choice, go, home, replace, type Screen, stay, withEffect } from './flow.ts';
+import type { Effect, ScreenId, UssdState } from './state.ts';
+
+const FLOWS = ['none', 'spotting', 'light', 'medium', 'heavy'] as const;
+const MOODS = ['happy', 'calm', 'sad', 'anxious', 'irritable', 'sensitive'] as const;
+/** Words on a small screen, stored on the 0–10 scale the other channels use. */
+const PAIN: Array<[MessageKey, number]> = [
+  ['pain.none', 0],
+  ['pain.mild', 2],
+  ['pain.moderate', 5],
+  ['pain.severe', 7],
+  ['pain.worst', 10],
+];
+const MAX_SYMPTOMS = 3;
+
+const option = (s: UssdState, value: string, key: MessageKey): Choice => ({ value, label: tr(s.lang, key) });
+
+function menuChoices(s: UssdState): Choice[] {
+  const common = [option(s, 'tips', 'menu.tips'), option(s, 'settings', 'menu.settings')];
+  if (s.user?.role !== 'adolescent') return common;
+  return [
+    option(s, 'start_when', 'menu.log_start'),
+    option(s, 'end_when', 'menu.log_end'),
+    option(s, 'day_flow', 'menu.log_today'),
+    option(s, 'prediction', 'menu.next_period'),
+    option(s, 'summary', 'menu.summary'),
+    ...common,
+  ];
+}
+
+/** Today / yesterday / another day, then the effect that logs the chosen date. */
+function whenScreen(question: MessageKey, dateScreen: ScreenId, effect: (date: string) => Effect): Screen {
+  return {
+    text: (s) => tr(s.lang, question),
+    choices: (s) => [
+      option(s, 'today', 'period.today'),
+      option(s, 'yesterday', 'period.yesterday'),
+      option(s, 'other', 'period.other_day'),
+    ],
+    next: (s, value, { env }) => {
+      if (value === 'other') return { state: go(s, dateScreen) };
+      const date = value === 'today' ? env.today : addDays(env.today, -1);
+      return withEffect({ ...s, form: { ...s.form, date } }, effect(date));
+    },
+  };
+}
+
+function dateScreen(effect: (date: string) => Effect): Screen {
+  return {
+    text: (s) => tr(s.lang, 'period.enter_date'),
+    next: (s, value, { env }) => {
+      const date = parseDayMonth(value, env.today);
+      if (!date) return { state: stay(s, 'period.date_invalid') };
+      return withEffect({ ...s, form: { ...s.form, date } }, effect(date));
+    },
+  };
+}
+
+function confirmScreen(effect: (date: string) => Effect): Screen {
+  return {
+    text: (s) => tr(s.lang, 'period.unusual'),
+    choices: (s) => [option(s, 'yes', 'common.yes'), option(s, 'no', 'common.no')],
+    next: (s, value) =>
+      value === 'yes' && s.form.date ? withEffect(s, effect(s.form.date)) : { state: home(s) },
+  };
+}
+
+/** Where a period log's outcome leads: saved → home; unusual → ask; refused → say why and ask again. */
+function afterPeriodLog(savedKey: MessageKey, confirmScreenId: ScreenId) {
+  return (
+    s: UssdState,
+    { outcome, params }: { outcome: string; params?: Record<string, string | number> },
+  ) => {
+    if (outcome === 'ok') return home(s, { key: savedKey, ...(params ? { params } : {}) });
+    if (outcome === 'unusual') return replace(s, confirmScreenId);
+    if (outcome === 'no_open') return home(s, { key: 'period.no_open' });
+    const key: MessageKey =
+      outcome === 'future'
+        ? 'period.future'
+        : outcome === 'before_start'
+          ? 'period.before_start'
+          : 'period.overlap';
+    return stay(s, key, params);
+  };
+}
+
+const logStart = (date: string): Effect => ({ kind: 'logPeriodStart', date, confirm: false });
+const logEnd = (date: string): Effect => ({ kind: 'logPeriodEnd', date, confirm: false });
+const afterStart = afterPeriodLog('period.saved_start', 'start_confirm');
+const afterEnd = afterPeriodLog('period.saved_end', 'end_confirm');
+
+const viewScreen: Screen = { text: (s) => (s.view?.paragraphs ?? []).join('\n') };
+
+export const cycleScreens: Partial<Record<ScreenId, Screen>> = {
+  menu: {
+    text: (s) => tr(s.lang, 'menu.title'),
+    choices: menuChoices,
+    back: 'exit',
+    next: (s, value) => {
+      if (value === 'prediction') return withEffect(go(s, 'prediction'), { kind: 'loadPrediction' });
+      if (value === 'summary') return withEffect(go(s, 'summary'), { kind: 'loadSummary' });
+      return { state: go(s, value as ScreenId) };
+    },
+  },
+
+  start_when: { ...whenScreen('period.start_when', 'start_date', logStart), after: afterStart },
+  start_date: { ...dateScreen(logStart), after: afterStart },
+  start_confirm: {
+    ...confirmScreen((date) => ({ kind: 'logPeriodStart', date, confirm: true })),
+    after: afterStart,
+  },
+  end_when: { ...whenScreen('period.end_when', 'end_date', logEnd), after: afterEnd },
+  end_date: { ...dateScreen(logEnd), after: afterEnd },
+  end_confirm: {
+    ...confirmScreen((date) => ({ kind: 'logPeriodEnd', date, confirm: true })),
+    after: afterEnd,
+  },
+
+  day_flow: {
+    text: (s) => tr(s.lang, 'day.flow'),
+    choices: (s) => FLOWS.map((f) => option(s, f, `flow.${f}`)),
+    next: (s, value) => ({
+      state: go(s, 'day_symptoms', {
+        form: { ...s.form, flow: value as (typeof FLOWS)[number], symptoms: [] },
+      }),
+    }),
+  },
+
+  day_symptoms: {
+    text: (s) => {
+      const chosen = s.form.symptoms ?? [];
+      if (chosen.length === 0) return tr(s.lang, 'day.symptoms');
+      const list = chosen.map((c) => tr(s.lang, `symptom.${c}` as MessageKey)).join(', ');
+      return tr(s.lang, 'day.symptoms_more', { list });
+    },
+    choices: (s) => [
+      option(s, 'done', 'day.no_more'),
+      ...SYMPTOMS.filter((x) => !(s.form.symptoms ?? []).includes(x)).map((x) =>
+        option(s, x, `symptom.${x}` as MessageKey),
+      ),
+    ],
+    next: (s, value) => {
+      if (value === 'done') return { state: go(s, 'day_mood') };
+      const symptoms = [...(s.form.symptoms ?? []), value];
+      const form = { ...s.form, symptoms };
+      return {
+        state:
+          symptoms.length >= MAX_SYMPTOMS
+            ? go({ ...s, form }, 'day_mood')
+            : replace({ ...s, form }, 'day_symptoms'),
+      };
+    },
+  },
+
+  day_mood: {
+    text: (s) => tr(s.lang, 'day.mood'),
+    choices: (s) => MOODS.map((m) => option(s, m, `mood.${m}`)),
+    next: (s, value) => ({ state: go(s, 'day_pain', { form: { ...s.form, mood: value } }) }),
+  },
+
+  day_pain: {
+    text: (s) => tr(s.lang, 'day.pain'),
+    choices: (s) => PAIN.map(([key, level]) => option(s, String(level), key)),
+    next: (s, value) => withEffect(s, { kind: 'logDay', pain: Number(value) }),
+    after: (s) => home(s, { key: 'day.saved' }),
+  },
+
+  prediction: viewScreen,
+  summary: viewScreen,
+
+  tips: {
+    text: (s) => tr(s.lang, 'tips.title'),
+    choices: (s) => [1, 2, 3, 4, 5, 6].map((n) => option(s, String(n), `tip.${n}.title` as MessageKey)),
+    next: (s, value) => ({ state: go(s, 'tip', { form: { ...s.form, tip: Number(value) } }) }),
+  },
+
+  tip: {
+    text: (s) => tr(s.lang, `tip.${s.form.tip ?? 1}.body` as MessageKey),
+  },
+};

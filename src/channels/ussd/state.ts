@@ -1,0 +1,98 @@
+import type { Flow, IsoDate } from '../../modules/cycles/engine/types.ts';
+import type { Language, Role } from '../../platform/db/tables.ts';
+import type { MessageKey, Params } from '../../platform/i18n/index.ts';
+
+export type ScreenId =
+  | 'language'
+  | 'reg_name'
+  | 'reg_role'
+  | 'reg_birth_year'
+  | 'reg_pin'
+  | 'reg_pin_again'
+  | 'reg_terms'
+  | 'signin_pin'
+  | 'resume'
+  | 'menu'
+  | 'start_when'
+  | 'start_date'
+  | 'start_confirm'
+  | 'end_when'
+  | 'end_date'
+  | 'end_confirm'
+  | 'day_flow'
+  | 'day_symptoms'
+  | 'day_mood'
+  | 'day_pain'
+  | 'prediction'
+  | 'summary'
+  | 'tips'
+  | 'tip'
+  | 'settings'
+  | 'settings_language'
+  | 'pin_current'
+  | 'pin_new'
+  | 'pin_new_again'
+  | 'delete_confirm'
+  | 'end';
+
+export type Notice = { key: MessageKey; params?: Params };
+
+/** Answers being collected by a multi-step flow. Never a PIN: those are read from the gateway's text. */
+export type Form = {
+  name?: string;
+  role?: 'adolescent' | 'parent';
+  birthYear?: number;
+  date?: IsoDate;
+  flow?: Flow;
+  symptoms?: string[];
+  mood?: string;
+  tip?: number;
+  /** Position of the current-PIN entry in this session's inputs (the PIN itself is not kept). */
+  pinAt?: number;
+};
+
+/** Lines prepared by an effect for display (already translated when stored). */
+export type View = { paragraphs: string[] };
+
+/** Everything a USSD session remembers between hops; stored sealed, never holding a PIN. */
+export type UssdState = {
+  lang: Language;
+  phone: string;
+  /** Whether an account existed for this phone when the session started. */
+  known: boolean;
+  screen: ScreenId;
+  stack: ScreenId[];
+  page: number;
+  user?: { id: string; role: Role; name: string };
+  form: Form;
+  notice?: Notice;
+  view?: View;
+  endMessage?: Notice;
+  /** A dropped session of the same phone that can be resumed. */
+  resume?: UssdState;
+};
+
+/** Facts of this hop that screens may read: her local date. */
+export type HopEnv = { today: IsoDate };
+
+export type Effect =
+  | { kind: 'register'; pin: string }
+  | { kind: 'signIn'; pin: string }
+  | { kind: 'logPeriodStart'; date: IsoDate; confirm: boolean }
+  | { kind: 'logPeriodEnd'; date: IsoDate; confirm: boolean }
+  | { kind: 'logDay'; pain: number }
+  | { kind: 'loadPrediction' }
+  | { kind: 'loadSummary' }
+  | { kind: 'setLanguage'; lang: Language }
+  | { kind: 'changePin'; current: string; next: string }
+  | { kind: 'deleteAccount'; pin: string };
+
+/** What running an effect produced: the outcome code decides the next screen. */
+export type EffectResult = {
+  outcome: string;
+  params?: Params;
+  user?: { id: string; role: Role; name: string };
+  view?: View;
+};
+
+export type Outcome = { state: UssdState; effect?: Effect };

@@ -1,0 +1,35 @@
+import type { Language } from '../db/tables.ts';
+import { type Catalogue, en, type MessageKey } from './en.ts';
+import { fr } from './fr.ts';
+import { rw } from './rw.ts';
+import { sw } from './sw.ts';
+
+export type { MessageKey } from './en.ts';
+
+/** One catalogue per language, shared by USSD, SMS and the web app. */
+export const CATALOGUES: Record<Language, Catalogue> = { en, rw, fr, sw };
+export const LANGUAGES: Language[] = ['en', 'rw', 'fr', 'sw'];
+/** Each language named in itself, as a menu shows it. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  rw: 'Kinyarwanda',
+  fr: 'Francais',
+  sw: 'Kiswahili',
+};
+
+export type Params = Record<string, string | number>;
+
+/** The text of a key in a language, with {placeholders} filled in. */
+export function translate(language: Language, key: MessageKey, params: Params = {}): string {
+  const text = CATALOGUES[language][key];
+  return text.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** "8 Dec" style date for short screens, in her language. */
+export function shortDate(language: Language, isoDate: string): string {
+  const month = Number(isoDate.slice(5, 7));
+  const day = Number(isoDate.slice(8, 10));
+  return `${day} ${translate(language, `month.${month}` as MessageKey)}`;
+}

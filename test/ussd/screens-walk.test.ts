@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { predictionLines, summaryLines } from '../../src/channels/ussd/effects.ts';
+import { isGsm7 } from '../../src/channels/ussd/gsm7.ts';
+import { applyResult, renderScreen, SCREENS, step } from '../../src/channels/ussd/menu.ts';
+import { MAX_SCREEN } from '../../src/channels/ussd/render.ts';
+import type { Effect, EffectResult, HopEnv, UssdState } from '../../src/channels/ussd/state.ts';
+import type { Prediction } from '../../src/modules/cycles/engine/types.ts';
+import type { CycleInsights } from '../../src/modules/cycles/insights.ts';
+import type { Language } from '../../src/platform/db/tables.ts';
+import { LANGUAGES } from '../../src/platform/i18n/index.ts';
+
+const env: HopEnv = { today: '2026-11-28' };
+const adolescent = { id: 'u1', role: 'adolescent' as const, name: 'Aline' };
+
+const basePrediction: Prediction = {
+  status: 'ok',
+  nextPeriod: { start: '2026-12-08', earliest: '2026-12-05', latest: '2026-12-11' },
+  ovulation: { date: '2026-11-24' },
+  fertileWindow: { start: '2026-11-19', end: '2026-11-24' },
+  phase: { name: 'luteal', cycleDay: 19 },
+  averageCycleLength: 28.2,
+  cycleLengthVariability: 1.4,
+  averagePeriodLength: 5,
+  lutealLength: null,
+  confidence: 0.8,
+  cyclesUsed: 5,
+  flags: [],
+};
+const PREDICTIONS: Prediction[] = [
+  basePrediction,
+  { ...basePrediction, status: 'insufficient_data', phase: { name: 'menstrual', cycleDay: 2 } },
+  { ...basePrediction, phase: { name: 'late', cycleDay: 41, lateByDays: 12 } },
+  {
+    ...basePrediction,
+    status: 'insufficient_data',
+    nextPeriod: null,
+    phase: null,
+    ovulation: null,
+    fertileWindow: null,
+  },
+];
+const STATS = [
+  {
+    averageCycleLength: 29.4,
+    cycleLengthVariability: 9.6,
+    averagePeriodLength: 8.2,
+    cycles: [{ start: '2026-10-01', length: 31, periodLength: 8 }],
+    flags: ['irregular', 'long_periods', 'heavy_flow', 'short_cycles', 'no_period_90_days'].map((code) => ({
+      code,
+      message: '',
+      seeProvider: true,
+    })),
+  },
+  {
+    averageCycleLength: 28,
+    cycleLengthVariability: 1,
+    averagePeriodLength: 5,
+    cycles: [{ start: '2026-10-01', length: 28, periodLength: 5 }],
+    flags: [],
+  },
+  {
+    averageCycleLength: null,
+    cycleLengthVariability: null,
+    averagePeriodLength: null,
+    cycles: [],
+    flags: [],
+  },
+];
+
+/** Every outcome an effect can have, so the walk also reaches the screens that follow each. */
+async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResult[]> {
+  const insights = (p: Prediction, s: (typeof STATS)[number]) =>
+    ({
+      prediction: async () => ({ ...p, today: env.today }),
+      stats: async () => s,
+    }) as unknown as CycleInsights;
+  switch (effect.kind) {
+    case 'register':
+      return [
+        { outcome: 'ok', params: { name: 'Aline' }, user: adolescent },
+        { outcome: 'taken' },
+        { outcome: 'ok', params: { name: 'Mama' }, user: { id: 'p1', role: 'parent', name: 'Mama' } },
+      ];
+    case 'signIn':
+    case 'deleteAccount':
+      return [
+        { outcome: 'ok', user: adolescent },
+        { outcome: 'wrong', params: { left: 3 } },
+        { outcome: 'locked', params: { minutes: 15 } },
+        { outcome: 'deactivated' },
+      ];
+    case 'changePin':
+      return [
+        { outcome: 'ok' },
+        { outcome: 'weak' },
+        { outcome: 'wrong', params: { left: 2 } },
+        { outcome: 'locked', params: { minutes: 15 } },
+      ];
+    case 'logPeriodStart':
+    case 'logPeriodEnd':
+      return ['ok', 'future', 'overlap', 'unusual', 'before_start', 'no_open'].map((outcome) => ({
+        outcome,
+        params: { date: '3 Nov' },
+      }));
+    case 'loadPrediction':
+      return Promise.all(
+        PREDICTIONS.map(async (p) => ({
+          outcome: 'ok',
+          view: {
+            paragraphs: await predictionLines(
+              { insights: insights(p, STATS[1] as (typeof STATS)[number]) } as never,
+              state,
+            ),
+          },
+        })),
+      );
+    case 'loadSummary':
+      return Promise.all(
+        STATS.map(async (s) => ({
+          outcome: 'ok',
+          view: { paragraphs: await summaryLines({ insights: insights(basePrediction, s) } as never, state) },
+        })),
+      );
+    case 'setLanguage':
+      return [{ outcome: 'ok', params: { lang: effect.lang } }];
+    default:
+      return [{ outcome: 'ok' }];
+  }
+}
+
+/** A placeholder left unfilled, or a catalogue key shown instead of its text. */
+const UNTRANSLATED =
+  /\{[a-z]+\}|\b(app|lang|nav|common|reg|signin|resume|menu|period|day|pain|flow|symptom|mood|pred|phase|sum|flag|tips?|settings|pin|delete|month)\.[a-z_0-9]+/;
+
+/** Inputs to try on a screen without numbered choices. */
+const FREE_INPUTS = ['Aline', '2009', '58203', '0311', 'x'];
+
+function shownNumbers(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => /^(\d{1,2}) /.exec(line)?.[1])
+    .filter((n): n is string => n !== undefined);
+}
+
+function startStates(lang: Language): UssdState[] {
+  const base = { lang, phone: '+250788000000', stack: [] as UssdState['stack'], page: 0, form: {} };
+  const signedIn = { ...base, known: true, screen: 'menu' as const, user: adolescent };
+  return [
+    { ...base, known: false, screen: 'language' },
+    { ...base, known: true, screen: 'signin_pin' },
+    signedIn,
+    { ...signedIn, user: { id: 'p1', role: 'parent', name: 'Mama' } },
+    {
+      ...base,
+      known: true,
+      screen: 'resume',
+      resume: { ...signedIn, screen: 'pin_new_again', form: { pinAt: 0 } },
+    },
+  ];
+}
+
+type Node = { state: UssdState; inputs: string[] };
+
+/** What is wrong with one rendered screen: prefix, length, alphabet, leftovers of the catalogue. */
+function checkScreen(screen: string, text: string): string[] {
+  const problems: string[] = [];
+  if (!/^(CON|END) /.test(text)) problems.push(`${screen}: no CON/END`);
+  if (text.length > MAX_SCREEN) problems.push(`${screen}: ${text.length} characters: ${text}`);
+  if (!isGsm7(text)) problems.push(`${screen}: not GSM-7: ${text}`);
+  if (UNTRANSLATED.test(text)) problems.push(`${screen}: untranslated: ${text}`);
+  return problems;
+}
+
+/** Every answer worth trying on a screen, each followed through every outcome of its effect. */
+async function explore(node: Node, text: string, problems: string[]): Promise<Node[]> {
+  const numbers = shownNumbers(text);
+  const screen = SCREENS[node.state.screen];
+  const tries = screen.choices || !screen.next ? [...numbers, '7'] : [...numbers, ...FREE_INPUTS];
+  const children: Node[] = [];
+  for (const input of tries) {
+    const inputs = [...node.inputs, input];
+    const outcome = step(node.state, input, { env, inputs });
+    const refused =
+      input === '98'
+        ? outcome.state.page !== node.state.page + 1
+        : outcome.state.notice?.key === 'common.invalid_choice';
+    if (numbers.includes(input) && refused)
+      problems.push(`${node.state.screen}: option ${input} shown but refused: ${text}`);
+    const results = outcome.effect ? await outcomesOf(outcome.effect, outcome.state) : [undefined];
+    for (const result of results)
+      children.push({ state: result ? applyResult(outcome.state, result) : outcome.state, inputs });
+  }
+  return children;
+}
+
+describe('every USSD screen in every language', () => {
+  for (const lang of LANGUAGES) {
+    it(`fits the phone and every option shown works (${lang})`, async () => {
+      const seen = new Set<string>();
+      const reached = new Set<string>();
+      const problems: string[] = [];
+      const queue: Node[] = startStates(lang).map((state) => ({ state, inputs: [] }));
+      for (let node = queue.shift(); node; node = queue.shift()) {
+        // A screen is what it shows and where its answers lead: which symptoms or name were typed
+        // does not make a new screen.
+        const { text, end } = renderScreen(node.state, env);
+        const s = node.state;
+        const key = JSON.stringify([
+          text,
+          s.screen,
+          s.page,
+          s.user?.role,
+          s.known,
+          s.form.symptoms?.length,
+          s.stack.length > 0,
+        ]);
+        if (seen.has(key) || node.inputs.length > 14) continue;
+        seen.add(key);
+        reached.add(s.screen);
+        problems.push(...checkScreen(s.screen, text));
+        if (!end) queue.push(...(await explore(node, text, problems)));
+      }
+      assert.deepEqual(problems.slice(0, 10), []);
+      assert.ok(seen.size > 60, `walked ${seen.size} screens`);
+      for (const id of [
+        'language',
+        'reg_terms',
+        'signin_pin',
+        'menu',
+        'day_symptoms',
+        'prediction',
+        'summary',
+        'tip',
+        'delete_confirm',
+        'pin_new_again',
+        'start_confirm',
+        'end_date',
+        'end',
+      ]) {
+        assert.ok(reached.has(id), `${id} never reached`);
+      }
+    });
+  }
+});
