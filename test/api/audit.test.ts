@@ -70,6 +70,26 @@ describeEachDatabase('audit trail', (get, kind) => {
     assert.equal((await audit.verify()).ok, true, 'restoring the row mends the chain');
   });
 
+  it('keeps one unbroken chain under concurrent writers', async () => {
+    const t = get();
+    const { createServices } = await import('../../src/app.ts');
+    const writers = [0, 1].map(() => createServices({ config: t.config, database: t.db.database }).audit);
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        writers[i % 2]?.record(
+          { channel: 'api', requestId: `r${i}` },
+          { action: 'test.concurrent', outcome: 'success' },
+        ),
+      ),
+    );
+    const result = await writers[0]?.verify();
+    assert.equal(result?.ok, true, JSON.stringify(result));
+    const rows = await t.db.raw<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.concurrent'",
+    );
+    assert.equal(rows[0]?.n, 60);
+  });
+
   it('detects a deleted row in the middle of the chain', async () => {
     const t = get();
     for (let i = 0; i < 3; i++) await registerUser(t);

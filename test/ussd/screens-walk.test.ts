@@ -11,7 +11,7 @@ import type { Language } from '../../src/platform/db/tables.ts';
 import { LANGUAGES } from '../../src/platform/i18n/index.ts';
 
 const env: HopEnv = { today: '2026-11-28' };
-const adolescent = { id: 'u1', role: 'adolescent' as const, name: 'Aline' };
+const adolescent = { id: 'u1', role: 'adolescent' as const };
 
 const basePrediction: Prediction = {
   status: 'ok',
@@ -80,7 +80,7 @@ async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResul
       return [
         { outcome: 'ok', params: { name: 'Aline' }, user: adolescent },
         { outcome: 'taken' },
-        { outcome: 'ok', params: { name: 'Mama' }, user: { id: 'p1', role: 'parent', name: 'Mama' } },
+        { outcome: 'ok', params: { name: 'Mama' }, user: { id: 'p1', role: 'parent' } },
       ];
     case 'signIn':
     case 'deleteAccount':
@@ -150,7 +150,7 @@ function startStates(lang: Language): UssdState[] {
     { ...base, known: false, screen: 'language' },
     { ...base, known: true, screen: 'signin_pin' },
     signedIn,
-    { ...signedIn, user: { id: 'p1', role: 'parent', name: 'Mama' } },
+    { ...signedIn, user: { id: 'p1', role: 'parent' } },
     {
       ...base,
       known: true,

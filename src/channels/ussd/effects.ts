@@ -2,6 +2,7 @@ import type { AuthService } from '../../modules/auth/service.ts';
 import type { CycleInsights } from '../../modules/cycles/insights.ts';
 import type { CycleService } from '../../modules/cycles/service.ts';
 import type { UserService } from '../../modules/users/service.ts';
+import type { Role } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { type MessageKey, shortDate, translate as tr } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -27,10 +28,10 @@ export function createUssdEffects(deps: Deps) {
     state: UssdState,
     pin: string,
     ctx: RequestContext,
-    then: (userId: string) => Promise<EffectResult>,
+    then: (userId: string, user: { id: string; role: Role }) => Promise<EffectResult>,
   ) {
     const check = await deps.auth.verifyPhonePin(state.phone, pin, ctx);
-    if (check.outcome === 'ok') return then(check.user.id);
+    if (check.outcome === 'ok') return then(check.user.id, check.user);
     if (check.outcome === 'wrong') return { outcome: 'wrong', params: { left: check.triesLeft } };
     if (check.outcome === 'locked')
       return { outcome: 'locked', params: { minutes: Math.ceil(check.retryAfterSeconds / 60) } };
@@ -62,10 +63,7 @@ export function createUssdEffects(deps: Deps) {
       case 'register':
         return register(deps, state, effect.pin, ctx);
       case 'signIn':
-        return pinThen(state, effect.pin, ctx, async (userId) => {
-          const user = await deps.users.get(userId);
-          return { outcome: 'ok', user: { id: user.id, role: user.role, name: user.name } };
-        });
+        return pinThen(state, effect.pin, ctx, async (_userId, user) => ({ outcome: 'ok', user }));
       case 'logPeriodStart':
       case 'logPeriodEnd':
         return periodLog(state, effect, ctx);
@@ -129,7 +127,7 @@ async function register(
     return {
       outcome: 'ok',
       params: { name: user.name },
-      user: { id: user.id, role: user.role, name: user.name },
+      user: { id: user.id, role: user.role },
     };
   } catch (error) {
     if (error instanceof AppError && error.code === 'identifier_taken') return { outcome: 'taken' };

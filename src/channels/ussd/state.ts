@@ -63,7 +63,7 @@ export type UssdState = {
   screen: ScreenId;
   stack: ScreenId[];
   page: number;
-  user?: { id: string; role: Role; name: string };
+  user?: { id: string; role: Role };
   form: Form;
   notice?: Notice;
   view?: View;
@@ -91,7 +91,7 @@ export type Effect =
 export type EffectResult = {
   outcome: string;
   params?: Params;
-  user?: { id: string; role: Role; name: string };
+  user?: { id: string; role: Role };
   view?: View;
 };
 

@@ -17,7 +17,12 @@ export type AuditFields = {
 
 /** hash = SHA-256(prev_hash || canonical JSON of the row): changing, removing or reordering a row breaks every later link. */
 export function chainHash(prevHash: Uint8Array, e: AuditFields): Buffer {
-  const canonical = JSON.stringify([
+  return createHash('sha256').update(prevHash).update(canonicalAuditRow(e), 'utf8').digest();
+}
+
+/** The exact text that is hashed for a row (the database hashes the same text when appending). */
+export function canonicalAuditRow(e: AuditFields): string {
+  return JSON.stringify([
     e.id,
     e.at.toISOString(),
     e.actorId,
@@ -29,5 +34,4 @@ export function chainHash(prevHash: Uint8Array, e: AuditFields): Buffer {
     e.channel,
     e.requestId,
   ]);
-  return createHash('sha256').update(prevHash).update(canonical, 'utf8').digest();
 }

@@ -1,42 +1,25 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { AuditRow } from '../../platform/db/tables.ts';
-import { type AuditFields, chainHash, GENESIS_HASH } from './chain.ts';
-
-// Serialises writers of the chain across every instance and connection.
-const AUDIT_CHAIN_LOCK_ID = 724_150_002;
+import { type AuditFields, canonicalAuditRow } from './chain.ts';
 
 export function createAuditRepo(db: Db) {
   return {
-    /** Appends one entry, linked to the current head, inside a transaction holding the chain lock. */
+    /**
+     * Appends one entry in a single statement: the head row's lock serialises writers, and the
+     * new hash is SHA-256(previous hash || canonical row), computed as the head row is updated.
+     */
     async append(entry: AuditFields): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_ID})`.execute(trx);
-        const head = await trx
-          .selectFrom('audit_log')
-          .select('hash')
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        const prevHash = head?.hash ?? GENESIS_HASH;
-        await trx
-          .insertInto('audit_log')
-          .values({
-            id: entry.id,
-            at: entry.at,
-            actor_id: entry.actorId,
-            actor_role: entry.actorRole,
-            action: entry.action,
-            subject_id: entry.subjectId,
-            resource: entry.resource,
-            outcome: entry.outcome,
-            channel: entry.channel,
-            request_id: entry.requestId,
-            prev_hash: prevHash,
-            hash: chainHash(prevHash, entry),
-          })
-          .execute();
-      });
+      await sql`
+        WITH head AS (
+          UPDATE audit_head SET prev = hash, hash = sha256(hash || convert_to(${canonicalAuditRow(entry)}, 'UTF8'))
+          WHERE id = 1
+          RETURNING prev, hash
+        )
+        INSERT INTO audit_log (id, at, actor_id, actor_role, action, subject_id, resource, outcome, channel, request_id, prev_hash, hash)
+        SELECT ${entry.id}, ${entry.at}, ${entry.actorId}, ${entry.actorRole}, ${entry.action}, ${entry.subjectId},
+               ${entry.resource}, ${entry.outcome}, ${entry.channel}, ${entry.requestId}, head.prev, head.hash
+        FROM head`.execute(db);
     },
 
     /** Rows in chain order, a page at a time, for verification. */

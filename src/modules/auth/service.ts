@@ -16,7 +16,7 @@ export type CurrentSecret = { currentPassword?: string | undefined; currentPin?:
 /** Whose credentials change, and which of their sessions survives (the caller's own, if any). */
 export type CredentialOwner = { userId: string; keepSessionId?: string | undefined };
 export type PinCheck =
-  | { outcome: 'ok'; user: { id: string; role: Role; name: string } }
+  | { outcome: 'ok'; user: { id: string; role: Role } }
   | { outcome: 'wrong'; triesLeft: number }
   | { outcome: 'locked'; retryAfterSeconds: number }
   | { outcome: 'unknown' | 'deactivated' };
@@ -144,8 +144,7 @@ export function createAuthService(deps: {
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'pin' },
       );
-      const profile = await users.get(row.id);
-      return { outcome: 'ok', user: { id: row.id, role: row.role, name: profile.name } };
+      return { outcome: 'ok', user: { id: row.id, role: row.role } };
     },
 
     async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {

@@ -13,6 +13,7 @@ export type Tables = {
   periods: PeriodsTable;
   day_logs: DayLogsTable;
   ussd_sessions: UssdSessionsTable;
+  audit_head: { id: number; prev: Uint8Array; hash: Uint8Array };
 };
 
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { createTestClock, startTestApp, type TestApp } from '../support/app.ts';
+import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { uniquePhone } from '../support/factories.ts';
+import { phone } from '../support/ussd.ts';
+
+const PIN = '58203';
+
+async function register(p: ReturnType<typeof phone>) {
+  await p.dial();
+  await p.send('1', 'Aline', '1', '2010', '1', PIN, PIN);
+  await p.hangUp();
+}
+
+describe('USSD sessions on PostgreSQL, two instances', () => {
+  let db: TestDatabase;
+  let a: TestApp;
+  let b: TestApp;
+  let logs = '';
+  before(async () => {
+    db = await openTestDatabase('postgres');
+    const clock = createTestClock();
+    const logStream = new Writable({
+      write(chunk, _e, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    a = await startTestApp(db, { clock, config: { logLevel: 'debug' }, logStream });
+    b = await startTestApp(db, { clock, config: { ...a.config } });
+  });
+  after(async () => {
+    await a.app.close();
+    await b.app.close();
+    await db.close();
+  });
+
+  it('answers a retried hop with the same screen and writes nothing twice', async () => {
+    const p = phone(() => a.app, uniquePhone());
+    await register(p);
+    await p.dial();
+    await p.send(PIN, '1', '3');
+    const saved = await p.send('0111');
+    assert.match(saved, /Saved: period started 1 Nov/);
+    const before = await db.raw<{ n: number }>('SELECT count(*)::int AS n FROM periods');
+    const audit = await db.raw<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    assert.equal(await p.retry(), saved, 'same screen');
+    assert.deepEqual(await db.raw('SELECT count(*)::int AS n FROM periods'), before, 'no second period');
+    assert.deepEqual(
+      await db.raw('SELECT count(*)::int AS n FROM audit_log'),
+      audit,
+      'nothing audited twice',
+    );
+  });
+
+  it('resumes a dropped session from the same number, on another instance', async () => {
+    const number = uniquePhone();
+    const first = phone(() => a.app, number);
+    await first.dial();
+    await first.send('1', 'Aline', '1');
+    await first.hangUp('dropped'); // the line dropped while she was typing her birth year
+    const second = phone(() => b.app, number);
+    assert.match(await second.dial(), /^CON Continue where you stopped\?\n1 Yes\n2 No, start again$/);
+    assert.match(await second.send('1'), /Enter your year of birth/);
+    assert.match(await second.send('2010', '1', PIN, PIN), /Welcome, Aline!/);
+  });
+
+  it('does not resume after 5 minutes, nor a session that ended', async () => {
+    const number = uniquePhone();
+    const p = phone(() => a.app, number);
+    await p.dial();
+    await p.send('1', 'Aline');
+    await p.hangUp('dropped');
+    a.clock.advance(301);
+    assert.match(await p.dial(), /Choose a language/);
+    await p.send('1', 'Aline');
+    await p.hangUp('ended');
+    assert.match(await p.dial(), /Choose a language/);
+  });
+
+  it('re-asks with a reason on invalid input instead of ending the session', async () => {
+    const p = phone(() => a.app, uniquePhone());
+    await p.dial();
+    assert.match(
+      await p.send('9'),
+      /^CON Please choose one of the numbers shown\.\nWelcome to Lady's Essence/,
+    );
+    assert.match(await p.send('1', '1'), /^CON Use 2 to 30 letters\./);
+    assert.match(await p.send('Aline', '5'), /^CON Please choose one/);
+    assert.match(await p.send('0'), /Enter your first name/, '0 goes back');
+  });
+
+  it('locks the number after 5 wrong PINs, across a new session and the other instance', async () => {
+    const p = phone(() => a.app, uniquePhone());
+    await register(p);
+    await p.dial();
+    for (let left = 4; left >= 1; left--) {
+      assert.match(await p.send('11122'), new RegExp(`Wrong PIN\\. ${left} tries left`));
+    }
+    assert.match(await p.send('11122'), /^END Too many wrong PINs\. Try again in 15 minutes\./);
+    const other = phone(() => b.app, p.number);
+    await other.dial();
+    assert.match(
+      await other.send(PIN),
+      /^END Too many wrong PINs/,
+      'the right PIN waits too, on the other instance',
+    );
+    const failures = await db.raw<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failure' AND channel = 'ussd'",
+    );
+    assert.ok((failures[0]?.n ?? 0) >= 5, 'each failure audited');
+    a.clock.advance(15 * 60);
+    const later = phone(() => b.app, p.number);
+    await later.dial();
+    assert.match(await later.send(PIN), /Main menu/);
+  });
+
+  it('keeps PINs and phone numbers out of logs and stored sessions', async () => {
+    const number = uniquePhone();
+    const p = phone(() => a.app, number);
+    await p.dial();
+    await p.send('1', 'Aline', '1', '2010', '1', PIN, PIN, '4');
+    await p.hangUp();
+    assert.ok(logs.length > 1000, 'the dialogue was logged');
+    for (const secret of [PIN, number, number.slice(4), 'Aline']) {
+      const line = logs.split('\n').find((l) => l.includes(secret));
+      assert.equal(line, undefined, `log holds ${secret.slice(0, 3)}…`);
+    }
+    const stored = JSON.stringify(
+      await db.raw(
+        "SELECT encode(id_hash, 'hex') AS a, encode(phone_bidx, 'hex') AS b, encode(state_enc, 'hex') AS c FROM ussd_sessions",
+      ),
+    );
+    const decoded = Buffer.from(stored.replace(/[^0-9a-f]/g, ''), 'hex').toString('latin1');
+    for (const secret of [PIN, number.slice(4), 'Aline'])
+      assert.ok(!decoded.includes(secret) && !stored.includes(secret));
+  });
+
+  it('refuses callers without the gateway secret or from other addresses, and changes nothing', async () => {
+    const guarded = await startTestApp(db, {
+      config: {
+        ...a.config,
+        ussdSecret: 's3cret-for-the-gateway-0123456789abcdef',
+        ussdAllowedIps: ['127.0.0.0/8'],
+      },
+    });
+    try {
+      const before = await db.raw('SELECT count(*)::int AS n FROM ussd_sessions');
+      const noSecret = await phone(() => guarded.app, uniquePhone()).raw('');
+      assert.equal(noSecret.statusCode, 401);
+      assert.match(String(noSecret.headers['content-type']), /problem\+json/);
+      const wrong = await phone(() => guarded.app, uniquePhone(), { path: '/ussd/not-the-secret' }).raw('');
+      assert.equal(wrong.statusCode, 401);
+      assert.deepEqual(
+        await db.raw('SELECT count(*)::int AS n FROM ussd_sessions'),
+        before,
+        'nothing stored',
+      );
+      const inPath = await phone(() => guarded.app, uniquePhone(), {
+        path: '/ussd/s3cret-for-the-gateway-0123456789abcdef',
+      }).raw('');
+      assert.equal(inPath.statusCode, 200);
+      const inHeader = await phone(() => guarded.app, uniquePhone(), {
+        headers: { 'x-ussd-secret': 's3cret-for-the-gateway-0123456789abcdef' },
+      }).raw('');
+      assert.match(inHeader.body, /^CON /);
+      const foreign = await guarded.app.inject({
+        method: 'POST',
+        url: '/ussd/s3cret-for-the-gateway-0123456789abcdef',
+        remoteAddress: '203.0.113.9',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'sessionId=x&serviceCode=*123%23&phoneNumber=%2B250788123456&text=',
+      });
+      assert.equal(foreign.statusCode, 403);
+    } finally {
+      await guarded.app.close();
+    }
+  });
+});
