@@ -29,7 +29,7 @@ describe('USSD sessions on PostgreSQL, two instances', () => {
       },
     });
     a = await startTestApp(db, { clock, config: { logLevel: 'debug' }, logStream });
-    b = await startTestApp(db, { clock, config: { ...a.config } });
+    b = await startTestApp(db, { clock, config: { ...a.config, logLevel: 'silent' } });
   });
   after(async () => {
     await a.app.close();
@@ -142,6 +142,7 @@ describe('USSD sessions on PostgreSQL, two instances', () => {
     const guarded = await startTestApp(db, {
       config: {
         ...a.config,
+        logLevel: 'silent',
         ussdSecret: 's3cret-for-the-gateway-0123456789abcdef',
         ussdAllowedIps: ['127.0.0.0/8'],
       },
