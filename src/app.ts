@@ -15,12 +15,16 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { createSecretHasher } from './modules/auth/secrets.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createAccessTokens } from './modules/auth/tokens.ts';
+import { CURRENT_POLICIES, type Policies } from './modules/consents/policies.ts';
 import { createConsentRepo } from './modules/consents/repo.ts';
+import { createConsentService } from './modules/consents/service.ts';
 import { createCycleInsights } from './modules/cycles/insights.ts';
 import { createCycleRepo } from './modules/cycles/repo.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { createCycleService } from './modules/cycles/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { createPrivacyService } from './modules/privacy/service.ts';
 import { createSessionRepo } from './modules/sessions/repo.ts';
 import { createSessionService } from './modules/sessions/service.ts';
 import { createUserRepo } from './modules/users/repo.ts';
@@ -40,6 +44,7 @@ import { ProblemSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
+import { createRateLimiter } from './platform/security/rate-limit.ts';
 import { coercingAjv, strictAjv } from './platform/validation.ts';
 
 declare module 'fastify' {
@@ -56,6 +61,8 @@ export type AppDeps = {
   /** Where logs go instead of stdout (tests capture them to check redaction). */
   logStream?: { write(line: string): void };
   https?: { cert: Buffer; key: Buffer };
+  /** The policy versions in force (tests publish new ones). */
+  policies?: Policies;
 };
 
 /** Wires every service once (the composition root) and returns a ready Fastify instance. */
@@ -67,12 +74,16 @@ export function createServices(deps: AppDeps) {
   const dataProtection = createDataProtection({ keyRing, repo: createDataKeyRepo(db) });
   const blindIndex = createBlindIndex(config.blindIndexKey);
   const hasher = createSecretHasher(config.passwordHashing);
-  const audit = createAuditService({ repo: createAuditRepo(db), clock });
+  const auditRepo = createAuditRepo(db);
+  const audit = createAuditService({ repo: auditRepo, clock });
   const userRepo = createUserRepo(db);
+  const policies = deps.policies ?? CURRENT_POLICIES;
+  const consentRepo = createConsentRepo(db);
   const users = createUserService({
     db,
     repo: userRepo,
-    consents: createConsentRepo(db),
+    consents: consentRepo,
+    policies,
     dataProtection,
     blindIndex,
     hasher,
@@ -97,18 +108,60 @@ export function createServices(deps: AppDeps) {
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
   const auth = createAuthService({ users, userRepo, sessions, throttle, hasher, blindIndex, audit, clock });
   const admin = createAdminService({ users, userRepo, sessions, audit, clock });
-  const cycles = createCycleService({ db, repo: createCycleRepo(db), users, dataProtection, audit, clock });
+  const consents = createConsentService({
+    repo: consentRepo,
+    users,
+    audit,
+    policies,
+    guardianConsentAge: config.guardianConsentAge,
+    codeKey: config.blindIndexKey,
+    clock,
+  });
+  const cycles = createCycleService({
+    db,
+    repo: createCycleRepo(db),
+    users,
+    consents,
+    dataProtection,
+    audit,
+    clock,
+  });
   const insights = createCycleInsights({ cycles, users });
   const ussd = createUssdService({
     repo: createUssdSessionRepo(db),
-    effects: createUssdEffects({ auth, users, cycles, insights }),
+    effects: createUssdEffects({ auth, users, cycles, insights, consents }),
     users,
     userRepo,
     blindIndex,
     masterKey: keyRing.activeKey,
     clock,
   });
-  return { users, sessions, auth, admin, audit, dataProtection, blindIndex, hasher, cycles, insights, ussd };
+  const privacy = createPrivacyService({
+    users,
+    sessions,
+    cycles,
+    consents: consentRepo,
+    auditRepo,
+    audit,
+    rateLimit: createRateLimiter({ store, clock, scale: config.rateLimitScale }),
+    pseudonymKey: config.blindIndexKey,
+    clock,
+  });
+  return {
+    users,
+    sessions,
+    auth,
+    admin,
+    audit,
+    dataProtection,
+    blindIndex,
+    hasher,
+    cycles,
+    insights,
+    ussd,
+    consents,
+    privacy,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -157,7 +210,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addSchema(ProblemSchema);
   app.addSchema(UserSchema);
   await registerOpenApi(app);
-  installAccessControl(app, (token) => services.sessions.authenticate(token));
+  installAccessControl(app, {
+    authenticate: (token) => services.sessions.authenticate(token),
+    pendingPolicies: (userId) => services.consents.pendingPolicies(userId),
+  });
   installBodylessCheck(app);
 
   await app.register(healthRoutes({ ping: () => database.ping() }));
@@ -170,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(meRoutes(services));
       await api.register(adminRoutes(services.admin));
       await api.register(cycleRoutes(services));
+      await api.register(privacyRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -31,7 +31,7 @@ describe('npm start with the embedded database', () => {
         body: JSON.stringify({ identifier: 'start@test.invalid', password: 'a fine long pass phrase' }),
       });
       assert.equal(login.status, 200, 'data and generated keys survive a restart');
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 1500)); // idle: let the start-up garbage be collected
       const rss = rssMb(warm.child.pid ?? 0);
       console.log(
         `# cold start ${cold.readyMs.toFixed(0)} ms, warm start ${warm.readyMs.toFixed(0)} ms, idle RSS ${rss.toFixed(0)} MB`,

@@ -30,6 +30,7 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Optional(Type.String()),
   USSD_SECRET: Type.Optional(Type.String()),
   USSD_ALLOWED_IPS: Type.Optional(Type.String()),
+  GUARDIAN_CONSENT_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,2}$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof EnvSchema>;
@@ -58,6 +59,8 @@ export type Config = {
   ussdSecret: string | undefined;
   /** Addresses or CIDRs allowed to call /ussd; empty = any. */
   ussdAllowedIps: string[];
+  /** Below this age a young person's account keeps no health data until a guardian consents. */
+  guardianConsentAge: number;
   passwordHashing: PasswordHashingCost;
   accessTokenSeconds: number;
   sessionDays: number;
@@ -114,6 +117,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     ussdSecret: env.USSD_SECRET,
     ussdAllowedIps: splitList(env.USSD_ALLOWED_IPS),
+    guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
     accessTokenSeconds: 15 * 60,
     sessionDays: 30,

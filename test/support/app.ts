@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     ussdSecret: undefined,
     ussdAllowedIps: [],
+    guardianConsentAge: 16,
     // Cheap Argon2id for speed; the production cost is asserted separately.
     passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     accessTokenSeconds: 900,

@@ -12,7 +12,7 @@ describeEachDatabase('USSD dialogues', (get) => {
     const t = get();
     const p = phone(() => t.app, uniquePhone());
     assert.match(await p.dial(), /^CON Welcome to Lady's Essence\. Choose a language:\n1 English/);
-    await p.send('1', 'Aline', '1', '2010', '1', PIN);
+    await p.send('1', 'Aline', '1', '2006', '1', PIN);
     const registered = await p.send(PIN);
     assert.match(registered, /^CON Welcome, Aline! Your account is ready\.\nMain menu\n1 Log period start/);
     await p.hangUp();
@@ -63,7 +63,7 @@ describeEachDatabase('USSD dialogues', (get) => {
     const t = get();
     const p = phone(() => t.app, uniquePhone());
     await p.dial();
-    await p.send('1', 'Grace', '1', '2009', '1', PIN, PIN);
+    await p.send('1', 'Grace', '1', '2006', '1', PIN, PIN);
     assert.match(await p.send('7', '1', '2'), /^CON Ururimi rwahinduwe\./); // Settings → Language → Kinyarwanda
     const pinChanged = await p.send('7', '2', PIN, '40719', '40719');
     assert.match(pinChanged, /^CON PIN yawe yahinduwe\.\nMenu ibanza/);

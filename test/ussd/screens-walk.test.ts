@@ -8,7 +8,7 @@ import type { Effect, EffectResult, HopEnv, UssdState } from '../../src/channels
 import type { Prediction } from '../../src/modules/cycles/engine/types.ts';
 import type { CycleInsights } from '../../src/modules/cycles/insights.ts';
 import type { Language } from '../../src/platform/db/tables.ts';
-import { LANGUAGES } from '../../src/platform/i18n/index.ts';
+import { LANGUAGES, translate } from '../../src/platform/i18n/index.ts';
 
 const env: HopEnv = { today: '2026-11-28' };
 const adolescent = { id: 'u1', role: 'adolescent' as const };
@@ -82,10 +82,24 @@ async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResul
         { outcome: 'taken' },
         { outcome: 'ok', params: { name: 'Mama' }, user: { id: 'p1', role: 'parent' } },
       ];
+    case 'issueGuardianCode':
+      return [
+        {
+          outcome: 'ok',
+          view: { paragraphs: [translate(state.lang, 'guardian.code', { code: '04718293' })] },
+        },
+        { outcome: 'not_needed', user: adolescent },
+      ];
+    case 'redeemGuardianCode':
+      return [{ outcome: 'ok' }, { outcome: 'invalid' }];
+    case 'logDay':
+      return [{ outcome: 'ok' }, { outcome: 'guardian_required', params: { age: 16 } }];
     case 'signIn':
     case 'deleteAccount':
       return [
         { outcome: 'ok', user: adolescent },
+        { outcome: 'ok', user: { ...adolescent, needsGuardian: true } },
+        { outcome: 'policies', user: adolescent },
         { outcome: 'wrong', params: { left: 3 } },
         { outcome: 'locked', params: { minutes: 15 } },
         { outcome: 'deactivated' },
@@ -99,10 +113,13 @@ async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResul
       ];
     case 'logPeriodStart':
     case 'logPeriodEnd':
-      return ['ok', 'future', 'overlap', 'unusual', 'before_start', 'no_open'].map((outcome) => ({
-        outcome,
-        params: { date: '3 Nov' },
-      }));
+      return [
+        ...['ok', 'future', 'overlap', 'unusual', 'before_start', 'no_open'].map((outcome) => ({
+          outcome,
+          params: { date: '3 Nov' },
+        })),
+        { outcome: 'guardian_required', params: { age: 16 } },
+      ];
     case 'loadPrediction':
       return Promise.all(
         PREDICTIONS.map(async (p) => ({
@@ -134,7 +151,7 @@ const UNTRANSLATED =
   /\{[a-z]+\}|\b(app|lang|nav|common|reg|signin|resume|menu|period|day|pain|flow|symptom|mood|pred|phase|sum|flag|tips?|settings|pin|delete|month)\.[a-z_0-9]+/;
 
 /** Inputs to try on a screen without numbered choices. */
-const FREE_INPUTS = ['Aline', '2009', '58203', '0311', 'x'];
+const FREE_INPUTS = ['Aline', '2009', '58203', '0311', '04718293', 'x'];
 
 function shownNumbers(text: string): string[] {
   return text
@@ -150,6 +167,7 @@ function startStates(lang: Language): UssdState[] {
     { ...base, known: false, screen: 'language' },
     { ...base, known: true, screen: 'signin_pin' },
     signedIn,
+    { ...signedIn, user: { ...adolescent, needsGuardian: true } },
     { ...signedIn, user: { id: 'p1', role: 'parent' } },
     {
       ...base,
@@ -237,6 +255,9 @@ describe('every USSD screen in every language', () => {
         'start_confirm',
         'end_date',
         'end',
+        'policy_accept',
+        'guardian_code',
+        'child_code',
       ]) {
         assert.ok(reached.has(id), `${id} never reached`);
       }

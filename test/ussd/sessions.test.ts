@@ -10,7 +10,7 @@ const PIN = '58203';
 
 async function register(p: ReturnType<typeof phone>) {
   await p.dial();
-  await p.send('1', 'Aline', '1', '2010', '1', PIN, PIN);
+  await p.send('1', 'Aline', '1', '2006', '1', PIN, PIN);
   await p.hangUp();
 }
 
@@ -64,7 +64,7 @@ describe('USSD sessions on PostgreSQL, two instances', () => {
     const second = phone(() => b.app, number);
     assert.match(await second.dial(), /^CON Continue where you stopped\?\n1 Yes\n2 No, start again$/);
     assert.match(await second.send('1'), /Enter your year of birth/);
-    assert.match(await second.send('2010', '1', PIN, PIN), /Welcome, Aline!/);
+    assert.match(await second.send('2006', '1', PIN, PIN), /Welcome, Aline!/);
   });
 
   it('does not resume after 5 minutes, nor a session that ended', async () => {
@@ -121,7 +121,7 @@ describe('USSD sessions on PostgreSQL, two instances', () => {
     const number = uniquePhone();
     const p = phone(() => a.app, number);
     await p.dial();
-    await p.send('1', 'Aline', '1', '2010', '1', PIN, PIN, '4');
+    await p.send('1', 'Aline', '1', '2006', '1', PIN, PIN, '4');
     await p.hangUp();
     assert.ok(logs.length > 1000, 'the dialogue was logged');
     for (const secret of [PIN, number, number.slice(4), 'Aline']) {

@@ -1,4 +1,6 @@
 import type { AuthService } from '../../modules/auth/service.ts';
+import { POLICY_KINDS } from '../../modules/consents/policies.ts';
+import type { ConsentService } from '../../modules/consents/service.ts';
 import type { CycleInsights } from '../../modules/cycles/insights.ts';
 import type { CycleService } from '../../modules/cycles/service.ts';
 import type { UserService } from '../../modules/users/service.ts';
@@ -8,7 +10,13 @@ import { type MessageKey, shortDate, translate as tr } from '../../platform/i18n
 import type { RequestContext } from '../../platform/request-context.ts';
 import type { Effect, EffectResult, UssdState } from './state.ts';
 
-type Deps = { auth: AuthService; users: UserService; cycles: CycleService; insights: CycleInsights };
+type Deps = {
+  auth: AuthService;
+  users: UserService;
+  cycles: CycleService;
+  insights: CycleInsights;
+  consents: ConsentService;
+};
 
 // Refusals of the period rules, as outcome codes the screens understand.
 const PERIOD_OUTCOMES: Record<string, string> = {
@@ -17,6 +25,7 @@ const PERIOD_OUTCOMES: Record<string, string> = {
   confirmation_required: 'unusual',
   invalid_date_range: 'before_start',
   not_found: 'no_open',
+  guardian_consent_required: 'guardian_required',
 };
 
 /**
@@ -24,6 +33,18 @@ const PERIOD_OUTCOMES: Record<string, string> = {
  * for the phone channel. Expected refusals become outcome codes; anything else is a real error.
  */
 export function createUssdEffects(deps: Deps) {
+  /** Who signed in, with what the menu must know: a pending policy, a missing guardian consent. */
+  async function sessionUser(user: { id: string; role: Role }): Promise<EffectResult> {
+    const [pending, allowed] = await Promise.all([
+      deps.consents.pendingPolicies(user.id),
+      deps.consents.healthDataAllowed(user.id),
+    ]);
+    return {
+      outcome: pending.length > 0 ? 'policies' : 'ok',
+      user: { id: user.id, role: user.role, ...(allowed ? {} : { needsGuardian: true }) },
+    };
+  }
+
   async function pinThen(
     state: UssdState,
     pin: string,
@@ -53,8 +74,55 @@ export function createUssdEffects(deps: Deps) {
     } catch (error) {
       const outcome = error instanceof AppError ? PERIOD_OUTCOMES[error.code] : undefined;
       if (!outcome) throw error;
+      if (outcome === 'guardian_required') return guardianRequired(deps);
       const latest = (await deps.cycles.allPeriods(userId)).at(-1);
       return { outcome, params: { date: latest ? shortDate(state.lang, latest.startDate) : '' } };
+    }
+  }
+
+  /** Runs a call; one expected refusal becomes an outcome code, anything else stays an error. */
+  async function expected(
+    call: () => Promise<unknown>,
+    code: string,
+    outcome: string,
+  ): Promise<EffectResult> {
+    try {
+      await call();
+      return { outcome: 'ok' };
+    } catch (error) {
+      if (error instanceof AppError && error.code === code) return { outcome };
+      throw error;
+    }
+  }
+
+  async function logDay(state: UssdState, pain: number, ctx: RequestContext): Promise<EffectResult> {
+    const userId = signedIn(state);
+    const today = await deps.cycles.todayOf(userId);
+    const { flow, symptoms, mood } = state.form;
+    const result = await expected(
+      () => deps.cycles.logDay(userId, today, { flow, symptoms, mood, pain }, ctx, 'merge'),
+      'guardian_consent_required',
+      'guardian_required',
+    );
+    return result.outcome === 'guardian_required' ? guardianRequired(deps) : result;
+  }
+
+  async function acceptPolicies(state: UssdState, ctx: RequestContext): Promise<EffectResult> {
+    const accept = Object.fromEntries(POLICY_KINDS.map((k) => [k, deps.consents.policies[k].version]));
+    await deps.consents.update(signedIn(state), { accept }, ctx);
+    return { outcome: 'ok' };
+  }
+
+  async function issueGuardianCode(state: UssdState, ctx: RequestContext): Promise<EffectResult> {
+    try {
+      const { code } = await deps.consents.issueGuardianCode(signedIn(state), ctx);
+      return { outcome: 'ok', view: { paragraphs: [tr(state.lang, 'guardian.code', { code })] } };
+    } catch (error) {
+      // A guardian consented since she signed in: the menu no longer needs the option.
+      if (error instanceof AppError && error.code === 'conflict') {
+        return { outcome: 'not_needed', user: { id: signedIn(state), role: 'adolescent' } };
+      }
+      throw error;
     }
   }
 
@@ -63,22 +131,22 @@ export function createUssdEffects(deps: Deps) {
       case 'register':
         return register(deps, state, effect.pin, ctx);
       case 'signIn':
-        return pinThen(state, effect.pin, ctx, async (_userId, user) => ({ outcome: 'ok', user }));
+        return pinThen(state, effect.pin, ctx, async (_userId, user) => sessionUser(user));
       case 'logPeriodStart':
       case 'logPeriodEnd':
         return periodLog(state, effect, ctx);
-      case 'logDay': {
-        const today = await deps.cycles.todayOf(signedIn(state));
-        const { flow, symptoms, mood } = state.form;
-        await deps.cycles.logDay(
-          signedIn(state),
-          today,
-          { flow, symptoms, mood, pain: effect.pain },
-          ctx,
-          'merge',
+      case 'logDay':
+        return logDay(state, effect.pain, ctx);
+      case 'acceptPolicies':
+        return acceptPolicies(state, ctx);
+      case 'issueGuardianCode':
+        return issueGuardianCode(state, ctx);
+      case 'redeemGuardianCode':
+        return expected(
+          () => deps.consents.redeemGuardianCode(signedIn(state), effect.code, ctx),
+          'not_found',
+          'invalid',
         );
-        return { outcome: 'ok' };
-      }
       case 'loadPrediction':
         return { outcome: 'ok', view: { paragraphs: await predictionLines(deps, state) } };
       case 'loadSummary':
@@ -105,6 +173,10 @@ export function createUssdEffects(deps: Deps) {
   };
 }
 export type UssdEffects = ReturnType<typeof createUssdEffects>;
+
+function guardianRequired(deps: Pick<Deps, 'consents'>): EffectResult {
+  return { outcome: 'guardian_required', params: { age: deps.consents.guardianConsentAge } };
+}
 
 function signedIn(state: UssdState): string {
   if (!state.user) throw new Error('USSD effect needs a signed-in session');

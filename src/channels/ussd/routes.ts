@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/http/errors.ts';
 import { responses } from '../../platform/http/schemas.ts';
+import { translate } from '../../platform/i18n/index.ts';
 import type { UssdService } from './service.ts';
 
 // Africa's Talking posts these form fields; other fields it may add are accepted and ignored.
@@ -87,16 +88,23 @@ export function ussdRoutes(deps: {
         preHandler: async (request) => authenticate(request),
         handler: async (request, reply) => {
           const { sessionId, phoneNumber, text, serviceCode } = request.body;
-          const answer = await deps.ussd.handle(
-            { sessionId, phoneNumber, text, serviceCode },
-            {
-              requestId: request.id,
-              channel: 'ussd',
-              ip: request.ip,
-              userAgent: undefined,
-              principal: undefined,
-            },
-          );
+          let answer: string;
+          try {
+            answer = await deps.ussd.handle(
+              { sessionId, phoneNumber, text, serviceCode },
+              {
+                requestId: request.id,
+                channel: 'ussd',
+                ip: request.ip,
+                userAgent: undefined,
+                principal: undefined,
+              },
+            );
+          } catch (error) {
+            // Still a bug, and logged as one; but the phone gets a polite END, not a gateway error.
+            request.log.error({ err: error }, 'USSD hop failed');
+            answer = `END ${translate('en', 'common.busy')}`;
+          }
           return reply.type('text/plain; charset=utf-8').send(answer);
         },
       });

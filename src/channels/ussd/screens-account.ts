@@ -99,7 +99,32 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
     back: 'none',
     next: (s, value) =>
       PIN.test(value) ? withEffect(s, { kind: 'signIn', pin: value }) : { state: stay(s, 'reg.pin') },
-    after: (s, { outcome, params }) => afterPinCheck(s, outcome, params) ?? home(s),
+    after: (s, { outcome, params }) =>
+      afterPinCheck(s, outcome, params) ?? (outcome === 'policies' ? replace(s, 'policy_accept') : home(s)),
+  },
+
+  policy_accept: {
+    text: (s) => tr(s.lang, 'policy.changed'),
+    choices: (s) => [
+      { value: 'accept', label: tr(s.lang, 'reg.accept') },
+      { value: 'decline', label: tr(s.lang, 'reg.decline') },
+    ],
+    back: 'none',
+    next: (s, value) =>
+      value === 'accept'
+        ? withEffect(s, { kind: 'acceptPolicies' })
+        : { state: finish(s, 'policy.declined') },
+    after: (s) => home(s),
+  },
+
+  child_code: {
+    text: (s) => tr(s.lang, 'guardian.enter_code'),
+    next: (s, value) =>
+      /^[0-9]{8}$/.test(value)
+        ? withEffect(s, { kind: 'redeemGuardianCode', code: value })
+        : { state: stay(s, 'guardian.code_invalid') },
+    after: (s, { outcome }) =>
+      outcome === 'ok' ? home(s, { key: 'guardian.done' }) : stay(s, 'guardian.code_invalid'),
   },
 
   resume: {

@@ -20,8 +20,11 @@ const option = (s: UssdState, value: string, key: MessageKey): Choice => ({ valu
 
 function menuChoices(s: UssdState): Choice[] {
   const common = [option(s, 'tips', 'menu.tips'), option(s, 'settings', 'menu.settings')];
+  if (s.user?.role === 'parent') return [option(s, 'child_code', 'menu.child_consent'), ...common];
   if (s.user?.role !== 'adolescent') return common;
+  const guardian = s.user.needsGuardian ? [option(s, 'guardian_code', 'menu.guardian_code')] : [];
   return [
+    ...guardian,
     option(s, 'start_when', 'menu.log_start'),
     option(s, 'end_when', 'menu.log_end'),
     option(s, 'day_flow', 'menu.log_today'),
@@ -77,6 +80,8 @@ function afterPeriodLog(savedKey: MessageKey, confirmScreenId: ScreenId) {
     if (outcome === 'ok') return home(s, { key: savedKey, ...(params ? { params } : {}) });
     if (outcome === 'unusual') return replace(s, confirmScreenId);
     if (outcome === 'no_open') return home(s, { key: 'period.no_open' });
+    if (outcome === 'guardian_required')
+      return home(s, { key: 'guardian.required', ...(params ? { params } : {}) });
     const key: MessageKey =
       outcome === 'future'
         ? 'period.future'
@@ -102,6 +107,7 @@ export const cycleScreens: Partial<Record<ScreenId, Screen>> = {
     next: (s, value) => {
       if (value === 'prediction') return withEffect(go(s, 'prediction'), { kind: 'loadPrediction' });
       if (value === 'summary') return withEffect(go(s, 'summary'), { kind: 'loadSummary' });
+      if (value === 'guardian_code') return withEffect(go(s, 'guardian_code'), { kind: 'issueGuardianCode' });
       return { state: go(s, value as ScreenId) };
     },
   },
@@ -165,11 +171,18 @@ export const cycleScreens: Partial<Record<ScreenId, Screen>> = {
     text: (s) => tr(s.lang, 'day.pain'),
     choices: (s) => PAIN.map(([key, level]) => option(s, String(level), key)),
     next: (s, value) => withEffect(s, { kind: 'logDay', pain: Number(value) }),
-    after: (s) => home(s, { key: 'day.saved' }),
+    after: (s, { outcome, params }) =>
+      outcome === 'guardian_required'
+        ? home(s, { key: 'guardian.required', ...(params ? { params } : {}) })
+        : home(s, { key: 'day.saved' }),
   },
 
   prediction: viewScreen,
   summary: viewScreen,
+  guardian_code: {
+    ...viewScreen,
+    after: (s, { outcome }) => (outcome === 'not_needed' ? home(s) : s),
+  },
 
   tips: {
     text: (s) => tr(s.lang, 'tips.title'),

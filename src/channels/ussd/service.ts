@@ -109,7 +109,8 @@ export function createUssdService(deps: {
     const saved = existing
       ? await repo.update({ ...record, version: existing.version })
       : await repo.create({ ...record, phoneIndex });
-    return { text: rendered.text, retry: !saved };
+    // An ending hop whose row is gone (the account and its sessions were just erased) is done.
+    return { text: rendered.text, retry: !saved && !rendered.end };
   }
 
   return {

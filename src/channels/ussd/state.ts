@@ -33,6 +33,9 @@ export type ScreenId =
   | 'pin_new'
   | 'pin_new_again'
   | 'delete_confirm'
+  | 'policy_accept'
+  | 'guardian_code'
+  | 'child_code'
   | 'end';
 
 export type Notice = { key: MessageKey; params?: Params };
@@ -63,7 +66,7 @@ export type UssdState = {
   screen: ScreenId;
   stack: ScreenId[];
   page: number;
-  user?: { id: string; role: Role };
+  user?: SessionUser;
   form: Form;
   notice?: Notice;
   view?: View;
@@ -71,6 +74,9 @@ export type UssdState = {
   /** A dropped session of the same phone that can be resumed. */
   resume?: UssdState;
 };
+
+/** Who is signed in; `needsGuardian` while a young teenager's account awaits a guardian's consent. */
+export type SessionUser = { id: string; role: Role; needsGuardian?: boolean };
 
 /** Facts of this hop that screens may read: her local date. */
 export type HopEnv = { today: IsoDate };
@@ -85,13 +91,16 @@ export type Effect =
   | { kind: 'loadSummary' }
   | { kind: 'setLanguage'; lang: Language }
   | { kind: 'changePin'; current: string; next: string }
-  | { kind: 'deleteAccount'; pin: string };
+  | { kind: 'deleteAccount'; pin: string }
+  | { kind: 'acceptPolicies' }
+  | { kind: 'issueGuardianCode' }
+  | { kind: 'redeemGuardianCode'; code: string };
 
 /** What running an effect produced: the outcome code decides the next screen. */
 export type EffectResult = {
   outcome: string;
   params?: Params;
-  user?: { id: string; role: Role };
+  user?: SessionUser;
   view?: View;
 };
 

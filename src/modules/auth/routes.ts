@@ -52,7 +52,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
     });
 
     app.post('/auth/logout', {
-      config: { bodyless: true },
+      config: { bodyless: true, consentExempt: true },
       schema: {
         tags: ['accounts'],
         summary: 'End this session; its access token stops working at once',

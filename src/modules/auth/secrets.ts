@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import type { PasswordHashingCost } from '../../platform/config.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
@@ -9,9 +9,17 @@ export const PASSWORD_MAX_LENGTH = 256;
 export const PIN_LENGTH = 5;
 
 // ~49,000 common and breached passwords, bundled with the package, so the check works offline.
-const COMMON_PASSWORDS = new Set<string>(
-  (dictionary['passwords-common'] as unknown as string[]).map((p) => p.toLowerCase()),
-);
+// Loaded on the first password check rather than at start: the phone channel never needs it.
+let commonPasswords: Set<string> | undefined;
+function isCommonPassword(lower: string): boolean {
+  if (!commonPasswords) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as {
+      dictionary: Record<string, string[]>;
+    };
+    commonPasswords = new Set((dictionary['passwords-common'] ?? []).map((p) => p.toLowerCase()));
+  }
+  return commonPasswords.has(lower);
+}
 
 const COMMON_PINS = new Set([
   '12321',
@@ -39,7 +47,7 @@ export function checkPassword(password: string, personal: string[] = []): void {
     throw new AppError('weak_password', `Use at most ${PASSWORD_MAX_LENGTH} characters`);
   }
   const lower = normalized.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) {
+  if (isCommonPassword(lower)) {
     throw new AppError(
       'weak_password',
       'This password is on a list of common or leaked passwords; choose another',

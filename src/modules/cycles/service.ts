@@ -5,6 +5,7 @@ import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import { localDate } from '../../platform/time.ts';
 import type { AuditService } from '../audit/service.ts';
+import type { ConsentService } from '../consents/service.ts';
 import type { UserService } from '../users/service.ts';
 import { addDays, daysBetween } from './engine/index.ts';
 import type { Flow, IsoDate } from './engine/types.ts';
@@ -53,6 +54,7 @@ export function createCycleService(deps: {
   db: Db;
   repo: CycleRepo;
   users: UserService;
+  consents: Pick<ConsentService, 'healthDataAllowed'>;
   dataProtection: DataProtection;
   audit: AuditService;
   clock: () => Date;
@@ -79,7 +81,18 @@ export function createCycleService(deps: {
     return openPeriods(vault, await repo.listPeriods(userId));
   }
 
+  /** A young teenager's health data is kept only once a guardian has consented. */
+  async function assertMayKeepHealthData(userId: string): Promise<void> {
+    if (!(await deps.consents.healthDataAllowed(userId))) {
+      throw new AppError(
+        'guardian_consent_required',
+        'A parent or guardian must give consent before health data can be kept',
+      );
+    }
+  }
+
   async function savePeriod(userId: string, id: string | undefined, input: PeriodInput, ctx: RequestContext) {
+    await assertMayKeepHealthData(userId);
     const today = await todayOf(userId);
     const vault = await dataProtection.vaultFor(userId);
     const saved = await deps.db.transaction().execute(async (tx) => {
@@ -162,6 +175,7 @@ export function createCycleService(deps: {
       ctx: RequestContext,
       mode: 'replace' | 'merge' = 'replace',
     ): Promise<DayLog> {
+      await assertMayKeepHealthData(userId);
       const today = await todayOf(userId);
       if (date > today)
         throw new AppError('date_in_future', `You can log today (${today}) or earlier, not ${date}`);

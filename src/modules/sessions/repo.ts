@@ -55,6 +55,16 @@ export function createSessionRepo(db: Db) {
         .execute();
     },
 
+    /** Every session she has had, for her data export. */
+    async listAll(userId: string): Promise<SessionRow[]> {
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+    },
+
     async touch(sessionId: string, now: Date, tx: Db = db): Promise<void> {
       await tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
     },

@@ -146,6 +146,21 @@ export function createSessionService(deps: {
       }));
     },
 
+    /** All her sessions, ended ones included, for her data export. */
+    async history(userId: string) {
+      const vault = await deps.dataProtection.vaultFor(userId);
+      return (await repo.listAll(userId)).map((s) => ({
+        id: s.id,
+        channel: s.channel,
+        device: vault.openOptional(uaField(s.id), s.user_agent_enc),
+        createdAt: s.created_at.toISOString(),
+        lastSeenAt: s.last_seen_at.toISOString(),
+        expiresAt: s.expires_at.toISOString(),
+        endedAt: s.revoked_at?.toISOString() ?? null,
+        endReason: s.revoked_reason,
+      }));
+    },
+
     async revokeOne(principal: Principal, sessionId: string, ctx: RequestContext): Promise<void> {
       const ended = await repo.revokeForUser(principal.userId, 'revoked_by_user', clock(), {
         only: sessionId,

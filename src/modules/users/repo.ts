@@ -36,10 +36,22 @@ export function createUserRepo(db: Db) {
       return result.numUpdatedRows > 0n;
     },
 
-    /** Deletes the account; every row of hers (data key included) goes with it by foreign-key cascade. */
+    /**
+     * Deletes the account; every row of hers (data key included) goes with it by foreign-key
+     * cascade, and her phone's USSD sessions (keyed by the number, not the account) with it.
+     */
     async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .deleteFrom('users')
+          .where('id', '=', id)
+          .returning('phone_bidx')
+          .executeTakeFirst();
+        if (!row) return false;
+        if (row.phone_bidx)
+          await tx.deleteFrom('ussd_sessions').where('phone_bidx', '=', row.phone_bidx).execute();
+        return true;
+      });
     },
 
     async countAdmins(): Promise<number> {

@@ -18,6 +18,8 @@ const SessionSchema = Type.Object({
 });
 
 const tags = ['me'];
+// Her own account stays reachable before she accepts new policies: she can read, leave or delete it.
+const config = { consentExempt: true };
 
 /** The caller changes her own credentials; her current session stays signed in. */
 function ownerOf(request: Parameters<typeof principalOf>[0]) {
@@ -35,6 +37,7 @@ export function meRoutes(deps: {
   const { users, auth, sessions } = deps;
   return async (app) => {
     app.get('/me', {
+      config,
       schema: {
         tags,
         security,
@@ -45,6 +48,7 @@ export function meRoutes(deps: {
     });
 
     app.patch('/me', {
+      config,
       schema: {
         tags,
         security,
@@ -56,6 +60,7 @@ export function meRoutes(deps: {
     });
 
     app.delete('/me', {
+      config,
       schema: {
         tags,
         security,
@@ -76,6 +81,7 @@ export function meRoutes(deps: {
     });
 
     app.put('/me/password', {
+      config,
       schema: {
         tags,
         security,
@@ -90,6 +96,7 @@ export function meRoutes(deps: {
     });
 
     app.put('/me/pin', {
+      config,
       schema: {
         tags,
         security,
@@ -104,6 +111,7 @@ export function meRoutes(deps: {
     });
 
     app.get('/me/sessions', {
+      config,
       schema: {
         tags,
         security,
@@ -114,6 +122,7 @@ export function meRoutes(deps: {
     });
 
     app.delete('/me/sessions/:id', {
+      config,
       schema: {
         tags,
         security,
@@ -128,7 +137,7 @@ export function meRoutes(deps: {
     });
 
     app.post('/me/sessions/revoke-others', {
-      config: { bodyless: true },
+      config: { ...config, bodyless: true },
       schema: {
         tags,
         security,

@@ -7,7 +7,8 @@ import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import type { AuditService } from '../audit/service.ts';
 import { checkPassword, checkPin, personalWords, type SecretHasher } from '../auth/secrets.ts';
-import { type ConsentRepo, CURRENT_TERMS_VERSION } from '../consents/repo.ts';
+import { POLICY_KINDS, type Policies } from '../consents/policies.ts';
+import type { ConsentRepo } from '../consents/repo.ts';
 import { normalizeEmail, normalizePhone } from './identifiers.ts';
 import type { UserRepo } from './repo.ts';
 
@@ -44,6 +45,7 @@ export function createUserService(deps: {
   db: Db;
   repo: UserRepo;
   consents: ConsentRepo;
+  policies: Policies;
   dataProtection: DataProtection;
   blindIndex: BlindIndex;
   hasher: SecretHasher;
@@ -117,10 +119,10 @@ export function createUserService(deps: {
           };
           await repo.insert(newRow, tx);
           await save(now, tx);
-          await deps.consents.record(
-            { userId: id, purpose: 'terms', version: CURRENT_TERMS_VERSION, granted: true, at: now },
-            tx,
-          );
+          for (const kind of POLICY_KINDS) {
+            const version = deps.policies[kind].version;
+            await deps.consents.record({ userId: id, purpose: kind, version, granted: true, at: now }, tx);
+          }
           return { row: newRow, vault };
         })
         .catch((error: unknown) => {

@@ -65,7 +65,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     parsers: { [OID_INT8]: Number, [OID_DATE]: keepText },
     // PGlite's 128 MB of shared buffers alone would take most of the embedded setup's memory
     // budget; 8 MB is plenty for the single-user embedded database.
-    startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB'],
+    startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB', '-c', 'max_connections=4'],
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPgliteAsPool(lite) }) });
   return wrap(db, 'pglite');

@@ -14,6 +14,7 @@ export type Tables = {
   day_logs: DayLogsTable;
   ussd_sessions: UssdSessionsTable;
   audit_head: { id: number; prev: Uint8Array; hash: Uint8Array };
+  guardian_codes: GuardianCodesTable;
 };
 
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';
@@ -84,6 +85,15 @@ export type ConsentRecordsTable = {
   version: string;
   granted: boolean;
   recorded_at: Date;
+  granted_by: string | null;
+};
+
+export type GuardianCodesTable = {
+  code_hash: Uint8Array;
+  child_id: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
 };
 
 export type AuditLogTable = {

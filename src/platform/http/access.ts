@@ -11,16 +11,25 @@ declare module 'fastify' {
     roles?: Role[];
     /** An action that takes no body (logout, deactivate): a body sent anyway is refused, not ignored. */
     bodyless?: boolean;
+    /** Reachable before she has accepted the current policies (her own account, consents, data). */
+    consentExempt?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
   }
 }
 
-type Authenticate = (accessToken: string) => Promise<Principal>;
+type AccessChecks = {
+  authenticate: (accessToken: string) => Promise<Principal>;
+  /** Policies whose current version the user has not accepted yet. */
+  pendingPolicies: (userId: string) => Promise<string[]>;
+};
 
-/** Secure by default: every /api route needs a live session unless it is declared public. */
-export function installAccessControl(app: FastifyInstance, authenticate: Authenticate): void {
+/**
+ * Secure by default: every /api route needs a live session unless it is declared public, and
+ * the current terms and privacy notice accepted unless it is declared consent-exempt.
+ */
+export function installAccessControl(app: FastifyInstance, checks: AccessChecks): void {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (request.routeOptions.url === undefined || config.public === true) return;
@@ -29,10 +38,19 @@ export function installAccessControl(app: FastifyInstance, authenticate: Authent
     const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
     if (!match?.[1])
       throw new AppError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
-    const principal = await authenticate(match[1]);
+    const principal = await checks.authenticate(match[1]);
     if (config.roles && !config.roles.includes(principal.role)) {
       request.log.warn({ securityEvent: 'authorization_denied', role: principal.role }, 'role not allowed');
       throw new AppError('forbidden', 'Your role does not allow this');
+    }
+    if (config.consentExempt !== true) {
+      const pending = await checks.pendingPolicies(principal.userId);
+      if (pending.length > 0) {
+        throw new AppError(
+          'consent_required',
+          `Accept the current ${pending.join(' and ')} first (PUT /api/v1/me/consents)`,
+        );
+      }
     }
     request.principal = principal;
   });

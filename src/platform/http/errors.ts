@@ -12,6 +12,8 @@ export const ERROR_CATALOGUE = {
   invalid_token: { status: 401, title: 'The token is not valid' },
   session_revoked: { status: 401, title: 'The session has ended' },
   forbidden: { status: 403, title: 'You are not allowed to do this' },
+  consent_required: { status: 403, title: 'The current terms and privacy notice must be accepted first' },
+  guardian_consent_required: { status: 403, title: "A parent or guardian's consent is needed first" },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },

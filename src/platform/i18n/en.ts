@@ -157,6 +157,23 @@ export const en = {
   'tip.6.body':
     'Mood changes before a period are normal. Sleep, exercise and talking to someone you trust help.',
 
+  'policy.terms.summary':
+    'Terms of use: the service gives health information, not medical care. Keep your PIN secret. You can delete your account at any time.',
+  'policy.privacy.summary':
+    'Privacy: your data is encrypted and never sold. Nobody sees it unless you choose to share it. You can download or delete it.',
+  'policy.changed': 'Our terms or privacy notice changed. Read them at ladysessence.rw/terms',
+  'policy.declined': 'You need to accept them to use the service. Dial again any time.',
+  'guardian.required':
+    'You are under {age}: a parent or guardian must agree before we keep your health data. Choose Code for my parent.',
+  'guardian.code':
+    'Give this code to your parent or guardian: {code}. They choose Consent for my child in their menu. It works for 2 days.',
+  'guardian.enter_code': 'Enter the 8-digit code your child gave you:',
+  'guardian.code_invalid': 'That code is not valid, was used already or has expired.',
+  'guardian.done':
+    'Thank you, your consent is recorded. You will not see her health data unless she chooses to share it.',
+  'menu.guardian_code': 'Code for my parent',
+  'menu.child_consent': 'Consent for my child',
+
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.change_pin': 'Change PIN',

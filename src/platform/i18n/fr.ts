@@ -156,6 +156,24 @@ export const fr: Catalogue = {
   'tip.6.body':
     "Les sautes d'humeur avant les règles sont normales. Le sommeil, le sport et parler à quelqu'un de confiance aident.",
 
+  'policy.terms.summary':
+    "Conditions d'utilisation: le service informe sur la santé, il ne soigne pas. Gardez votre PIN secret. Vous pouvez supprimer votre compte à tout moment.",
+  'policy.privacy.summary':
+    'Confidentialité: vos données sont chiffrées et jamais vendues. Personne ne les voit sauf si vous les partagez. Vous pouvez les télécharger ou les supprimer.',
+  'policy.changed':
+    'Nos conditions ou la politique de confidentialité ont changé. Voir ladysessence.rw/terms',
+  'policy.declined': 'Vous devez les accepter pour utiliser le service. Rappelez quand vous voulez.',
+  'guardian.required':
+    'Vous avez moins de {age} ans: un parent ou tuteur doit accepter que nous gardions vos données de santé. Choisissez Code pour mon parent.',
+  'guardian.code':
+    'Donnez ce code à votre parent ou tuteur: {code}. Dans son menu, il faut choisir Accord pour mon enfant. Valable 2 jours.',
+  'guardian.enter_code': 'Entrez le code à 8 chiffres donné par votre enfant:',
+  'guardian.code_invalid': "Ce code n'est pas valide, a déjà servi ou a expiré.",
+  'guardian.done':
+    'Merci, votre accord est enregistré. Vous ne verrez pas ses données de santé sauf si elle choisit de les partager.',
+  'menu.guardian_code': 'Code pour mon parent',
+  'menu.child_consent': 'Accord pour mon enfant',
+
   'settings.title': 'Paramètres',
   'settings.language': 'Langue',
   'settings.change_pin': 'Changer le PIN',

@@ -156,6 +156,23 @@ export const rw: Catalogue = {
   'tip.6.body':
     "Guhinduka kw'amarangamutima mbere y'imihango birasanzwe. Gusinzira, gukora siporo no kuganira n'uwo wizera bifasha.",
 
+  'policy.terms.summary':
+    "Amabwiriza y'imikoreshereze: serivisi itanga amakuru ku buzima, si ubuvuzi. Bika PIN yawe mu ibanga. Ushobora gusiba konti yawe igihe cyose.",
+  'policy.privacy.summary':
+    'Ibanga: amakuru yawe arinzwe kandi ntagurishwa. Nta wundi uyabona keretse uhisemo kuyasangiza. Ushobora kuyamanura cyangwa kuyasiba.',
+  'policy.changed': 'Amabwiriza yacu cyangwa ayerekeye ibanga yahindutse. Yasome kuri ladysessence.rw/terms',
+  'policy.declined': 'Ugomba kubyemera kugira ngo ukoreshe serivisi. Ongera uhamagare igihe cyose.',
+  'guardian.required':
+    "Ufite munsi y'imyaka {age}: umubyeyi cyangwa umurezi agomba kwemera mbere yo kubika amakuru y'ubuzima bwawe. Hitamo Kode y'umubyeyi wanjye.",
+  'guardian.code':
+    'Ha iyi kode umubyeyi cyangwa umurezi wawe: {code}. Azahitamo Nemerera umwana wanjye muri menu ye. Imara iminsi 2.',
+  'guardian.enter_code': "Andika kode y'imibare 8 umwana wawe yaguhaye:",
+  'guardian.code_invalid': 'Iyo kode ntiyemewe, yamaze gukoreshwa cyangwa yarengeje igihe.',
+  'guardian.done':
+    "Murakoze, uruhushya rwawe rwabitswe. Ntuzabona amakuru y'ubuzima bwe keretse we ubwe ahisemo kuyakwereka.",
+  'menu.guardian_code': "Kode y'umubyeyi wanjye",
+  'menu.child_consent': 'Nemerera umwana wanjye',
+
   'settings.title': 'Igenamiterere',
   'settings.language': 'Ururimi',
   'settings.change_pin': 'Hindura PIN',

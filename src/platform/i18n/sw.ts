@@ -156,6 +156,23 @@ export const sw: Catalogue = {
   'tip.6.body':
     'Mabadiliko ya hisia kabla ya hedhi ni kawaida. Usingizi, mazoezi na kuzungumza na mtu unayemwamini husaidia.',
 
+  'policy.terms.summary':
+    'Masharti ya matumizi: huduma hii inatoa taarifa za afya, si matibabu. Weka PIN yako siri. Unaweza kufuta akaunti yako wakati wowote.',
+  'policy.privacy.summary':
+    'Faragha: taarifa zako zimesimbwa na haziuzwi kamwe. Hakuna anayeziona isipokuwa ukichagua kuzishiriki. Unaweza kuzipakua au kuzifuta.',
+  'policy.changed': 'Kuna mabadiliko kwenye masharti au sera yetu ya faragha. Soma ladysessence.rw/terms',
+  'policy.declined': 'Unahitaji kuyakubali ili kutumia huduma. Piga tena wakati wowote.',
+  'guardian.required':
+    'Uko chini ya miaka {age}: mzazi au mlezi lazima akubali kabla hatujahifadhi taarifa zako za afya. Chagua Msimbo wa mzazi wangu.',
+  'guardian.code':
+    'Mpe mzazi au mlezi wako msimbo huu: {code}. Atachagua Idhini kwa mtoto wangu kwenye menyu yake. Unadumu siku 2.',
+  'guardian.enter_code': 'Andika msimbo wa tarakimu 8 uliopewa na mtoto wako:',
+  'guardian.code_invalid': 'Msimbo huo si sahihi, umeshatumika au muda wake umekwisha.',
+  'guardian.done':
+    'Asante, idhini yako imehifadhiwa. Hutaona taarifa zake za afya isipokuwa akichagua kukushirikisha.',
+  'menu.guardian_code': 'Msimbo wa mzazi wangu',
+  'menu.child_consent': 'Idhini kwa mtoto wangu',
+
   'settings.title': 'Mipangilio',
   'settings.language': 'Lugha',
   'settings.change_pin': 'Badilisha PIN',

@@ -1,0 +1,210 @@
+import { createHmac, randomInt } from 'node:crypto';
+import type { UserRow } from '../../platform/db/tables.ts';
+import { AppError, assertThat } from '../../platform/http/errors.ts';
+import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
+import type { AuditService } from '../audit/service.ts';
+import type { UserService } from '../users/service.ts';
+import { POLICY_KINDS, type Policies, type PolicyKind, PURPOSES, type Purpose } from './policies.ts';
+import type { ConsentRecord, ConsentRepo } from './repo.ts';
+
+const GUARDIAN_CODE_HOURS = 48;
+export const GUARDIAN_PURPOSE = 'guardian';
+
+export type ConsentStatus = {
+  policies: Array<{
+    kind: PolicyKind;
+    version: string;
+    url: string;
+    acceptedVersion: string | null;
+    accepted: boolean;
+  }>;
+  purposes: Array<{ purpose: Purpose; granted: boolean; since: string | null }>;
+  guardian: { required: boolean; given: boolean; at: string | null };
+};
+
+export type ConsentChanges = {
+  accept?: Partial<Record<PolicyKind, string>> | undefined;
+  purposes?: Partial<Record<Purpose, boolean>> | undefined;
+};
+
+/**
+ * Consent as versioned records read at request time: policy acceptance, purposes she grants and
+ * withdraws, and a guardian's consent for a young teenager's account (which gives the guardian
+ * no sight of her data).
+ */
+export function createConsentService(deps: {
+  repo: ConsentRepo;
+  users: UserService;
+  audit: AuditService;
+  policies: Policies;
+  guardianConsentAge: number;
+  codeKey: Buffer;
+  clock: () => Date;
+}) {
+  const { repo, policies, clock } = deps;
+  const hashCode = (code: string) =>
+    createHmac('sha256', deps.codeKey).update(`guardian-code\u0000${code}`).digest();
+  const latestOf = (records: ConsentRecord[], purpose: string) => records.find((r) => r.purpose === purpose);
+
+  async function guardianNeeded(
+    row: UserRow,
+    records: ConsentRecord[],
+  ): Promise<{ required: boolean; given: ConsentRecord | undefined }> {
+    const given = latestOf(records, GUARDIAN_PURPOSE);
+    if (row.role !== 'adolescent') return { required: false, given };
+    const birthYear = await deps.users.birthYearOf(row);
+    // Age from the birth year alone is the youngest she can be: unknown counts as too young.
+    const age = birthYear === undefined ? 0 : clock().getUTCFullYear() - birthYear - 1;
+    return { required: age < deps.guardianConsentAge && given?.granted !== true, given };
+  }
+
+  async function rowOf(userId: string): Promise<UserRow> {
+    const row = await deps.users.findRow(userId);
+    assertThat(row, 'not_found', 'No such account');
+    return row;
+  }
+
+  async function status(userId: string): Promise<ConsentStatus> {
+    const [row, records] = await Promise.all([rowOf(userId), repo.latest(userId)]);
+    const guardian = await guardianNeeded(row, records);
+    return {
+      policies: POLICY_KINDS.map((kind) => {
+        const record = latestOf(records, kind);
+        const acceptedVersion = record?.granted ? record.version : null;
+        return {
+          kind,
+          version: policies[kind].version,
+          url: policies[kind].url,
+          acceptedVersion,
+          accepted: acceptedVersion === policies[kind].version,
+        };
+      }),
+      purposes: PURPOSES.map((purpose) => {
+        const record = latestOf(records, purpose);
+        return {
+          purpose,
+          granted: record?.granted === true,
+          since: record ? record.recordedAt.toISOString() : null,
+        };
+      }),
+      guardian: {
+        required: guardian.required,
+        given: guardian.given?.granted === true,
+        at: guardian.given?.granted ? guardian.given.recordedAt.toISOString() : null,
+      },
+    };
+  }
+
+  return {
+    policies,
+    guardianConsentAge: deps.guardianConsentAge,
+    status,
+
+    /** Policies whose current version she has not accepted: nothing but her account works until she does. */
+    async pendingPolicies(userId: string): Promise<PolicyKind[]> {
+      const records = await repo.latest(userId);
+      return POLICY_KINDS.filter((kind) => {
+        const record = latestOf(records, kind);
+        return !(record?.granted && record.version === policies[kind].version);
+      });
+    },
+
+    async update(userId: string, changes: ConsentChanges, ctx: RequestContext): Promise<ConsentStatus> {
+      const now = clock();
+      for (const [kind, version] of Object.entries(changes.accept ?? {}) as Array<[PolicyKind, string]>) {
+        if (version !== policies[kind].version) {
+          throw new AppError(
+            'conflict',
+            `The current ${kind} version is ${policies[kind].version}; read it and accept that one`,
+          );
+        }
+        await repo.record({ userId, purpose: kind, version, granted: true, at: now });
+        await deps.audit.record(auditContextOf(ctx), {
+          action: 'consent.accept',
+          outcome: 'success',
+          subjectId: userId,
+          resource: `${kind}:${version}`,
+        });
+      }
+      for (const [purpose, granted] of Object.entries(changes.purposes ?? {}) as Array<[Purpose, boolean]>) {
+        await repo.record({ userId, purpose, version: 'v1', granted, at: now });
+        await deps.audit.record(auditContextOf(ctx), {
+          action: granted ? 'consent.grant' : 'consent.withdraw',
+          outcome: 'success',
+          subjectId: userId,
+          resource: purpose,
+        });
+      }
+      return status(userId);
+    },
+
+    /** Whether health data may be kept for her yet (a young teenager needs a guardian's consent first). */
+    async healthDataAllowed(userId: string): Promise<boolean> {
+      const [row, records] = await Promise.all([rowOf(userId), repo.latest(userId)]);
+      return !(await guardianNeeded(row, records)).required;
+    },
+
+    async hasPurpose(userId: string, purpose: Purpose): Promise<boolean> {
+      return latestOf(await repo.latest(userId), purpose)?.granted === true;
+    },
+
+    /** A one-time 8-digit code she gives her guardian; valid for 48 hours. */
+    async issueGuardianCode(
+      userId: string,
+      ctx: RequestContext,
+    ): Promise<{ code: string; expiresAt: string }> {
+      const [row, records] = await Promise.all([rowOf(userId), repo.latest(userId)]);
+      if (!(await guardianNeeded(row, records)).required) {
+        throw new AppError('conflict', 'No guardian consent is needed for this account');
+      }
+      const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+      const now = clock();
+      const expiresAt = new Date(now.getTime() + GUARDIAN_CODE_HOURS * 3_600_000);
+      await repo.insertGuardianCode({ codeHash: hashCode(code), childId: userId, at: now, expiresAt });
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'consent.guardian_code',
+        outcome: 'success',
+        subjectId: userId,
+        resource: 'guardian',
+      });
+      return { code, expiresAt: expiresAt.toISOString() };
+    },
+
+    /** A guardian (a parent account) enters the code: consent is recorded for her account. */
+    async redeemGuardianCode(guardianId: string, code: string, ctx: RequestContext): Promise<void> {
+      const guardian = await rowOf(guardianId);
+      assertThat(
+        guardian.role === 'parent',
+        'forbidden',
+        'Only a parent or guardian account can give this consent',
+      );
+      const childId = /^[0-9]{8}$/.test(code)
+        ? await repo.redeemGuardianCode(hashCode(code), clock())
+        : undefined;
+      if (!childId) {
+        await deps.audit.record(auditContextOf(ctx), {
+          action: 'consent.guardian',
+          outcome: 'failure',
+          subjectId: null,
+          resource: 'guardian',
+        });
+        throw new AppError('not_found', 'This code is not valid, was already used or has expired');
+      }
+      await repo.record({
+        userId: childId,
+        purpose: GUARDIAN_PURPOSE,
+        version: 'v1',
+        granted: true,
+        at: clock(),
+        grantedBy: guardianId,
+      });
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'consent.guardian',
+        outcome: 'success',
+        subjectId: childId,
+        resource: 'guardian',
+      });
+    },
+  };
+}
+export type ConsentService = ReturnType<typeof createConsentService>;

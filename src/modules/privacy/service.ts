@@ -1,0 +1,135 @@
+import { createHmac } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
+import type { RateLimiter } from '../../platform/security/rate-limit.ts';
+import type { AuditRepo } from '../audit/repo.ts';
+import type { AuditService } from '../audit/service.ts';
+import type { ConsentRepo } from '../consents/repo.ts';
+import type { CycleService } from '../cycles/service.ts';
+import type { SessionService } from '../sessions/service.ts';
+import type { UserService } from '../users/service.ts';
+import { toCsv } from './csv.ts';
+
+export type AccessLogEntry = {
+  at: string;
+  actor: { role: string | null; label: string };
+  action: string;
+  resource: string | null;
+  outcome: string;
+  channel: string;
+};
+
+const EXPORTS_PER_HOUR = 5;
+const ACCESS_LOG_LIMIT = 500;
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** Her rights of access and portability: who touched her data, and all of it to take away. */
+export function createPrivacyService(deps: {
+  users: UserService;
+  sessions: SessionService;
+  cycles: CycleService;
+  consents: ConsentRepo;
+  auditRepo: AuditRepo;
+  audit: AuditService;
+  rateLimit: RateLimiter;
+  pseudonymKey: Buffer;
+  clock: () => Date;
+}) {
+  // Another person appears only as a role and a stable pseudonym, never their id or name.
+  const pseudonym = (actorId: string) =>
+    createHmac('sha256', deps.pseudonymKey)
+      .update(`actor\u0000${actorId}`)
+      .digest('hex')
+      .slice(0, 6)
+      .toUpperCase();
+
+  async function accessLog(userId: string): Promise<AccessLogEntry[]> {
+    const rows = await deps.auditRepo.listForSubject(userId, ACCESS_LOG_LIMIT);
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      actor:
+        r.actor_id === userId
+          ? { role: r.actor_role, label: 'you' }
+          : r.actor_id === null
+            ? { role: null, label: r.channel === 'cli' ? 'operator' : 'unknown' }
+            : { role: r.actor_role, label: `${r.actor_role ?? 'user'} ${pseudonym(r.actor_id)}` },
+      action: r.action,
+      resource: r.resource,
+      outcome: r.outcome,
+      channel: r.channel,
+    }));
+  }
+
+  async function collect(userId: string) {
+    const [profile, consents, sessions, periods, dayLogs, log] = await Promise.all([
+      deps.users.get(userId),
+      deps.consents.history(userId),
+      deps.sessions.history(userId),
+      deps.cycles.allPeriods(userId),
+      deps.cycles.allDays(userId),
+      accessLog(userId),
+    ]);
+    return {
+      format: 'ladys-essence-export',
+      version: EXPORT_FORMAT_VERSION,
+      exportedAt: deps.clock().toISOString(),
+      profile,
+      consents: consents.map((c) => ({
+        purpose: c.purpose,
+        version: c.version,
+        granted: c.granted,
+        recordedAt: c.recordedAt.toISOString(),
+        givenBy: c.grantedBy === null ? 'you' : c.grantedBy === userId ? 'you' : 'guardian',
+      })),
+      sessions,
+      periods,
+      dayLogs,
+      accessLog: log,
+    };
+  }
+  type Export = Awaited<ReturnType<typeof collect>>;
+
+  return {
+    accessLog,
+
+    /** Everything of hers, decrypted: JSON, or a zip of CSV files. Limited and audited. */
+    async export(userId: string, format: 'json' | 'csv', ctx: RequestContext): Promise<Export | Uint8Array> {
+      await deps.rateLimit(`export:${userId}`, EXPORTS_PER_HOUR, 3600);
+      const data = await collect(userId);
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'privacy.export',
+        outcome: 'success',
+        subjectId: userId,
+        resource: format,
+      });
+      return format === 'json' ? data : zipExport(data);
+    },
+  };
+}
+export type PrivacyService = ReturnType<typeof createPrivacyService>;
+
+function zipExport(data: {
+  exportedAt: string;
+  profile: object;
+  consents: object[];
+  sessions: object[];
+  periods: object[];
+  dayLogs: object[];
+  accessLog: object[];
+}): Uint8Array {
+  const profileRows = Object.entries(data.profile).map(([field, value]) => ({ field, value }));
+  return zipSync({
+    'README.txt': strToU8(
+      `Lady's Essence data export, format version ${EXPORT_FORMAT_VERSION}, made ${data.exportedAt}.\n` +
+        'One CSV file per kind of data, UTF-8, comma-separated, first line = column names.\n' +
+        'Lists inside a cell are separated by semicolons. Dates are YYYY-MM-DD; times are UTC.\n' +
+        'The same data as JSON: GET /api/v1/me/export. Field meanings: docs/privacy.md.\n',
+    ),
+    'profile.csv': strToU8(toCsv(profileRows)),
+    'consents.csv': strToU8(toCsv(data.consents)),
+    'sessions.csv': strToU8(toCsv(data.sessions)),
+    'periods.csv': strToU8(toCsv(data.periods)),
+    'day_logs.csv': strToU8(toCsv(data.dayLogs)),
+    'access_log.csv': strToU8(toCsv(data.accessLog)),
+  });
+}
