@@ -25,6 +25,8 @@ import { createCycleService } from './modules/cycles/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { createPrivacyService } from './modules/privacy/service.ts';
+import { createRetentionRepo } from './modules/retention/repo.ts';
+import { createRetentionService } from './modules/retention/service.ts';
 import { createSessionRepo } from './modules/sessions/repo.ts';
 import { createSessionService } from './modules/sessions/service.ts';
 import { createUserRepo } from './modules/users/repo.ts';
@@ -56,11 +58,15 @@ declare module 'fastify' {
 export type AppDeps = {
   config: Config;
   database: Database;
+  /** Where users' wrapped data keys live; the application database when absent. */
+  keystore?: Database;
   clock?: () => Date;
   redis?: Redis;
   /** Where logs go instead of stdout (tests capture them to check redaction). */
   logStream?: { write(line: string): void };
   https?: { cert: Buffer; key: Buffer };
+  /** Run scheduled jobs (retention) in this process: the server does, tests and commands do not. */
+  scheduleJobs?: boolean;
   /** The policy versions in force (tests publish new ones). */
   policies?: Policies;
 };
@@ -71,7 +77,11 @@ export function createServices(deps: AppDeps) {
   const db = database.db;
   const clock = deps.clock ?? (() => new Date());
   const keyRing = createKeyRing(config.masterKeys, config.activeMasterKeyId);
-  const dataProtection = createDataProtection({ keyRing, repo: createDataKeyRepo(db) });
+  const keystore = deps.keystore ?? database;
+  const dataProtection = createDataProtection({
+    keyRing,
+    repo: createDataKeyRepo(keystore.db, keystore === database),
+  });
   const blindIndex = createBlindIndex(config.blindIndexKey);
   const hasher = createSecretHasher(config.passwordHashing);
   const auditRepo = createAuditRepo(db);
@@ -147,7 +157,13 @@ export function createServices(deps: AppDeps) {
     pseudonymKey: config.blindIndexKey,
     clock,
   });
+  const retention = createRetentionService({
+    repo: createRetentionRepo(db),
+    policy: config.retention,
+    clock,
+  });
   return {
+    retention,
     users,
     sessions,
     auth,
@@ -231,6 +247,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
+  // Retention runs hourly on every instance (one does the work); tests run it by hand.
+  if (deps.scheduleJobs) {
+    const timer = setInterval(() => {
+      services.retention.run().then(
+        (r) => r.ran && app.log.info({ job: 'retention', purged: r.purged }, 'retention job done'),
+        (err: unknown) => app.log.error({ err, job: 'retention' }, 'retention job failed'),
+      );
+    }, 3_600_000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   app.addHook('onClose', async () => {
     await deps.redis?.quit().catch(() => undefined);
   });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app.ts';
-import { loadConfigOrExit, openMigratedDatabase } from './platform/bootstrap.ts';
+import { loadConfigOrExit, openKeystore, openMigratedDatabase } from './platform/bootstrap.ts';
 
 // Process entry: configuration → database → app → listen, and a graceful stop on SIGTERM/SIGINT.
 const config = loadConfigOrExit();
 const database = await openMigratedDatabase(config);
+const keystore = await openKeystore(config, database);
 // Loaded only when configured: the embedded setup should not pay for a client it never uses.
 const redis = config.redisUrl
   ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
@@ -12,7 +13,13 @@ const redis = config.redisUrl
 const https = config.tls
   ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
   : undefined;
-const app = await buildApp({ config, database, ...(redis ? { redis } : {}), ...(https ? { https } : {}) });
+const app = await buildApp({
+  config,
+  database,
+  keystore,
+  ...(redis ? { redis } : {}),
+  ...(https ? { https } : {}),
+});
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -24,6 +31,7 @@ async function stop(signal: string): Promise<void> {
   force.unref();
   await app.close();
   await database.close();
+  if (keystore !== database) await keystore.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -11,6 +11,7 @@ const strong = () => randomBytes(48).toString('base64');
 const goodProduction = () => ({
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://app@db.internal:5432/ladys?sslmode=verify-full',
+  KEYSTORE_DATABASE_URL: 'postgres://keys@keys.internal:5432/ladys_keys?sslmode=verify-full',
   JWT_SECRET: strong(),
   MASTER_KEYS: `p1:${randomBytes(32).toString('base64')}`,
   BLIND_INDEX_KEY: strong(),

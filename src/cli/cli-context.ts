@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServices } from '../app.ts';
-import { loadConfigOrExit, openMigratedDatabase } from '../platform/bootstrap.ts';
+import { loadConfigOrExit, openKeystore, openMigratedDatabase } from '../platform/bootstrap.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 
 /** Configuration, migrated database and services for an operator's command, closed by `close()`. */
 export async function openCli() {
   const config = loadConfigOrExit();
   const database = await openMigratedDatabase(config);
-  const services = createServices({ config, database });
+  const keystore = await openKeystore(config, database);
+  const services = createServices({ config, database, keystore });
   const context: RequestContext = {
     requestId: `cli-${randomUUID()}`,
     channel: 'cli',
@@ -15,7 +16,11 @@ export async function openCli() {
     userAgent: undefined,
     principal: undefined,
   };
-  return { config, database, services, context, close: () => database.close() };
+  const close = async () => {
+    await database.close();
+    if (keystore !== database) await keystore.close();
+  };
+  return { config, database, services, context, close };
 }
 
 /** `--name value` style arguments. */

@@ -1,6 +1,6 @@
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
+import { KEYSTORE_MIGRATIONS_DIR, migrate, readMigrations } from './db/migrate.ts';
 
 /** Reads the configuration or exits listing every problem: shared by the server and every CLI command. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,4 +24,15 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
   );
   await migrate(database.db);
   return database;
+}
+
+/**
+ * The key store: a separate PostgreSQL database when KEYSTORE_DATABASE_URL is set (production),
+ * otherwise the application database itself (its migration 0001 already made the table).
+ */
+export async function openKeystore(config: Config, database: Database): Promise<Database> {
+  if (!config.keystoreUrl) return database;
+  const keystore = await openDatabase({ kind: 'postgres', url: config.keystoreUrl, poolSize: 4 });
+  await migrate(keystore.db, readMigrations(KEYSTORE_MIGRATIONS_DIR), 'keystore_migrations');
+  return keystore;
 }

@@ -18,6 +18,7 @@ const EnvSchema = Type.Object({
   HOST: Type.Optional(Type.String({ minLength: 1 })),
   DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  KEYSTORE_DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   JWT_SECRET: Type.Optional(Type.String()),
   MASTER_KEYS: Type.Optional(Type.String()),
   ACTIVE_MASTER_KEY: Type.Optional(Type.String()),
@@ -31,10 +32,14 @@ const EnvSchema = Type.Object({
   USSD_SECRET: Type.Optional(Type.String()),
   USSD_ALLOWED_IPS: Type.Optional(Type.String()),
   GUARDIAN_CONSENT_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,2}$' })),
+  AUDIT_RETENTION_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof EnvSchema>;
 const checkEnv = compileStrict(EnvSchema);
+
+/** How long what is kept, in days (see docs/privacy.md). */
+export type RetentionPolicy = { endedSessionsDays: number; guardianCodesDays: number; auditDays: number };
 
 export type PasswordHashingCost = { memoryCost: number; timeCost: number; parallelism: number };
 
@@ -44,6 +49,8 @@ export type Config = {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A separate PostgreSQL database for users' wrapped data keys (required in production). */
+  keystoreUrl: string | undefined;
   jwtSecret: Uint8Array;
   masterKeys: Map<string, Buffer>;
   activeMasterKeyId: string;
@@ -61,6 +68,7 @@ export type Config = {
   ussdAllowedIps: string[];
   /** Below this age a young person's account keeps no health data until a guardian consents. */
   guardianConsentAge: number;
+  retention: RetentionPolicy;
   passwordHashing: PasswordHashingCost;
   accessTokenSeconds: number;
   sessionDays: number;
@@ -97,6 +105,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
   const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? '1');
   const port = Number(env.PORT ?? '3000');
   checkGeneral(env, mode, { port, allowedOrigins, rateLimitScale }, problems);
+  checkKeystore(env, mode, problems);
   if (problems.length > 0 || secrets === undefined) throw new ConfigError(problems);
 
   return {
@@ -105,6 +114,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     port,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    keystoreUrl: env.KEYSTORE_DATABASE_URL,
     ...secrets,
     allowedOrigins,
     redisUrl: env.REDIS_URL,
@@ -118,6 +128,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     ussdSecret: env.USSD_SECRET,
     ussdAllowedIps: splitList(env.USSD_ALLOWED_IPS),
     guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
+    // Audit rows: 7 years by default, the longest record-keeping period a health regulator is likely to ask.
+    retention: {
+      endedSessionsDays: 30,
+      guardianCodesDays: 30,
+      auditDays: Number(env.AUDIT_RETENTION_DAYS ?? '2557'),
+    },
     passwordHashing: DEFAULT_PASSWORD_HASHING,
     accessTokenSeconds: 15 * 60,
     sessionDays: 30,
@@ -151,6 +167,25 @@ function checkGeneral(
   if (parsed.allowedOrigins.length === 0) problems.push('ALLOWED_ORIGINS is required in production');
   if (parsed.rateLimitScale === 0)
     problems.push('RATE_LIMIT_SCALE=0 (rate limits off) is refused in production');
+}
+
+/** Keys apart from data: a backup of the data must never hold the keys that open it. */
+function checkKeystore(env: Env, mode: string, problems: string[]): void {
+  const url = env.KEYSTORE_DATABASE_URL;
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
+    problems.push('KEYSTORE_DATABASE_URL must be a PostgreSQL URL (postgres://…)');
+  }
+  if (url !== undefined && env.DATABASE_URL === undefined) {
+    problems.push('KEYSTORE_DATABASE_URL needs DATABASE_URL (the embedded database keeps its keys itself)');
+  }
+  if (mode !== 'production') return;
+  if (!url) {
+    problems.push(
+      'KEYSTORE_DATABASE_URL is required in production (a database apart from DATABASE_URL, so backups of the data hold no keys)',
+    );
+  } else if (url === env.DATABASE_URL) {
+    problems.push('KEYSTORE_DATABASE_URL must name a different database from DATABASE_URL');
+  }
 }
 
 type Secrets = Pick<Config, 'jwtSecret' | 'masterKeys' | 'activeMasterKeyId' | 'blindIndexKey'>;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import type { Policies } from '../../src/modules/consents/policies.ts';
 import type { Config } from '../../src/platform/config.ts';
 import { DATABASE_KINDS, type DatabaseKind, openTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -24,6 +25,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     dataDir: '/nonexistent',
     databaseUrl: undefined,
+    keystoreUrl: undefined,
     // Text secrets, as they arrive from the environment (see test/support/env.ts).
     jwtSecret: Buffer.from(randomBytes(36).toString('base64')),
     masterKeys: new Map([['t1', randomBytes(32)]]),
@@ -38,6 +40,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ussdSecret: undefined,
     ussdAllowedIps: [],
     guardianConsentAge: 16,
+    retention: { endedSessionsDays: 30, guardianCodesDays: 30, auditDays: 2557 },
     // Cheap Argon2id for speed; the production cost is asserted separately.
     passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     accessTokenSeconds: 900,
@@ -64,7 +67,13 @@ export type InjectOptions = {
 
 export async function startTestApp(
   db: TestDatabase,
-  opts: { config?: Partial<Config>; clock?: TestClock; logStream?: { write(line: string): void } } = {},
+  opts: {
+    config?: Partial<Config>;
+    clock?: TestClock;
+    logStream?: { write(line: string): void };
+    keystore?: TestDatabase;
+    policies?: Policies;
+  } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? createTestClock();
   const config = testConfig(opts.config);
@@ -73,6 +82,8 @@ export async function startTestApp(
     database: db.database,
     clock: clock.now,
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
+    ...(opts.keystore ? { keystore: opts.keystore.database } : {}),
+    ...(opts.policies ? { policies: opts.policies } : {}),
   });
   await app.ready();
   return {

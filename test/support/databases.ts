@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/platform/db/database.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
+import { KEYSTORE_MIGRATIONS_DIR, migrate, readMigrations } from '../../src/platform/db/migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
@@ -23,8 +23,18 @@ export function serverUrl(): string {
   return url;
 }
 
+/** A separate key store on the test PostgreSQL server (what production runs with). */
+export async function openTestKeystore(): Promise<TestDatabase> {
+  const store = await openTestDatabase('postgres', { migrations: false });
+  await migrate(store.database.db, readMigrations(KEYSTORE_MIGRATIONS_DIR), 'keystore_migrations');
+  return store;
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  opts: { migrations?: boolean } = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
     await migrate(database.db);
@@ -44,7 +54,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   await admin.query(`CREATE DATABASE ${name}`);
   const url = withDatabase(serverUrl(), name);
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
-  await migrate(database.db);
+  if (opts.migrations !== false) await migrate(database.db);
   const rawClient = new pg.Client({ connectionString: url });
   await rawClient.connect();
   return {

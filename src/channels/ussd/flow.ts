@@ -21,6 +21,8 @@ export type Screen = {
   end?: boolean;
   /** `0` goes back (default). The main menu's `0` exits; screens that take digits may turn it off. */
   back?: 'back' | 'exit' | 'none';
+  /** No way around this screen (not even `00`): it must be answered, e.g. accepting new terms. */
+  locked?: boolean;
 };
 
 export function go(s: UssdState, screen: ScreenId, patch: Partial<UssdState> = {}): UssdState {

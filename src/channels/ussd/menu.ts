@@ -38,7 +38,7 @@ function pagesOf(s: UssdState, env: HopEnv) {
       : back === 'back'
         ? [`0 ${tr(s.lang, 'nav.back')}`]
         : [];
-  if (s.user && s.screen !== 'menu') nav.push(`00 ${tr(s.lang, 'nav.home')}`);
+  if (s.user && s.screen !== 'menu' && !screen.locked) nav.push(`00 ${tr(s.lang, 'nav.home')}`);
   return paginate(toGsm7(body), lines, nav.length ? [nav.join(' ')] : [], `98 ${tr(s.lang, 'nav.more')}`);
 }
 
@@ -55,7 +55,7 @@ export function step(state: UssdState, input: string, ctx: InputContext): Outcom
   const { notice: _old, ...s } = state;
   const screen = SCREENS[s.screen];
   const back = screen.back ?? 'back';
-  if (input === '00') return { state: home(s) };
+  if (input === '00' && !screen.locked) return { state: home(s) };
   if (input === '0' && back !== 'none') {
     if (back === 'exit') return { state: finish(s, 'common.goodbye') };
     const previous = s.stack.at(-1);

@@ -104,6 +104,7 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
   },
 
   policy_accept: {
+    locked: true,
     text: (s) => tr(s.lang, 'policy.changed'),
     choices: (s) => [
       { value: 'accept', label: tr(s.lang, 'reg.accept') },

@@ -58,7 +58,7 @@ export function createConsentRepo(db: Db) {
         .distinctOn('purpose')
         .where('user_id', '=', userId)
         .orderBy('purpose')
-        .orderBy('recorded_at', 'desc')
+        .orderBy('seq', 'desc')
         .execute();
       return rows.map(toRecord);
     },
@@ -68,7 +68,7 @@ export function createConsentRepo(db: Db) {
         .selectFrom('consent_records')
         .select(['purpose', 'version', 'granted', 'recorded_at', 'granted_by'])
         .where('user_id', '=', userId)
-        .orderBy('recorded_at')
+        .orderBy('seq')
         .execute();
       return rows.map(toRecord);
     },
@@ -88,6 +88,20 @@ export function createConsentRepo(db: Db) {
           expires_at: row.expiresAt,
         })
         .execute();
+    },
+
+    async listGuardianCodes(childId: string) {
+      const rows = await db
+        .selectFrom('guardian_codes')
+        .select(['created_at', 'expires_at', 'used_at'])
+        .where('child_id', '=', childId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({
+        createdAt: r.created_at.toISOString(),
+        expiresAt: r.expires_at.toISOString(),
+        usedAt: r.used_at?.toISOString() ?? null,
+      }));
     },
 
     /** Spends a code once, atomically; returns whose account it was for. */

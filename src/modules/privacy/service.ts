@@ -61,9 +61,10 @@ export function createPrivacyService(deps: {
   }
 
   async function collect(userId: string) {
-    const [profile, consents, sessions, periods, dayLogs, log] = await Promise.all([
+    const [profile, consents, guardianCodes, sessions, periods, dayLogs, log] = await Promise.all([
       deps.users.get(userId),
       deps.consents.history(userId),
+      deps.consents.listGuardianCodes(userId),
       deps.sessions.history(userId),
       deps.cycles.allPeriods(userId),
       deps.cycles.allDays(userId),
@@ -81,6 +82,7 @@ export function createPrivacyService(deps: {
         recordedAt: c.recordedAt.toISOString(),
         givenBy: c.grantedBy === null ? 'you' : c.grantedBy === userId ? 'you' : 'guardian',
       })),
+      guardianCodes,
       sessions,
       periods,
       dayLogs,
@@ -112,6 +114,7 @@ function zipExport(data: {
   exportedAt: string;
   profile: object;
   consents: object[];
+  guardianCodes: object[];
   sessions: object[];
   periods: object[];
   dayLogs: object[];
@@ -127,6 +130,7 @@ function zipExport(data: {
     ),
     'profile.csv': strToU8(toCsv(profileRows)),
     'consents.csv': strToU8(toCsv(data.consents)),
+    'guardian_codes.csv': strToU8(toCsv(data.guardianCodes)),
     'sessions.csv': strToU8(toCsv(data.sessions)),
     'periods.csv': strToU8(toCsv(data.periods)),
     'day_logs.csv': strToU8(toCsv(data.dayLogs)),

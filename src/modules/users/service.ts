@@ -130,8 +130,13 @@ export function createUserService(deps: {
           if ((error as { code?: string }).code === '23505') throw new AppError('identifier_taken');
           throw error;
         });
-      await deps.audit.record(auditContextOf(ctx), {
-        action: ctx.principal || ctx.channel === 'cli' ? 'admin.account_create' : 'account.register',
+      const byAdmin = ctx.principal !== undefined || ctx.channel === 'cli';
+      // Self-registration is her own act; an admin's creation is the admin's.
+      const actor = byAdmin
+        ? auditContextOf(ctx)
+        : { ...auditContextOf(ctx), actorId: id, actorRole: input.role };
+      await deps.audit.record(actor, {
+        action: byAdmin ? 'admin.account_create' : 'account.register',
         outcome: 'success',
         subjectId: id,
         resource: `user:${input.role}`,
@@ -173,6 +178,9 @@ export function createUserService(deps: {
      * can no longer be decrypted. The audit trail keeps only pseudonymous rows.
      */
     async deleteAccount(userId: string, ctx: RequestContext): Promise<void> {
+      assertThat(await repo.findById(userId), 'not_found', 'No such account');
+      // The key first: should deleting the rows fail, what is left can no longer be read anyway.
+      await dataProtection.destroyUserKey(userId);
       assertThat(await repo.delete(userId), 'not_found', 'No such account');
       await deps.audit.record(auditContextOf(ctx), {
         action: 'account.delete',

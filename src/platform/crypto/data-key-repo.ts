@@ -2,10 +2,16 @@ import type { Db } from '../db/database.ts';
 
 export type DataKeyRecord = { userId: string; masterKeyId: string; wrappedKey: Uint8Array };
 
-export function createDataKeyRepo(db: Db) {
+/**
+ * Wrapped data keys, in the key store. `shared` says whether the key store is the application
+ * database itself: then writes join the caller's transaction; otherwise they go to the separate
+ * key store directly (and the caller's transaction handle is not used).
+ */
+export function createDataKeyRepo(db: Db, shared = true) {
+  const on = (tx: Db | undefined) => (shared && tx ? tx : db);
   return {
-    async insert(record: DataKeyRecord, at: Date, tx: Db = db): Promise<void> {
-      await tx
+    async insert(record: DataKeyRecord, at: Date, tx?: Db): Promise<void> {
+      await on(tx)
         .insertInto('user_keys')
         .values({
           user_id: record.userId,
@@ -16,13 +22,18 @@ export function createDataKeyRepo(db: Db) {
         .execute();
     },
 
-    async find(userId: string, tx: Db = db): Promise<DataKeyRecord | undefined> {
-      const row = await tx
+    async find(userId: string, tx?: Db): Promise<DataKeyRecord | undefined> {
+      const row = await on(tx)
         .selectFrom('user_keys')
         .select(['user_id', 'master_key_id', 'wrapped_key'])
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row && { userId: row.user_id, masterKeyId: row.master_key_id, wrappedKey: row.wrapped_key };
+    },
+
+    /** Destroys her data key: everything encrypted with it, backups included, becomes unreadable. */
+    async delete(userId: string): Promise<void> {
+      await db.deleteFrom('user_keys').where('user_id', '=', userId).execute();
     },
 
     /** A batch of keys not yet wrapped by the given master key, for rotation. */

@@ -26,6 +26,8 @@ export type DataProtection = {
   newUserKey(userId: string): { vault: UserVault; save(at: Date, tx: Db): Promise<void> };
   /** Opens the vault of an existing user; throws NoDataKeyError once the key is destroyed. */
   vaultFor(userId: string, tx?: Db): Promise<UserVault>;
+  /** Crypto-shredding: destroys her data key in the key store. */
+  destroyUserKey(userId: string): Promise<void>;
   /** Re-wraps every data key under the active master key. Data rows are not touched. */
   rewrapAll(at: Date): Promise<{ rewrapped: number }>;
 };
@@ -74,6 +76,8 @@ export function createDataProtection(deps: { keyRing: KeyRing; repo: DataKeyRepo
       if (!record) throw new NoDataKeyError(`no data key for user ${userId}`);
       return vault(userId, keyRing.unwrap(userId, record.masterKeyId, record.wrappedKey));
     },
+
+    destroyUserKey: (userId) => repo.delete(userId),
 
     async rewrapAll(at) {
       let rewrapped = 0;

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
+export const KEYSTORE_MIGRATIONS_DIR = join(import.meta.dirname, 'keystore-migrations');
 // Any constant will do: it only has to be the same for every instance that migrates this database.
 const MIGRATION_LOCK_ID = 724_150_001;
 
@@ -30,16 +31,23 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * several instances starting at once migrate exactly once. A migration edited after it was
  * applied is refused: migrations are history, never rewritten.
  */
-export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
+export async function migrate(
+  db: Db,
+  migrations = readMigrations(),
+  table = 'schema_migrations',
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`.execute(trx);
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+    await sql`CREATE TABLE IF NOT EXISTS ${sql.table(table)} (
       version integer PRIMARY KEY,
       name text NOT NULL,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`.execute(trx);
-    const applied = await trx.selectFrom('schema_migrations').selectAll().execute();
+    const applied = await trx
+      .selectFrom(table as 'schema_migrations')
+      .selectAll()
+      .execute();
     const byVersion = new Map(applied.map((m) => [m.version, m]));
     const ran: string[] = [];
     for (const migration of migrations) {
@@ -54,7 +62,7 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
       }
       await sql.raw(migration.sql).execute(trx);
       await trx
-        .insertInto('schema_migrations')
+        .insertInto(table as 'schema_migrations')
         .values({
           version: migration.version,
           name: migration.name,

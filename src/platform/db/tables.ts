@@ -86,6 +86,7 @@ export type ConsentRecordsTable = {
   granted: boolean;
   recorded_at: Date;
   granted_by: string | null;
+  seq: Generated<number>;
 };
 
 export type GuardianCodesTable = {

@@ -1,6 +1,8 @@
 -- Consent records may be given by someone else (a guardian for a young teenager's account).
 ALTER TABLE consent_records ADD COLUMN granted_by uuid REFERENCES users (id) ON DELETE SET NULL;
-CREATE INDEX consent_records_user_purpose ON consent_records (user_id, purpose, recorded_at DESC);
+-- Insertion order decides which record is in force (two changes can share a timestamp).
+ALTER TABLE consent_records ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX consent_records_user_purpose ON consent_records (user_id, purpose, seq DESC);
 
 -- One-time codes a young person shares with a guardian, who enters it to give consent.
 -- Stored as a keyed hash; single use; short-lived.
