@@ -106,7 +106,7 @@ try {
   console.log(
     `USSD bench: ${SESSIONS} concurrent sessions, think time ${THINK_MS} ms ±50%, PostgreSQL, Node ${process.version}`,
   );
-  await phase('register', () => ['1', 'Aline', '1', '2010', '1', '58203', '58203', '0'], phones, /^END /);
+  await phase('register', () => ['1', 'Aline', '1', '2004', '1', '58203', '58203', '0'], phones, /^END /);
   await phase('daily use', () => ['58203', '4', '0', '3', '4', '2', '1', '3', '2', '0'], phones, /^END /);
   console.log(`server RSS: peak ${peakRss.toFixed(0)} MB during the run`);
 } finally {

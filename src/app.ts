@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hkdfSync, randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -83,7 +83,10 @@ export function createServices(deps: AppDeps) {
     repo: createDataKeyRepo(keystore.db, keystore === database),
   });
   const blindIndex = createBlindIndex(config.blindIndexKey);
-  const hasher = createSecretHasher(config.passwordHashing);
+  const hasher = createSecretHasher(
+    config.passwordHashing,
+    Buffer.from(hkdfSync('sha256', config.blindIndexKey, Buffer.alloc(0), 'le:pin-pepper:v1', 32)),
+  );
   const auditRepo = createAuditRepo(db);
   const audit = createAuditService({ repo: auditRepo, clock });
   const userRepo = createUserRepo(db);

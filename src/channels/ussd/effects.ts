@@ -34,14 +34,11 @@ const PERIOD_OUTCOMES: Record<string, string> = {
  */
 export function createUssdEffects(deps: Deps) {
   /** Who signed in, with what the menu must know: a pending policy, a missing guardian consent. */
-  async function sessionUser(user: { id: string; role: Role }): Promise<EffectResult> {
-    const [pending, allowed] = await Promise.all([
-      deps.consents.pendingPolicies(user.id),
-      deps.consents.healthDataAllowed(user.id),
-    ]);
+  async function sessionUser(user: { id: string; role: Role; timeZone?: string }): Promise<EffectResult> {
+    const state = await deps.consents.signInState(user.id);
     return {
-      outcome: pending.length > 0 ? 'policies' : 'ok',
-      user: { id: user.id, role: user.role, ...(allowed ? {} : { needsGuardian: true }) },
+      outcome: state.pendingPolicies.length > 0 ? 'policies' : 'ok',
+      user: { ...user, ...(state.guardianRequired ? { needsGuardian: true } : {}) },
     };
   }
 
@@ -49,7 +46,7 @@ export function createUssdEffects(deps: Deps) {
     state: UssdState,
     pin: string,
     ctx: RequestContext,
-    then: (userId: string, user: { id: string; role: Role }) => Promise<EffectResult>,
+    then: (userId: string, user: { id: string; role: Role; timeZone: string }) => Promise<EffectResult>,
   ) {
     const check = await deps.auth.verifyPhonePin(state.phone, pin, ctx);
     if (check.outcome === 'ok') return then(check.user.id, check.user);
@@ -120,7 +117,11 @@ export function createUssdEffects(deps: Deps) {
     } catch (error) {
       // A guardian consented since she signed in: the menu no longer needs the option.
       if (error instanceof AppError && error.code === 'conflict') {
-        return { outcome: 'not_needed', user: { id: signedIn(state), role: 'adolescent' } };
+        const { needsGuardian: _done, ...user } = state.user ?? {
+          id: signedIn(state),
+          role: 'adolescent' as const,
+        };
+        return { outcome: 'not_needed', user };
       }
       throw error;
     }
@@ -196,10 +197,17 @@ async function register(
       { name, role, birthYear, pin, phone: state.phone, language: state.lang, acceptTerms: true },
       ctx,
     );
+    // A new account has no guardian consent yet: her age alone decides.
+    const needsGuardian = deps.consents.underConsentAge(user.role, birthYear);
     return {
       outcome: 'ok',
       params: { name: user.name },
-      user: { id: user.id, role: user.role },
+      user: {
+        id: user.id,
+        role: user.role,
+        timeZone: user.timeZone,
+        ...(needsGuardian ? { needsGuardian } : {}),
+      },
     };
   } catch (error) {
     if (error instanceof AppError && error.code === 'identifier_taken') return { outcome: 'taken' };

@@ -69,10 +69,10 @@ export function createUssdService(deps: {
     return { ...base, lang: previous.state.lang, screen: 'resume', resume: previous.state };
   }
 
-  async function envFor(state: UssdState): Promise<HopEnv> {
-    const row = state.user ? await deps.users.findRow(state.user.id) : undefined;
-    return { today: localDate(clock(), row?.time_zone ?? DEFAULT_TIME_ZONE) };
-  }
+  // Her time zone travels in the session (set at sign-in), so a hop needs no query to know "today".
+  const envFor = (state: UssdState): HopEnv => ({
+    today: localDate(clock(), state.user?.timeZone ?? DEFAULT_TIME_ZONE),
+  });
 
   async function hop(
     request: UssdRequest,
@@ -89,14 +89,14 @@ export function createUssdService(deps: {
     }
     const inputs = request.text === '' ? [] : request.text.split('*');
     let state = stored?.state ?? (await freshState(phone, phoneIndex));
-    const env = await envFor(state);
+    const env = envFor(state);
     if (stored && inputs.length > 0) {
       const outcome: Outcome = step(state, inputs.at(-1) ?? '', { env, inputs });
       state = outcome.effect
         ? applyResult(outcome.state, await deps.effects(outcome.effect, outcome.state, ctx))
         : outcome.state;
     }
-    const rendered = renderScreen(state, await envFor(state));
+    const rendered = renderScreen(state, envFor(state));
     const now = clock();
     const record = {
       idHash,

@@ -76,7 +76,7 @@ export type UssdState = {
 };
 
 /** Who is signed in; `needsGuardian` while a young teenager's account awaits a guardian's consent. */
-export type SessionUser = { id: string; role: Role; needsGuardian?: boolean };
+export type SessionUser = { id: string; role: Role; timeZone?: string; needsGuardian?: boolean };
 
 /** Facts of this hop that screens may read: her local date. */
 export type HopEnv = { today: IsoDate };

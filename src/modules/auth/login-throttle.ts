@@ -78,8 +78,9 @@ export function createLoginThrottle(deps: {
     keysForPhone: (phone: string): Key[] => [{ key: `ussd:pin:${hashed(phone)}`, policy: USSD_PIN_POLICY }],
 
     /** Throws 429 with Retry-After while any of the keys must wait. */
-    async check(keys: Key[]): Promise<void> {
-      if (scale === 0) return;
+    /** Throws 429 while a key must wait; otherwise says whether the account key has failures to clear. */
+    async check(keys: Key[]): Promise<{ accountHasFailures: boolean }> {
+      if (scale === 0) return { accountHasFailures: false };
       const now = clock();
       const states = await Promise.all(keys.map((k) => store.get(k.key, now)));
       const retryAfter = Math.max(
@@ -98,6 +99,7 @@ export function createLoginThrottle(deps: {
           },
         );
       }
+      return { accountHasFailures: states[0] !== undefined };
     },
 
     /** Counts a failure on every key; says whether this failure locked one, and the first key's count. */
@@ -111,10 +113,13 @@ export function createLoginThrottle(deps: {
       return { locked, failures: states[0]?.failures ?? 0 };
     },
 
-    async recordSuccess(keys: Key[]): Promise<void> {
+    async recordSuccess(
+      keys: Key[],
+      checked: { accountHasFailures: boolean } = { accountHasFailures: true },
+    ): Promise<void> {
       // Only the account counter is cleared: one valid login must not wipe an IP's record.
       const account = keys[0];
-      if (account) await store.reset(account.key);
+      if (account && checked.accountHasFailures) await store.reset(account.key);
     },
   };
 }

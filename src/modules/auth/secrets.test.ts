@@ -50,8 +50,23 @@ describe('PIN rules', () => {
 });
 
 describe('secret hashing', () => {
+  it('peppers PINs before Argon2id, so a stolen database alone cannot test the 100,000 PINs', async () => {
+    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, Buffer.alloc(32, 7));
+    const stored = await hasher.hashPin('58203');
+    assert.match(stored, /^\$argon2id\$v=19\$m=4096,t=2,p=1\$/);
+    assert.equal(await hasher.verifyPin(stored, '58203'), true);
+    assert.equal(await hasher.verifyPin(stored, '58204'), false);
+    assert.equal(await hasher.verify(stored, '58203'), false, 'the bare PIN does not match');
+    const otherKey = createSecretHasher(DEFAULT_PASSWORD_HASHING, Buffer.alloc(32, 8));
+    assert.equal(
+      await otherKey.verifyPin(stored, '58203'),
+      false,
+      'without the pepper key the hash is useless',
+    );
+  });
+
   it('uses Argon2id with the OWASP cost by default and verifies without truncation', async () => {
-    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING);
+    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, Buffer.alloc(32, 7));
     const long = `${'a'.repeat(100)}tail-one`;
     const stored = await hasher.hash(long);
     assert.match(stored, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHashingCost } from '../../platform/config.ts';
@@ -96,23 +97,43 @@ function normalizeSecret(secret: string): string {
   return secret.normalize('NFKC');
 }
 
-export function createSecretHasher(cost: PasswordHashingCost) {
+/**
+ * PINs: only 100,000 exist, so no hashing cost stops someone who holds the database *and* every
+ * key; what protects them is a pepper (an HMAC key the database never sees) applied before
+ * Argon2id. The Argon2id cost for PINs is therefore modest, which keeps the phone channel fast.
+ */
+export const PIN_HASHING: PasswordHashingCost = { memoryCost: 4096, timeCost: 2, parallelism: 1 };
+
+export function createSecretHasher(cost: PasswordHashingCost, pinPepper: Buffer) {
   // The library's default algorithm is Argon2id (its const enum cannot be named under type stripping);
   // a test asserts every stored hash starts with $argon2id$.
   const options = { ...cost };
-  // Verifying against this when an account is unknown keeps failures equally slow for everyone.
+  const pinOptions = { ...PIN_HASHING };
+  const pepper = (pin: string) => createHmac('sha256', pinPepper).update(pin, 'utf8').digest('base64');
+  // Verifying against these when an account is unknown keeps failures equally slow for everyone.
   const dummy = hash('timing-equaliser-not-a-real-secret', options);
+  const dummyPin = hash('timing-equaliser-not-a-real-pin', pinOptions);
+
+  async function check(
+    stored: string | null | undefined,
+    fallback: Promise<string>,
+    input: string,
+  ): Promise<boolean> {
+    const target = stored ?? (await fallback);
+    try {
+      const ok = await verify(target, input);
+      return ok && stored !== null && stored !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     hash: (secret: string) => hash(normalizeSecret(secret), options),
-    async verify(stored: string | null | undefined, secret: string): Promise<boolean> {
-      const target = stored ?? (await dummy);
-      try {
-        const ok = await verify(target, normalizeSecret(secret));
-        return ok && stored !== null && stored !== undefined;
-      } catch {
-        return false;
-      }
-    },
+    verify: (stored: string | null | undefined, secret: string) =>
+      check(stored, dummy, normalizeSecret(secret)),
+    hashPin: (pin: string) => hash(pepper(pin), pinOptions),
+    verifyPin: (stored: string | null | undefined, pin: string) => check(stored, dummyPin, pepper(pin)),
   };
 }
 export type SecretHasher = ReturnType<typeof createSecretHasher>;

@@ -16,7 +16,7 @@ export type CurrentSecret = { currentPassword?: string | undefined; currentPin?:
 /** Whose credentials change, and which of their sessions survives (the caller's own, if any). */
 export type CredentialOwner = { userId: string; keepSessionId?: string | undefined };
 export type PinCheck =
-  | { outcome: 'ok'; user: { id: string; role: Role } }
+  | { outcome: 'ok'; user: { id: string; role: Role; timeZone: string } }
   | { outcome: 'wrong'; triesLeft: number }
   | { outcome: 'locked'; retryAfterSeconds: number }
   | { outcome: 'unknown' | 'deactivated' };
@@ -38,7 +38,11 @@ export function createAuthService(deps: {
     assertThat(row, 'not_found', 'No such account');
     const given = exactlyOne(secret.currentPassword, secret.currentPin, 'currentPassword', 'currentPin');
     const stored = secret.currentPassword !== undefined ? row.password_hash : row.pin_hash;
-    return { row, ok: await hasher.verify(stored, given) };
+    const ok =
+      secret.currentPassword !== undefined
+        ? await hasher.verify(stored, given)
+        : await hasher.verifyPin(stored, given);
+    return { row, ok };
   }
 
   return {
@@ -62,7 +66,7 @@ export function createAuthService(deps: {
       const secret = exactlyOne(credentials.password, credentials.pin, 'password', 'pin');
       const identifier = classifyIdentifier(credentials.identifier);
       const keys = throttle.keysFor(identifier?.value ?? credentials.identifier.trim().toLowerCase(), ctx.ip);
-      await throttle.check(keys);
+      const checked = await throttle.check(keys);
 
       const row = identifier
         ? await deps.userRepo.findByBlindIndex(
@@ -71,7 +75,10 @@ export function createAuthService(deps: {
           )
         : undefined;
       const stored = credentials.password !== undefined ? row?.password_hash : row?.pin_hash;
-      const matches = await hasher.verify(stored, secret);
+      const matches =
+        credentials.password !== undefined
+          ? await hasher.verify(stored, secret)
+          : await hasher.verifyPin(stored, secret);
       if (!row || !matches || row.status !== 'active') {
         const { locked } = await throttle.recordFailure(keys);
         const context = { ...auditContextOf(ctx), actorId: null };
@@ -91,7 +98,7 @@ export function createAuthService(deps: {
           });
         throw new AppError('invalid_credentials');
       }
-      await throttle.recordSuccess(keys);
+      await throttle.recordSuccess(keys, checked);
       const tokens = await sessions.start(row, ctx);
       await audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
@@ -107,8 +114,9 @@ export function createAuthService(deps: {
      */
     async verifyPhonePin(phone: string, pin: string, ctx: RequestContext): Promise<PinCheck> {
       const keys = throttle.keysForPhone(phone);
+      let checked: { accountHasFailures: boolean };
       try {
-        await throttle.check(keys);
+        checked = await throttle.check(keys);
       } catch (error) {
         if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
           return { outcome: 'locked', retryAfterSeconds: error.retryAfterSeconds };
@@ -116,7 +124,7 @@ export function createAuthService(deps: {
         throw error;
       }
       const row = await deps.userRepo.findByBlindIndex('phone', deps.blindIndex('phone', phone));
-      const matches = await hasher.verify(row?.pin_hash, pin);
+      const matches = await hasher.verifyPin(row?.pin_hash, pin);
       const context = { ...auditContextOf(ctx), actorId: null };
       if (!row || !matches) {
         const { locked, failures } = await throttle.recordFailure(keys);
@@ -139,12 +147,12 @@ export function createAuthService(deps: {
         return { outcome: 'wrong', triesLeft: Math.max(0, USSD_PIN_POLICY.lockAfter - failures) };
       }
       if (row.status !== 'active') return { outcome: 'deactivated' };
-      await throttle.recordSuccess(keys);
+      await throttle.recordSuccess(keys, checked);
       await audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'pin' },
       );
-      return { outcome: 'ok', user: { id: row.id, role: row.role } };
+      return { outcome: 'ok', user: { id: row.id, role: row.role, timeZone: row.time_zone } };
     },
 
     async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {
@@ -216,7 +224,7 @@ export function createAuthService(deps: {
       }
       checkPin(input.newPin, await users.birthYearOf(row));
       await deps.userRepo.update(row.id, {
-        pin_hash: await hasher.hash(input.newPin),
+        pin_hash: await hasher.hashPin(input.newPin),
         updated_at: deps.clock(),
       });
       await sessions.revokeAll(row.id, 'credential_change', owner.keepSessionId);

@@ -46,17 +46,37 @@ export function createConsentService(deps: {
     createHmac('sha256', deps.codeKey).update(`guardian-code\u0000${code}`).digest();
   const latestOf = (records: ConsentRecord[], purpose: string) => records.find((r) => r.purpose === purpose);
 
+  /** Age from the birth year alone is the youngest she can be; unknown counts as too young. */
+  function underConsentAge(role: string, birthYear: number | undefined): boolean {
+    if (role !== 'adolescent') return false;
+    const age = birthYear === undefined ? 0 : clock().getUTCFullYear() - birthYear - 1;
+    return age < deps.guardianConsentAge;
+  }
+
   async function guardianNeeded(
     row: UserRow,
     records: ConsentRecord[],
   ): Promise<{ required: boolean; given: ConsentRecord | undefined }> {
     const given = latestOf(records, GUARDIAN_PURPOSE);
-    if (row.role !== 'adolescent') return { required: false, given };
-    const birthYear = await deps.users.birthYearOf(row);
-    // Age from the birth year alone is the youngest she can be: unknown counts as too young.
-    const age = birthYear === undefined ? 0 : clock().getUTCFullYear() - birthYear - 1;
-    return { required: age < deps.guardianConsentAge && given?.granted !== true, given };
+    if (row.role !== 'adolescent' || given?.granted === true) return { required: false, given };
+    return { required: underConsentAge(row.role, await deps.users.birthYearOf(row)), given };
   }
+
+  function pendingIn(records: ConsentRecord[]) {
+    return POLICY_KINDS.filter((kind) => {
+      const record = latestOf(records, kind);
+      return !(record?.granted && record.version === policies[kind].version);
+    });
+  }
+
+  // Once health data may be kept for someone it stays so (she only gets older; a guardian's
+  // consent is not withdrawn), so the answer is remembered in this process to spare every write
+  // three queries. Bounded: forgetting only costs a re-check.
+  const knownAllowed = new Set<string>();
+  const remember = (userId: string) => {
+    if (knownAllowed.size >= 50_000) knownAllowed.clear();
+    knownAllowed.add(userId);
+  };
 
   async function rowOf(userId: string): Promise<UserRow> {
     const row = await deps.users.findRow(userId);
@@ -100,13 +120,20 @@ export function createConsentService(deps: {
     guardianConsentAge: deps.guardianConsentAge,
     status,
 
+    underConsentAge,
+
     /** Policies whose current version she has not accepted: nothing but her account works until she does. */
     async pendingPolicies(userId: string): Promise<PolicyKind[]> {
-      const records = await repo.latest(userId);
-      return POLICY_KINDS.filter((kind) => {
-        const record = latestOf(records, kind);
-        return !(record?.granted && record.version === policies[kind].version);
-      });
+      return pendingIn(await repo.latest(userId));
+    },
+
+    /** What a channel must know at sign-in, read together: pending policies, a missing guardian consent. */
+    async signInState(userId: string): Promise<{ pendingPolicies: PolicyKind[]; guardianRequired: boolean }> {
+      const [row, records] = await Promise.all([rowOf(userId), repo.latest(userId)]);
+      return {
+        pendingPolicies: pendingIn(records),
+        guardianRequired: (await guardianNeeded(row, records)).required,
+      };
     },
 
     async update(userId: string, changes: ConsentChanges, ctx: RequestContext): Promise<ConsentStatus> {
@@ -140,8 +167,11 @@ export function createConsentService(deps: {
 
     /** Whether health data may be kept for her yet (a young teenager needs a guardian's consent first). */
     async healthDataAllowed(userId: string): Promise<boolean> {
+      if (knownAllowed.has(userId)) return true;
       const [row, records] = await Promise.all([rowOf(userId), repo.latest(userId)]);
-      return !(await guardianNeeded(row, records)).required;
+      const allowed = !(await guardianNeeded(row, records)).required;
+      if (allowed) remember(userId);
+      return allowed;
     },
 
     async hasPurpose(userId: string, purpose: Purpose): Promise<boolean> {

@@ -91,7 +91,7 @@ export function createUserService(deps: {
 
       const [passwordHash, pinHash] = await Promise.all([
         input.password === undefined ? null : hasher.hash(input.password),
-        input.pin === undefined ? null : hasher.hash(input.pin),
+        input.pin === undefined ? null : hasher.hashPin(input.pin),
       ]);
       const id = randomUUID();
       const now = clock();
