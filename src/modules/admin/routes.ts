@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { contextOf } from '../../platform/http/access.ts';
+import { signedInContextOf } from '../../platform/http/access.ts';
 import { AUTHENTICATED, IdParams, NoContent, responses } from '../../platform/http/schemas.ts';
 import { AdminCreateUserBody, AdminUpdateUserBody, UserSchema } from '../users/schema.ts';
 import type { AdminService } from './service.ts';
@@ -20,7 +20,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
         response: responses({ 201: UserSchema }, [...AUTHENTICATED, 409]),
       },
       handler: async (request, reply) =>
-        reply.code(201).send(await admin.createAccount(request.body, contextOf(request))),
+        reply.code(201).send(await admin.createAccount(request.body, signedInContextOf(request))),
     });
 
     app.get('/admin/users/:id', {
@@ -32,7 +32,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
         params: IdParams,
         response: responses({ 200: UserSchema }, [...AUTHENTICATED, 404]),
       },
-      handler: async (request) => admin.getAccount(request.params.id, contextOf(request)),
+      handler: async (request) => admin.getAccount(request.params.id, signedInContextOf(request)),
     });
 
     app.patch('/admin/users/:id', {
@@ -45,7 +45,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
         body: AdminUpdateUserBody,
         response: responses({ 200: UserSchema }, [...AUTHENTICATED, 404, 409]),
       },
-      handler: async (request) => admin.changeRole(request.params.id, request.body.role, contextOf(request)),
+      handler: async (request) => admin.changeRole(request.params.id, request.body.role, signedInContextOf(request)),
     });
 
     app.post('/admin/users/:id/deactivate', {
@@ -58,7 +58,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
         response: responses({ 204: NoContent }, [...AUTHENTICATED, 404]),
       },
       handler: async (request, reply) => {
-        await admin.deactivate(request.params.id, contextOf(request));
+        await admin.deactivate(request.params.id, signedInContextOf(request));
         return reply.code(204).send();
       },
     });
@@ -73,7 +73,7 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
         response: responses({ 204: NoContent }, [...AUTHENTICATED, 404]),
       },
       handler: async (request, reply) => {
-        await admin.activate(request.params.id, contextOf(request));
+        await admin.activate(request.params.id, signedInContextOf(request));
         return reply.code(204).send();
       },
     });

@@ -32,8 +32,10 @@ type AccessChecks = {
 export function installAccessControl(app: FastifyInstance, checks: AccessChecks): void {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    if (request.routeOptions.url === undefined || config.public === true) return;
-    if (!request.url.startsWith('/api/')) return;
+    const route = request.routeOptions.url;
+    if (route === undefined || config.public === true) return;
+    // Decide on the route that matched, never on the raw URL: "/%61pi/v1/…" reaches "/api/v1/…".
+    if (!route.startsWith('/api/')) return;
     const header = request.headers.authorization;
     const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
     if (!match?.[1])
@@ -70,6 +72,11 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal)
     throw new Error('route reached without authentication; mark it public or fix the hook');
   return request.principal;
+}
+
+/** The caller's context on a private route: refuses to run if authentication did not happen. */
+export function signedInContextOf(request: FastifyRequest): RequestContext & { principal: Principal } {
+  return { ...contextOf(request), principal: principalOf(request) };
 }
 
 export function contextOf(request: FastifyRequest): RequestContext {
