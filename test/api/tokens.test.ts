@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 import { it } from 'node:test';
 import { SignJWT } from 'jose';
 import { describeEachDatabase, type TestApp } from '../support/app.ts';
@@ -9,6 +10,22 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base
 
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+}
+
+/** Sends a request with the path exactly as written (no client-side normalisation). */
+function rawStatus(address: string, method: string, path: string, body?: string): Promise<number> {
+  const { hostname, port } = new URL(address);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: hostname, port, method, path, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function meStatus(t: TestApp, token: string) {
@@ -147,5 +164,27 @@ describeEachDatabase('access tokens', (get) => {
       token: user.accessToken,
     });
     assert.equal(read.statusCode, 403);
+  });
+
+  it('applies the same checks to percent-encoded paths, over a real socket', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    const body = JSON.stringify({
+      name: 'Sneaky',
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+      role: 'admin',
+    });
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      // The router decodes "%61" to "a", so these reach /api/v1/... routes: they must meet the same checks.
+      for (const path of ['/%61pi/v1/admin/users', '/api/v1/%61dmin/users', '/%61%70%69/v1/admin/users']) {
+        assert.equal(await rawStatus(address, 'POST', path, body), 401, path);
+      }
+      assert.equal(await rawStatus(address, 'GET', `/%61pi/v1/admin/users/${user.id}`), 401);
+      assert.equal(await rawStatus(address, 'GET', '/%61pi/v1/me'), 401);
+    } finally {
+      t.app.server.close();
+    }
   });
 });
