@@ -128,6 +128,7 @@ export function createServices(deps: AppDeps) {
     policies,
     guardianConsentAge: config.guardianConsentAge,
     codeKey: config.blindIndexKey,
+    throttle,
     clock,
   });
   const cycles = createCycleService({

@@ -77,17 +77,17 @@ export function createUssdEffects(deps: Deps) {
     }
   }
 
-  /** Runs a call; one expected refusal becomes an outcome code, anything else stays an error. */
+  /** Runs a call; expected refusals become an outcome code, anything else stays an error. */
   async function expected(
     call: () => Promise<unknown>,
-    code: string,
+    codes: string[],
     outcome: string,
   ): Promise<EffectResult> {
     try {
       await call();
       return { outcome: 'ok' };
     } catch (error) {
-      if (error instanceof AppError && error.code === code) return { outcome };
+      if (error instanceof AppError && codes.includes(error.code)) return { outcome };
       throw error;
     }
   }
@@ -98,7 +98,7 @@ export function createUssdEffects(deps: Deps) {
     const { flow, symptoms, mood } = state.form;
     const result = await expected(
       () => deps.cycles.logDay(userId, today, { flow, symptoms, mood, pain }, ctx, 'merge'),
-      'guardian_consent_required',
+      ['guardian_consent_required'],
       'guardian_required',
     );
     return result.outcome === 'guardian_required' ? guardianRequired(deps) : result;
@@ -145,7 +145,7 @@ export function createUssdEffects(deps: Deps) {
       case 'redeemGuardianCode':
         return expected(
           () => deps.consents.redeemGuardianCode(signedIn(state), effect.code, ctx),
-          'not_found',
+          ['not_found', 'too_many_requests'],
           'invalid',
         );
       case 'loadPrediction':
@@ -162,6 +162,9 @@ export function createUssdEffects(deps: Deps) {
             return { outcome: 'ok' };
           } catch (error) {
             if (error instanceof AppError && error.code === 'weak_pin') return { outcome: 'weak' };
+            if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+              return { outcome: 'locked', params: { minutes: Math.ceil(error.retryAfterSeconds / 60) } };
+            }
             throw error;
           }
         });

@@ -45,7 +45,8 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
         body: AdminUpdateUserBody,
         response: responses({ 200: UserSchema }, [...AUTHENTICATED, 404, 409]),
       },
-      handler: async (request) => admin.changeRole(request.params.id, request.body.role, signedInContextOf(request)),
+      handler: async (request) =>
+        admin.changeRole(request.params.id, request.body.role, signedInContextOf(request)),
     });
 
     app.post('/admin/users/:id/deactivate', {

@@ -41,7 +41,16 @@ export const USSD_PIN_POLICY: ThrottlePolicy = {
   lockSeconds: 15 * 60,
 };
 
-type Key = { key: string; policy: ThrottlePolicy };
+/** Guardian codes are 8 digits: a handful of wrong ones per hour is all a real guardian needs. */
+export const GUARDIAN_CODE_POLICY: ThrottlePolicy = {
+  delayAfter: Number.POSITIVE_INFINITY,
+  baseDelaySeconds: 0,
+  maxDelaySeconds: 0,
+  lockAfter: 5,
+  lockSeconds: 60 * 60,
+};
+
+export type Key = { key: string; policy: ThrottlePolicy };
 
 export function createLoginThrottle(deps: {
   store: CounterStore;
@@ -76,51 +85,66 @@ export function createLoginThrottle(deps: {
   return {
     keysFor,
     keysForPhone: (phone: string): Key[] => [{ key: `ussd:pin:${hashed(phone)}`, policy: USSD_PIN_POLICY }],
+    /** Re-entering her current password or PIN while signed in (changes, deletion). */
+    keysForAccount: (userId: string): Key[] => [
+      { key: `credential:${hashed(userId)}`, policy: ACCOUNT_POLICY },
+    ],
+    /** A guardian entering codes: 5 wrong codes lock the account for an hour. */
+    keysForGuardian: (userId: string): Key[] => [
+      { key: `guardian:${hashed(userId)}`, policy: GUARDIAN_CODE_POLICY },
+    ],
 
-    /** Throws 429 with Retry-After while any of the keys must wait. */
-    /** Throws 429 while a key must wait; otherwise says whether the account key has failures to clear. */
-    async check(keys: Key[]): Promise<{ accountHasFailures: boolean }> {
-      if (scale === 0) return { accountHasFailures: false };
+    /**
+     * Starts an attempt: refuses (429) while a key must wait, then counts the attempt against the
+     * first key *before* the secret is checked. A burst of parallel guesses therefore gets at
+     * most `lockAfter` verifications, however fast it is sent.
+     */
+    async begin(keys: Key[]): Promise<Attempt> {
+      if (scale === 0) return { failures: 0 };
       const now = clock();
       const states = await Promise.all(keys.map((k) => store.get(k.key, now)));
       const retryAfter = Math.max(
         0,
-        ...keys.map((k, i) => {
-          const state = states[i];
-          return state ? waitSeconds(state, k.policy, now) : 0;
-        }),
+        ...keys.map((k, i) => (states[i] ? waitSeconds(states[i], k.policy, now) : 0)),
       );
-      if (retryAfter > 0) {
-        throw new AppError(
-          'too_many_requests',
-          `Too many failed attempts; try again in ${retryAfter} seconds`,
-          {
-            retryAfterSeconds: retryAfter,
-          },
-        );
-      }
-      return { accountHasFailures: states[0] !== undefined };
+      if (retryAfter > 0) throw tooMany(retryAfter);
+      const [first] = keys;
+      if (!first) return { failures: 0 };
+      const counted = await store.increment(first.key, now, ttlOf(first));
+      if (counted.failures > Math.ceil(first.policy.lockAfter * scale))
+        throw tooMany(first.policy.lockSeconds);
+      return { failures: counted.failures };
     },
 
-    /** Counts a failure on every key; says whether this failure locked one, and the first key's count. */
-    async recordFailure(keys: Key[]): Promise<{ locked: boolean; failures: number }> {
+    /** The secret was wrong: counts it on the other keys too; says whether this failure locked one. */
+    async fail(keys: Key[], attempt: Attempt): Promise<{ locked: boolean; failures: number }> {
       if (scale === 0) return { locked: false, failures: 0 };
       const now = clock();
-      const states = await Promise.all(
-        keys.map((k) => store.increment(k.key, now, Math.max(k.policy.lockSeconds, 15 * 60))),
-      );
-      const locked = keys.some((k, i) => states[i]?.failures === Math.ceil(k.policy.lockAfter * scale));
-      return { locked, failures: states[0]?.failures ?? 0 };
+      const [first, ...others] = keys;
+      const states = await Promise.all(others.map((k) => store.increment(k.key, now, ttlOf(k))));
+      const locked =
+        (first !== undefined && attempt.failures === Math.ceil(first.policy.lockAfter * scale)) ||
+        others.some((k, i) => states[i]?.failures === Math.ceil(k.policy.lockAfter * scale));
+      return { locked, failures: attempt.failures };
     },
 
-    async recordSuccess(
-      keys: Key[],
-      checked: { accountHasFailures: boolean } = { accountHasFailures: true },
-    ): Promise<void> {
-      // Only the account counter is cleared: one valid login must not wipe an IP's record.
-      const account = keys[0];
-      if (account && checked.accountHasFailures) await store.reset(account.key);
+    /** The secret was right: the first key's count starts again (other keys keep their record). */
+    async succeed(keys: Key[]): Promise<void> {
+      const [first] = keys;
+      if (first && scale !== 0) await store.reset(first.key);
     },
   };
+}
+
+export type Attempt = { failures: number };
+
+function ttlOf(key: Key): number {
+  return Math.max(key.policy.lockSeconds, 15 * 60);
+}
+
+function tooMany(retryAfter: number): AppError {
+  return new AppError('too_many_requests', `Too many failed attempts; try again in ${retryAfter} seconds`, {
+    retryAfterSeconds: retryAfter,
+  });
 }
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

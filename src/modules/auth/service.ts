@@ -7,7 +7,7 @@ import type { SessionService, TokenPair } from '../sessions/service.ts';
 import { classifyIdentifier } from '../users/identifiers.ts';
 import type { UserRepo } from '../users/repo.ts';
 import type { NewAccount, PublicUser, UserService } from '../users/service.ts';
-import { type LoginThrottle, USSD_PIN_POLICY } from './login-throttle.ts';
+import { type Attempt, type LoginThrottle, USSD_PIN_POLICY } from './login-throttle.ts';
 import { checkPassword, checkPin, personalWords, type SecretHasher } from './secrets.ts';
 
 export type Credentials = { identifier: string; password?: string | undefined; pin?: string | undefined };
@@ -33,15 +33,20 @@ export function createAuthService(deps: {
 }) {
   const { users, sessions, throttle, hasher, audit } = deps;
 
+  /** Her current password or PIN, re-entered while signed in: counted like a login, per account. */
   async function verifyCurrentSecret(userId: string, secret: CurrentSecret) {
     const row = await users.findRow(userId);
     assertThat(row, 'not_found', 'No such account');
     const given = exactlyOne(secret.currentPassword, secret.currentPin, 'currentPassword', 'currentPin');
+    const keys = throttle.keysForAccount(userId);
+    const attempt = await throttle.begin(keys);
     const stored = secret.currentPassword !== undefined ? row.password_hash : row.pin_hash;
     const ok =
       secret.currentPassword !== undefined
         ? await hasher.verify(stored, given)
         : await hasher.verifyPin(stored, given);
+    if (ok) await throttle.succeed(keys);
+    else await throttle.fail(keys, attempt);
     return { row, ok };
   }
 
@@ -66,7 +71,7 @@ export function createAuthService(deps: {
       const secret = exactlyOne(credentials.password, credentials.pin, 'password', 'pin');
       const identifier = classifyIdentifier(credentials.identifier);
       const keys = throttle.keysFor(identifier?.value ?? credentials.identifier.trim().toLowerCase(), ctx.ip);
-      const checked = await throttle.check(keys);
+      const attempt = await throttle.begin(keys);
 
       const row = identifier
         ? await deps.userRepo.findByBlindIndex(
@@ -80,7 +85,7 @@ export function createAuthService(deps: {
           ? await hasher.verify(stored, secret)
           : await hasher.verifyPin(stored, secret);
       if (!row || !matches || row.status !== 'active') {
-        const { locked } = await throttle.recordFailure(keys);
+        const { locked } = await throttle.fail(keys, attempt);
         const context = { ...auditContextOf(ctx), actorId: null };
         const subjectId = row?.id ?? null;
         await audit.record(context, {
@@ -98,7 +103,7 @@ export function createAuthService(deps: {
           });
         throw new AppError('invalid_credentials');
       }
-      await throttle.recordSuccess(keys, checked);
+      await throttle.succeed(keys);
       const tokens = await sessions.start(row, ctx);
       await audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
@@ -114,9 +119,9 @@ export function createAuthService(deps: {
      */
     async verifyPhonePin(phone: string, pin: string, ctx: RequestContext): Promise<PinCheck> {
       const keys = throttle.keysForPhone(phone);
-      let checked: { accountHasFailures: boolean };
+      let attempt: Attempt;
       try {
-        checked = await throttle.check(keys);
+        attempt = await throttle.begin(keys);
       } catch (error) {
         if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
           return { outcome: 'locked', retryAfterSeconds: error.retryAfterSeconds };
@@ -127,7 +132,7 @@ export function createAuthService(deps: {
       const matches = await hasher.verifyPin(row?.pin_hash, pin);
       const context = { ...auditContextOf(ctx), actorId: null };
       if (!row || !matches) {
-        const { locked, failures } = await throttle.recordFailure(keys);
+        const { locked, failures } = await throttle.fail(keys, attempt);
         await audit.record(context, {
           action: 'auth.login',
           outcome: 'failure',
@@ -147,7 +152,7 @@ export function createAuthService(deps: {
         return { outcome: 'wrong', triesLeft: Math.max(0, USSD_PIN_POLICY.lockAfter - failures) };
       }
       if (row.status !== 'active') return { outcome: 'deactivated' };
-      await throttle.recordSuccess(keys, checked);
+      await throttle.succeed(keys);
       await audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'pin' },

@@ -3,6 +3,7 @@ import type { UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import type { AuditService } from '../audit/service.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { UserService } from '../users/service.ts';
 import { POLICY_KINDS, type Policies, type PolicyKind, PURPOSES, type Purpose } from './policies.ts';
 import type { ConsentRecord, ConsentRepo } from './repo.ts';
@@ -39,6 +40,7 @@ export function createConsentService(deps: {
   policies: Policies;
   guardianConsentAge: number;
   codeKey: Buffer;
+  throttle: Pick<LoginThrottle, 'keysForGuardian' | 'begin' | 'fail' | 'succeed'>;
   clock: () => Date;
 }) {
   const { repo, policies, clock } = deps;
@@ -208,9 +210,14 @@ export function createConsentService(deps: {
         'forbidden',
         'Only a parent or guardian account can give this consent',
       );
+      // Codes are 8 digits and live 48 hours: a guardian gets a few tries an hour, not a million.
+      const keys = deps.throttle.keysForGuardian(guardianId);
+      const attempt = await deps.throttle.begin(keys);
       const childId = /^[0-9]{8}$/.test(code)
         ? await repo.redeemGuardianCode(hashCode(code), clock())
         : undefined;
+      if (childId) await deps.throttle.succeed(keys);
+      else await deps.throttle.fail(keys, attempt);
       if (!childId) {
         await deps.audit.record(auditContextOf(ctx), {
           action: 'consent.guardian',

@@ -79,9 +79,9 @@ export function createCycleRepo(db: Db) {
     },
 
     /** The row id is part of the ciphertext's associated data, so callers need it to decrypt. */
-    async findDays(userId: string, dayIndexes: Uint8Array[]): Promise<SealedRow[]> {
+    async findDays(userId: string, dayIndexes: Uint8Array[], tx: Db = db): Promise<SealedRow[]> {
       if (dayIndexes.length === 0) return [];
-      const rows = await db
+      const rows = await tx
         .selectFrom('day_logs')
         .select(['id', 'data_enc'])
         .where('user_id', '=', userId)

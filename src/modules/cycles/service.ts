@@ -181,26 +181,29 @@ export function createCycleService(deps: {
         throw new AppError('date_in_future', `You can log today (${today}) or earlier, not ${date}`);
       const vault = await dataProtection.vaultFor(userId);
       const dayIndex = vault.index('day', date);
-      const existingId = await repo.findDayId(userId, dayIndex);
-      const id = existingId ?? randomUUID();
-      const earlier =
-        mode === 'merge' && existingId ? (await repo.findDays(userId, [dayIndex]))[0] : undefined;
-      const base = earlier
-        ? (JSON.parse(vault.open(dayField(earlier.id), earlier.data)) as DayLog)
-        : undefined;
-      const log: DayLog = {
-        ...base,
-        ...entry,
-        date,
-        symptoms: [...new Set([...(base?.symptoms ?? []), ...(entry.symptoms ?? [])])],
-        otherSymptoms: [...(base?.otherSymptoms ?? []), ...(entry.otherSymptoms ?? [])],
-      };
-      await repo.upsertDay({
-        id,
-        userId,
-        dayIndex,
-        data: vault.seal(dayField(id), JSON.stringify(log)),
-        at: deps.clock(),
+      // One writer per person at a time: two saves of the same day must not both think the day is
+      // new (the row id is bound into the ciphertext, so a crossed write would be unreadable).
+      const log = await deps.db.transaction().execute(async (tx) => {
+        await repo.lockUser(userId, tx);
+        const existingId = await repo.findDayId(userId, dayIndex, tx);
+        const id = existingId ?? randomUUID();
+        const earlier =
+          mode === 'merge' && existingId ? (await repo.findDays(userId, [dayIndex], tx))[0] : undefined;
+        const base = earlier
+          ? (JSON.parse(vault.open(dayField(earlier.id), earlier.data)) as DayLog)
+          : undefined;
+        const next: DayLog = {
+          ...base,
+          ...entry,
+          date,
+          symptoms: [...new Set([...(base?.symptoms ?? []), ...(entry.symptoms ?? [])])],
+          otherSymptoms: [...(base?.otherSymptoms ?? []), ...(entry.otherSymptoms ?? [])],
+        };
+        await repo.upsertDay(
+          { id, userId, dayIndex, data: vault.seal(dayField(id), JSON.stringify(next)), at: deps.clock() },
+          tx,
+        );
+        return next;
       });
       await deps.audit.record(auditContextOf(ctx), {
         action: 'cycle.day_log',
