@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { createTestClock, startTestApp, type TestApp } from '../support/app.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { uniquePhone } from '../support/factories.ts';
+import { createAdmin, uniquePhone } from '../support/factories.ts';
 import { phone } from '../support/ussd.ts';
 
 const PIN = '58203';
@@ -65,6 +65,62 @@ describe('USSD sessions on PostgreSQL, two instances', () => {
     assert.match(await second.dial(), /^CON Continue where you stopped\?\n1 Yes\n2 No, start again$/);
     assert.match(await second.send('1'), /Enter your year of birth/);
     assert.match(await second.send('2006', '1', PIN, PIN), /Welcome, Aline!/);
+  });
+
+  it('signs an open call out when her PIN changes elsewhere or the account is deactivated', async () => {
+    const p = phone(() => a.app, uniquePhone());
+    await register(p);
+    await p.dial();
+    assert.match(await p.send(PIN), /Main menu/);
+    const token = (
+      await a.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: p.number, pin: PIN } })
+    ).json().accessToken;
+    const changed = await a.request({
+      method: 'PUT',
+      url: '/api/v1/me/pin',
+      token,
+      body: { currentPin: PIN, newPin: '40719' },
+    });
+    assert.equal(changed.statusCode, 204);
+    assert.match(
+      await p.send('4'),
+      /^CON Welcome back to Lady's Essence\. Enter your PIN:$/,
+      'the call must sign in again',
+    );
+    assert.match(await p.send('40719'), /Main menu/);
+
+    // A dropped call resumes only after the PIN.
+    await p.hangUp('dropped');
+    const again = phone(() => b.app, p.number);
+    assert.match(await again.dial(), /Continue where you stopped/);
+    assert.match(await again.send('1'), /Enter your PIN/);
+    assert.match(await again.send('40719'), /Main menu/);
+
+    const admin = await createAdmin(a);
+    const userId = (
+      await a.request({
+        method: 'GET',
+        url: '/api/v1/me',
+        token: (
+          await a.request({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            body: { identifier: p.number, pin: '40719' },
+          })
+        ).json().accessToken,
+      })
+    ).json().id;
+    assert.equal(
+      (
+        await a.request({
+          method: 'POST',
+          url: `/api/v1/admin/users/${userId}/deactivate`,
+          token: admin.accessToken,
+        })
+      ).statusCode,
+      204,
+    );
+    assert.match(await again.send('4'), /^END This account is not active/);
   });
 
   it('does not resume after 5 minutes, nor a session that ended', async () => {

@@ -3,6 +3,7 @@ import { POLICY_KINDS } from '../../modules/consents/policies.ts';
 import type { ConsentService } from '../../modules/consents/service.ts';
 import type { CycleInsights } from '../../modules/cycles/insights.ts';
 import type { CycleService } from '../../modules/cycles/service.ts';
+import { credentialFingerprint } from '../../modules/users/identifiers.ts';
 import type { UserService } from '../../modules/users/service.ts';
 import type { Role } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -34,7 +35,12 @@ const PERIOD_OUTCOMES: Record<string, string> = {
  */
 export function createUssdEffects(deps: Deps) {
   /** Who signed in, with what the menu must know: a pending policy, a missing guardian consent. */
-  async function sessionUser(user: { id: string; role: Role; timeZone?: string }): Promise<EffectResult> {
+  async function sessionUser(user: {
+    id: string;
+    role: Role;
+    timeZone?: string;
+    credentials?: string;
+  }): Promise<EffectResult> {
     const state = await deps.consents.signInState(user.id);
     return {
       outcome: state.pendingPolicies.length > 0 ? 'policies' : 'ok',
@@ -46,7 +52,10 @@ export function createUssdEffects(deps: Deps) {
     state: UssdState,
     pin: string,
     ctx: RequestContext,
-    then: (userId: string, user: { id: string; role: Role; timeZone: string }) => Promise<EffectResult>,
+    then: (
+      userId: string,
+      user: { id: string; role: Role; timeZone: string; credentials: string },
+    ) => Promise<EffectResult>,
   ) {
     const check = await deps.auth.verifyPhonePin(state.phone, pin, ctx);
     if (check.outcome === 'ok') return then(check.user.id, check.user);
@@ -90,6 +99,28 @@ export function createUssdEffects(deps: Deps) {
       if (error instanceof AppError && codes.includes(error.code)) return { outcome };
       throw error;
     }
+  }
+
+  async function changePin(
+    state: UssdState,
+    userId: string,
+    effect: { current: string; next: string },
+    ctx: RequestContext,
+  ): Promise<EffectResult> {
+    try {
+      await deps.auth.changePin({ userId }, { currentPin: effect.current, newPin: effect.next }, ctx);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'weak_pin') return { outcome: 'weak' };
+      if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+        return { outcome: 'locked', params: { minutes: Math.ceil(error.retryAfterSeconds / 60) } };
+      }
+      throw error;
+    }
+    // Her own change: this call stays signed in, with the new fingerprint.
+    const row = await deps.users.findRow(userId);
+    return row && state.user
+      ? { outcome: 'ok', user: { ...state.user, credentials: credentialFingerprint(row) } }
+      : { outcome: 'ok' };
   }
 
   async function logDay(state: UssdState, pain: number, ctx: RequestContext): Promise<EffectResult> {
@@ -156,18 +187,7 @@ export function createUssdEffects(deps: Deps) {
         await deps.users.updateProfile(signedIn(state), { language: effect.lang });
         return { outcome: 'ok', params: { lang: effect.lang } };
       case 'changePin':
-        return pinThen(state, effect.current, ctx, async (userId) => {
-          try {
-            await deps.auth.changePin({ userId }, { currentPin: effect.current, newPin: effect.next }, ctx);
-            return { outcome: 'ok' };
-          } catch (error) {
-            if (error instanceof AppError && error.code === 'weak_pin') return { outcome: 'weak' };
-            if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
-              return { outcome: 'locked', params: { minutes: Math.ceil(error.retryAfterSeconds / 60) } };
-            }
-            throw error;
-          }
-        });
+        return pinThen(state, effect.current, ctx, (userId) => changePin(state, userId, effect, ctx));
       case 'deleteAccount':
         return pinThen(state, effect.pin, ctx, async (userId) => {
           await deps.users.deleteAccount(userId, ctx);
@@ -202,6 +222,7 @@ async function register(
     );
     // A new account has no guardian consent yet: her age alone decides.
     const needsGuardian = deps.consents.underConsentAge(user.role, birthYear);
+    const row = await deps.users.findRow(user.id);
     return {
       outcome: 'ok',
       params: { name: user.name },
@@ -209,6 +230,7 @@ async function register(
         id: user.id,
         role: user.role,
         timeZone: user.timeZone,
+        ...(row ? { credentials: credentialFingerprint(row) } : {}),
         ...(needsGuardian ? { needsGuardian } : {}),
       },
     };

@@ -100,7 +100,8 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
     next: (s, value) =>
       PIN.test(value) ? withEffect(s, { kind: 'signIn', pin: value }) : { state: stay(s, 'reg.pin') },
     after: (s, { outcome, params }) =>
-      afterPinCheck(s, outcome, params) ?? (outcome === 'policies' ? replace(s, 'policy_accept') : home(s)),
+      afterPinCheck(s, outcome, params) ??
+      (outcome === 'policies' ? replace(s, 'policy_accept') : continueAfterSignIn(s)),
   },
 
   policy_accept: {
@@ -216,6 +217,15 @@ function resumeAt(previous: UssdState, phone: string): UssdState {
     pin_new: 'pin_current',
     pin_new_again: 'pin_current',
   };
-  const { notice: _n, resume: _r, ...rest } = previous;
-  return { ...rest, phone, screen: restart[previous.screen] ?? previous.screen, page: 0 };
+  const { notice: _n, resume: _r, user, ...rest } = previous;
+  const screen = restart[previous.screen] ?? previous.screen;
+  // A resumed call that was signed in asks for the PIN again, then goes back where it was.
+  if (user) return { ...rest, phone, known: true, screen: 'signin_pin', resumeTo: screen, page: 0 };
+  return { ...rest, phone, screen, page: 0 };
+}
+
+/** After the PIN: where a resumed call left off, or the main menu. */
+function continueAfterSignIn(s: UssdState): UssdState {
+  const { resumeTo, ...rest } = s;
+  return resumeTo && resumeTo !== 'menu' ? { ...rest, screen: resumeTo, page: 0 } : home(rest);
 }

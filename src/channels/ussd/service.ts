@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { normalizePhone } from '../../modules/users/identifiers.ts';
+import { credentialFingerprint, normalizePhone } from '../../modules/users/identifiers.ts';
 import type { UserRepo } from '../../modules/users/repo.ts';
 import type { UserService } from '../../modules/users/service.ts';
 import { open, seal } from '../../platform/crypto/aead.ts';
@@ -69,10 +69,39 @@ export function createUssdService(deps: {
     return { ...base, lang: previous.state.lang, screen: 'resume', resume: previous.state };
   }
 
+  /**
+   * A call keeps its own signed-in state, so every step checks it still holds: the account is
+   * active, its role unchanged and its PIN/password unchanged since sign-in. Otherwise the call
+   * is signed out (a revocation elsewhere reaches phones at once, as it does tokens).
+   */
+  async function stillSignedIn(state: UssdState): Promise<UssdState> {
+    if (!state.user) return state;
+    const row = await deps.users.findRow(state.user.id);
+    const valid =
+      row !== undefined &&
+      row.status === 'active' &&
+      row.role === state.user.role &&
+      credentialFingerprint(row) === state.user.credentials;
+    if (valid) return state;
+    const { user: _gone, view: _v, resumeTo: _r, ...rest } = state;
+    if (row && row.status === 'active')
+      return { ...rest, screen: 'signin_pin', stack: [], page: 0, form: {} };
+    return { ...rest, screen: 'end', endMessage: { key: row ? 'signin.deactivated' : 'common.goodbye' } };
+  }
+
   // Her time zone travels in the session (set at sign-in), so a hop needs no query to know "today".
   const envFor = (state: UssdState): HopEnv => ({
     today: localDate(clock(), state.user?.timeZone ?? DEFAULT_TIME_ZONE),
   });
+
+  /** Applies the latest input (if any) through the menu engine and runs its effect. */
+  async function advance(state: UssdState, text: string, ctx: RequestContext): Promise<UssdState> {
+    const inputs = text === '' ? [] : text.split('*');
+    if (inputs.length === 0) return state;
+    const outcome: Outcome = step(state, inputs.at(-1) ?? '', { env: envFor(state), inputs });
+    if (!outcome.effect) return outcome.state;
+    return applyResult(outcome.state, await deps.effects(outcome.effect, outcome.state, ctx));
+  }
 
   async function hop(
     request: UssdRequest,
@@ -87,15 +116,13 @@ export function createUssdService(deps: {
     if (existing && stored && existing.lastTextHash && Buffer.from(existing.lastTextHash).equals(thisText)) {
       return { text: stored.response, retry: false };
     }
-    const inputs = request.text === '' ? [] : request.text.split('*');
-    let state = stored?.state ?? (await freshState(phone, phoneIndex));
-    const env = envFor(state);
-    if (stored && inputs.length > 0) {
-      const outcome: Outcome = step(state, inputs.at(-1) ?? '', { env, inputs });
-      state = outcome.effect
-        ? applyResult(outcome.state, await deps.effects(outcome.effect, outcome.state, ctx))
-        : outcome.state;
-    }
+    // A call just signed out shows the sign-in screen; the input it sent is not applied.
+    const checked = stored ? await stillSignedIn(stored.state) : undefined;
+    const state = !stored
+      ? await freshState(phone, phoneIndex)
+      : checked === stored.state
+        ? await advance(stored.state, request.text, ctx)
+        : (checked ?? stored.state);
     const rendered = renderScreen(state, envFor(state));
     const now = clock();
     const record = {

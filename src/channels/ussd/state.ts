@@ -73,10 +73,19 @@ export type UssdState = {
   endMessage?: Notice;
   /** A dropped session of the same phone that can be resumed. */
   resume?: UssdState;
+  /** Where a resumed call goes once the PIN is given again. */
+  resumeTo?: ScreenId;
 };
 
 /** Who is signed in; `needsGuardian` while a young teenager's account awaits a guardian's consent. */
-export type SessionUser = { id: string; role: Role; timeZone?: string; needsGuardian?: boolean };
+export type SessionUser = {
+  id: string;
+  role: Role;
+  timeZone?: string;
+  needsGuardian?: boolean;
+  /** Fingerprint of her credentials at sign-in: a PIN change elsewhere signs this call out. */
+  credentials?: string;
+};
 
 /** Facts of this hop that screens may read: her local date. */
 export type HopEnv = { today: IsoDate };

@@ -4,7 +4,7 @@ import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type Principal, type RequestContext } from '../../platform/request-context.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { SessionService, TokenPair } from '../sessions/service.ts';
-import { classifyIdentifier } from '../users/identifiers.ts';
+import { classifyIdentifier, credentialFingerprint } from '../users/identifiers.ts';
 import type { UserRepo } from '../users/repo.ts';
 import type { NewAccount, PublicUser, UserService } from '../users/service.ts';
 import { type Attempt, type LoginThrottle, USSD_PIN_POLICY } from './login-throttle.ts';
@@ -16,7 +16,7 @@ export type CurrentSecret = { currentPassword?: string | undefined; currentPin?:
 /** Whose credentials change, and which of their sessions survives (the caller's own, if any). */
 export type CredentialOwner = { userId: string; keepSessionId?: string | undefined };
 export type PinCheck =
-  | { outcome: 'ok'; user: { id: string; role: Role; timeZone: string } }
+  | { outcome: 'ok'; user: { id: string; role: Role; timeZone: string; credentials: string } }
   | { outcome: 'wrong'; triesLeft: number }
   | { outcome: 'locked'; retryAfterSeconds: number }
   | { outcome: 'unknown' | 'deactivated' };
@@ -157,7 +157,15 @@ export function createAuthService(deps: {
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'pin' },
       );
-      return { outcome: 'ok', user: { id: row.id, role: row.role, timeZone: row.time_zone } };
+      return {
+        outcome: 'ok',
+        user: {
+          id: row.id,
+          role: row.role,
+          timeZone: row.time_zone,
+          credentials: credentialFingerprint(row),
+        },
+      };
     },
 
     async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {

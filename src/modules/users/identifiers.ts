@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { AppError } from '../../platform/http/errors.ts';
 
@@ -27,4 +28,18 @@ export function classifyIdentifier(input: string): { kind: 'email' | 'phone'; va
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A short fingerprint of someone's current password and PIN hashes: a channel that keeps its own
+ * signed-in state (a USSD call) compares it on every step, so a credential change elsewhere ends it.
+ */
+export function credentialFingerprint(row: {
+  pin_hash: string | null;
+  password_hash: string | null;
+}): string {
+  return createHash('sha256')
+    .update(`${row.pin_hash ?? ''}|${row.password_hash ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
 }
