@@ -44,6 +44,7 @@ import { installErrorHandling } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { ProblemSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
+import { registerWebApp } from './platform/http/web.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
 import { createRateLimiter } from './platform/security/rate-limit.ts';
@@ -65,6 +66,8 @@ export type AppDeps = {
   /** Where logs go instead of stdout (tests capture them to check redaction). */
   logStream?: { write(line: string): void };
   https?: { cert: Buffer; key: Buffer };
+  /** The built web app to serve at / (default web/dist; absent → API only). */
+  webDist?: string;
   /** Run scheduled jobs (retention) in this process: the server does, tests and commands do not. */
   scheduleJobs?: boolean;
   /** The policy versions in force (tests publish new ones). */
@@ -222,7 +225,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  installErrorHandling(app);
+  let webServed = false;
+  installErrorHandling(app, () => webServed);
   await registerSecurityHeaders(app, {
     allowedOrigins: config.allowedOrigins,
     hsts: deps.https !== undefined,
@@ -250,6 +254,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+
+  webServed = await registerWebApp(app, deps.webDist);
 
   // Retention runs hourly on every instance (one does the work); tests run it by hand.
   if (deps.scheduleJobs) {

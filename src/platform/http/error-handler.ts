@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeAjvErrors } from '../validation.ts';
 import { AppError, type ErrorCode, toProblem } from './errors.ts';
+import { wantsWebPage } from './web.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
@@ -16,7 +17,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 const PG_CONFLICTS = new Set(['23505', '23503', '40001', '40P01']);
 
 /** The one place errors become answers: problem+json, stable codes, 5xx details hidden and logged. */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, webApp: () => boolean = () => false): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
@@ -30,9 +31,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendProblem(request, reply, appError);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new AppError('not_found', 'There is nothing at this address')),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // A page of the web app (its router decides what to show): the same index.html for all.
+    if (webApp() && wantsWebPage(request.method, request.url, request.headers.accept)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(request, reply, new AppError('not_found', 'There is nothing at this address'));
+  });
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
