@@ -1,4 +1,5 @@
 import { hkdfSync, randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   let webServed = false;
   installErrorHandling(app, () => webServed);
+  await app.register(cookie);
   await registerSecurityHeaders(app, {
     allowedOrigins: config.allowedOrigins,
     hsts: deps.https !== undefined,
@@ -246,7 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(
     async (api) => {
-      await api.register(authRoutes(services.auth));
+      await api.register(authRoutes(services.auth, { sessionDays: config.sessionDays }));
       await api.register(meRoutes(services));
       await api.register(adminRoutes(services.admin));
       await api.register(cycleRoutes(services));

@@ -330,3 +330,67 @@ describeEachDatabase('accounts and sessions', (get) => {
     );
   });
 });
+
+describeEachDatabase('web sessions with the refresh token in a cookie', (get) => {
+  it('keeps the refresh token out of scripts: httpOnly, Secure, SameSite=Strict, rotated, cleared at sign-out', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-session-mode': 'cookie' },
+      payload: { identifier: user.email, password: user.password },
+    });
+    assert.equal(login.statusCode, 200);
+    assert.equal(login.json().refreshToken, '', 'not in the JSON a script can read');
+    const cookie = String(login.headers['set-cookie']);
+    assert.match(cookie, /^le_refresh=[^;]+;/);
+    for (const flag of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/v1/auth'])
+      assert.ok(cookie.includes(flag), flag);
+    const first = cookie.split(';')[0] ?? '';
+
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { 'x-session-mode': 'cookie', cookie: first },
+      payload: {},
+    });
+    assert.equal(refreshed.statusCode, 200, refreshed.body);
+    assert.equal(refreshed.json().refreshToken, '');
+    const second = String(refreshed.headers['set-cookie']).split(';')[0] ?? '';
+    assert.notEqual(second, first, 'rotated');
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { 'x-session-mode': 'cookie', cookie: first },
+      payload: {},
+    });
+    assert.equal(replay.statusCode, 401, 'a spent cookie ends the session');
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-session-mode': 'cookie' },
+      payload: { identifier: user.email, password: user.password },
+    });
+    const sessions = await t.request({
+      method: 'GET',
+      url: '/api/v1/me/sessions',
+      token: again.json().accessToken,
+    });
+    assert.ok(
+      sessions
+        .json()
+        .sessions.some((s: { channel: string; current: boolean }) => s.current && s.channel === 'web'),
+    );
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { authorization: `Bearer ${again.json().accessToken}` },
+    });
+    assert.equal(out.statusCode, 204);
+    assert.match(String(out.headers['set-cookie']), /le_refresh=;.*Expires=Thu, 01 Jan 1970/);
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: {} });
+    assert.equal(none.statusCode, 401);
+  });
+});

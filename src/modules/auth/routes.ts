@@ -1,10 +1,46 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextOf, principalOf } from '../../platform/http/access.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { AUTHENTICATED, NoContent, responses } from '../../platform/http/schemas.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { LoginBody, RefreshBody, RegisterBody, SignedInSchema, TokenPairSchema } from './schema.ts';
 import type { AuthService } from './service.ts';
 
-export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
+/**
+ * The web app asks for cookie mode (`X-Session-Mode: cookie`): its refresh token then travels only
+ * in an httpOnly, SameSite=Strict cookie scoped to /api/v1/auth, never readable by scripts, and the
+ * JSON answer carries an empty `refreshToken`. Other clients keep the token in the body.
+ */
+const REFRESH_COOKIE = 'le_refresh';
+const COOKIE_PATH = '/api/v1/auth';
+
+const cookieMode = (request: FastifyRequest) => request.headers['x-session-mode'] === 'cookie';
+
+function contextFor(request: FastifyRequest): RequestContext {
+  return { ...contextOf(request), channel: cookieMode(request) ? 'web' : 'api' };
+}
+
+/** Puts the refresh token where the client asked for it; returns what the JSON body carries. */
+function deliver(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refreshToken: string,
+  maxAgeSeconds: number,
+): string {
+  if (!cookieMode(request)) return refreshToken;
+  reply.setCookie(REFRESH_COOKIE, refreshToken, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    path: COOKIE_PATH,
+    maxAge: maxAgeSeconds,
+  });
+  return '';
+}
+
+export function authRoutes(auth: AuthService, opts: { sessionDays: number }): FastifyPluginAsyncTypebox {
+  const maxAge = opts.sessionDays * 86_400;
   return async (app) => {
     app.post('/auth/register', {
       config: { public: true },
@@ -15,8 +51,9 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
         response: responses({ 201: SignedInSchema }, [409, 429]),
       },
       handler: async (request, reply) => {
-        const signedIn = await auth.register(request.body, contextOf(request));
-        return reply.code(201).send({ ...signedIn, tokenType: 'Bearer' as const });
+        const signedIn = await auth.register(request.body, contextFor(request));
+        const refreshToken = deliver(request, reply, signedIn.refreshToken, maxAge);
+        return reply.code(201).send({ ...signedIn, refreshToken, tokenType: 'Bearer' as const });
       },
     });
 
@@ -26,14 +63,16 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
         tags: ['accounts'],
         summary: 'Sign in with a phone number or email and a password or PIN',
         description:
-          'Every failure gets the same 401; repeated failures are delayed, then locked (429 + Retry-After).',
+          'Every failure gets the same 401; repeated failures are delayed, then locked (429 + Retry-After). ' +
+          'Send `X-Session-Mode: cookie` to receive the refresh token as an httpOnly cookie instead.',
         body: LoginBody,
         response: responses({ 200: SignedInSchema }, [401, 429]),
       },
-      handler: async (request) => ({
-        ...(await auth.login(request.body, contextOf(request))),
-        tokenType: 'Bearer' as const,
-      }),
+      handler: async (request, reply) => {
+        const signedIn = await auth.login(request.body, contextFor(request));
+        const refreshToken = deliver(request, reply, signedIn.refreshToken, maxAge);
+        return { ...signedIn, refreshToken, tokenType: 'Bearer' as const };
+      },
     });
 
     app.post('/auth/refresh', {
@@ -41,14 +80,18 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
       schema: {
         tags: ['accounts'],
         summary: 'Exchange a refresh token for a new token pair (the old refresh token is spent)',
-        description: 'Presenting a spent refresh token ends its session.',
+        description:
+          'The token comes in the body, or (cookie mode) in the httpOnly cookie. Presenting a spent refresh token ends its session.',
         body: RefreshBody,
         response: responses({ 200: TokenPairSchema }, [401, 429]),
       },
-      handler: async (request) => ({
-        ...(await auth.refresh(request.body.refreshToken, contextOf(request))),
-        tokenType: 'Bearer' as const,
-      }),
+      handler: async (request, reply) => {
+        const token = request.body.refreshToken ?? request.cookies[REFRESH_COOKIE];
+        if (!token) throw new AppError('invalid_token', 'Send the refresh token in the body or its cookie');
+        const pair = await auth.refresh(token, contextFor(request));
+        const refreshToken = deliver(request, reply, pair.refreshToken, maxAge);
+        return { ...pair, refreshToken, tokenType: 'Bearer' as const };
+      },
     });
 
     app.post('/auth/logout', {
@@ -60,7 +103,8 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
         response: responses({ 204: NoContent }, AUTHENTICATED),
       },
       handler: async (request, reply) => {
-        await auth.logout(principalOf(request), contextOf(request));
+        await auth.logout(principalOf(request), contextFor(request));
+        reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
         return reply.code(204).send();
       },
     });

@@ -27,8 +27,8 @@ export const LoginBody = Type.Object(
 );
 
 export const RefreshBody = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
+  { refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false, description: 'In cookie mode send {} and the token comes from the cookie' },
 );
 
 const tokenFields = {

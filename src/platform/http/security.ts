@@ -37,7 +37,7 @@ export async function registerSecurityHeaders(
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-session-mode'],
     exposedHeaders: ['retry-after', 'x-request-id'],
     maxAge: 600,
   });

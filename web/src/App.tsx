@@ -1,0 +1,206 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import type { Language } from './api.ts';
+import { onConsentRequired } from './api.ts';
+import { useAuth } from './auth.tsx';
+import { ConsentPrompt } from './ConsentPrompt.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.tsx';
+import { RegisterPage, SignInPage } from './pages/Auth.tsx';
+import { CalendarPage } from './pages/Calendar.tsx';
+import { DayLogPage } from './pages/DayLog.tsx';
+import { HomePage } from './pages/Home.tsx';
+import { HowPage } from './pages/How.tsx';
+import { LandingPage } from './pages/Landing.tsx';
+import { PeriodPage } from './pages/Period.tsx';
+import { PoliciesPage } from './pages/Policies.tsx';
+import { SettingsPage } from './pages/Settings.tsx';
+import { StatsPage } from './pages/Stats.tsx';
+import { UssdPage } from './pages/Ussd.tsx';
+
+function LanguageSwitcher() {
+  const { language, t } = useI18n();
+  const { changeLanguage } = useAuth();
+  return (
+    <div className="lang">
+      <label htmlFor="language-switcher">{t('web.lang.label')}</label>
+      <select
+        id="language-switcher"
+        value={language}
+        onChange={(event) => void changeLanguage(event.target.value as Language).catch(() => undefined)}
+      >
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const [location] = useLocation();
+  const current = location === href || (href !== '/' && location.startsWith(`${href}/`));
+  return (
+    <Link href={href} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function Header() {
+  const { t } = useI18n();
+  const { user, signOut } = useAuth();
+  const [, navigate] = useLocation();
+  const adolescent = user?.role === 'adolescent';
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link href={user ? '/home' : '/'} className="brand">
+          {t('app.name')}
+        </Link>
+        <LanguageSwitcher />
+      </div>
+      <nav aria-label={t('web.nav.label')}>
+        <ul className="nav-list">
+          {user ? (
+            <>
+              <li>
+                <NavLink href="/home">{t('web.nav.home')}</NavLink>
+              </li>
+              {adolescent && (
+                <>
+                  <li>
+                    <NavLink href="/calendar">{t('web.nav.calendar')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/stats">{t('web.nav.stats')}</NavLink>
+                  </li>
+                </>
+              )}
+              <li>
+                <NavLink href="/settings">{t('web.nav.settings')}</NavLink>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => void signOut().finally(() => navigate('/signin'))}
+                >
+                  {t('web.nav.signout')}
+                </button>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <NavLink href="/signin">{t('web.nav.signin')}</NavLink>
+              </li>
+              <li>
+                <NavLink href="/register">{t('web.nav.register')}</NavLink>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Private({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  return user ? children : <Redirect to="/signin" />;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const [consentNeeded, setConsentNeeded] = useState(false);
+  const [location] = useLocation();
+
+  useEffect(() => onConsentRequired(() => setConsentNeeded(true)), []);
+  // Move focus to the new page's heading, as a full page load would for screen readers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must run on every navigation.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [location]);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('web.skip')}
+      </a>
+      <Header />
+      <main id="main">
+        {consentNeeded && user && <ConsentPrompt onDone={() => setConsentNeeded(false)} />}
+        <Switch>
+          <Route path="/">{user ? <Redirect to="/home" /> : <LandingPage />}</Route>
+          <Route path="/signin">{user ? <Redirect to="/home" /> : <SignInPage />}</Route>
+          <Route path="/register">{user ? <Redirect to="/home" /> : <RegisterPage />}</Route>
+          <Route path="/policies" component={PoliciesPage} />
+          <Route path="/how-predictions-work" component={HowPage} />
+          <Route path="/ussd" component={UssdPage} />
+          <Route path="/home">
+            <Private>
+              <HomePage />
+            </Private>
+          </Route>
+          <Route path="/calendar">
+            <Private>
+              <CalendarPage />
+            </Private>
+          </Route>
+          <Route path="/calendar/:month">
+            {(params) => (
+              <Private>
+                <CalendarPage month={params.month} />
+              </Private>
+            )}
+          </Route>
+          <Route path="/day/:date">
+            {(params) => (
+              <Private>
+                <DayLogPage date={params.date} />
+              </Private>
+            )}
+          </Route>
+          <Route path="/period">
+            <Private>
+              <PeriodPage />
+            </Private>
+          </Route>
+          <Route path="/stats">
+            <Private>
+              <StatsPage />
+            </Private>
+          </Route>
+          <Route path="/settings">
+            <Private>
+              <SettingsPage />
+            </Private>
+          </Route>
+          <Route>
+            <h1 tabIndex={-1}>404</h1>
+            <p>
+              <Link href="/">{t('web.nav.home')}</Link>
+            </p>
+          </Route>
+        </Switch>
+      </main>
+      <footer className="site-footer">
+        <p>{t('web.footer')}</p>
+        <ul>
+          <li>
+            <Link href="/how-predictions-work">{t('web.nav.how')}</Link>
+          </li>
+          <li>
+            <Link href="/policies">{t('policies.title')}</Link>
+          </li>
+          <li>
+            <Link href="/ussd">{t('web.nav.ussd')}</Link>
+          </li>
+        </ul>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError, api, get, type Period, type Prediction } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import {
+  ConfirmBox,
+  daysBetween,
+  Loading,
+  localToday,
+  Notice,
+  ProblemMessage,
+  useConfirmingSubmit,
+} from '../components.tsx';
+import { type Key, useI18n } from '../i18n/index.tsx';
+
+function GuardianCode() {
+  const { t } = useI18n();
+  const [code, setCode] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function make() {
+    setError(null);
+    try {
+      const answer = await api<{ code: string }>('POST', '/me/guardian-code');
+      setCode(answer.code);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+  return (
+    <div>
+      <button type="button" onClick={() => void make()}>
+        {t('guardian.make_code')}
+      </button>
+      {code && <Notice>{t('guardian.code', { code })}</Notice>}
+      <ProblemMessage error={error} />
+    </div>
+  );
+}
+
+function ParentHome() {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+    setError(null);
+    try {
+      await api('POST', '/guardian/consent', { code });
+      setDone(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+  return (
+    <>
+      <p>{t('home.not_adolescent')}</p>
+      <section className="card" aria-labelledby="guardian-title">
+        <h2 id="guardian-title">{t('guardian.title')}</h2>
+        <form className="form" onSubmit={(event) => void submit(event)}>
+          <div className="field">
+            <label htmlFor="guardian-code">{t('guardian.code_label')}</label>
+            <input
+              id="guardian-code"
+              name="code"
+              inputMode="numeric"
+              pattern="[0-9]{8}"
+              maxLength={8}
+              required
+            />
+          </div>
+          <ProblemMessage error={error} />
+          {done && <Notice>{t('guardian.done')}</Notice>}
+          <button type="submit" className="primary">
+            {t('guardian.submit')}
+          </button>
+        </form>
+      </section>
+      <Tips />
+    </>
+  );
+}
+
+function Tips() {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="tips-title">
+      <h2 id="tips-title">{t('menu.tips')}</h2>
+      {[1, 2, 3, 4, 5, 6].map((n) => (
+        <details key={n} className="card">
+          <summary>{t(`tip.${n}.title` as Key)}</summary>
+          <p>{t(`tip.${n}.body` as Key)}</p>
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function PredictionCard({ prediction }: { prediction: Prediction }) {
+  const { t, date } = useI18n();
+  const { phase, nextPeriod, fertileWindow } = prediction;
+  if (!phase || !nextPeriod) return <p>{t('pred.none')}</p>;
+  const daysUntil = daysBetween(prediction.today, nextPeriod.start);
+  let headline: string;
+  if (phase.name === 'late' && phase.lateByDays !== undefined)
+    headline = t('home.late', { n: phase.lateByDays });
+  else if (daysUntil <= 0) headline = t('home.next_today');
+  else headline = t('home.next_in', { n: daysUntil });
+  return (
+    <section className="card prediction" aria-labelledby="prediction-title">
+      <h2 id="prediction-title">{headline}</h2>
+      <p className="big">{t('home.cycle_day', { day: phase.cycleDay })}</p>
+      <p>{t('home.phase', { phase: t(`phase.${phase.name}` as Key) })}</p>
+      {phase.name === 'late' ? (
+        <p>{t('pred.late', { days: phase.lateByDays ?? 0 })}</p>
+      ) : (
+        <p>
+          {t('home.window', {
+            date: date(nextPeriod.start),
+            earliest: date(nextPeriod.earliest),
+            latest: date(nextPeriod.latest),
+          })}
+        </p>
+      )}
+      {prediction.status === 'insufficient_data' && <p className="muted">{t('pred.prior')}</p>}
+      {fertileWindow && phase.name !== 'late' && (
+        <p className="muted">
+          {t('home.fertile', { start: date(fertileWindow.start), end: date(fertileWindow.end) })}
+        </p>
+      )}
+      {prediction.flags.length > 0 && (
+        <p>
+          {t('sum.flags', { list: prediction.flags.map((flag) => t(`flag.${flag}` as Key)).join(', ') })}{' '}
+          <Link href="/stats">{t('web.nav.stats')}</Link>
+        </p>
+      )}
+      <p>
+        <Link href="/how-predictions-work">{t('web.nav.how')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function AdolescentHome() {
+  const { t } = useI18n();
+  const queries = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const prediction = useQuery({
+    queryKey: ['prediction'],
+    queryFn: () => get<Prediction>('/cycles/prediction'),
+  });
+  const started = useConfirmingSubmit(
+    (confirm) => api<Period>('POST', '/cycles/periods', confirm ? { confirm: true } : {}),
+    () => {
+      setSaved(true);
+      void queries.invalidateQueries();
+    },
+  );
+  const today = prediction.data?.today ?? localToday();
+  const guardianNeeded =
+    prediction.error instanceof ApiError && prediction.error.code === 'guardian_consent_required';
+
+  return (
+    <>
+      {prediction.isPending && <Loading />}
+      <ProblemMessage error={prediction.error} />
+      {guardianNeeded && <GuardianCode />}
+      {prediction.data && <PredictionCard prediction={prediction.data} />}
+      <section className="actions" aria-label={t('menu.title')}>
+        <button
+          type="button"
+          className="primary big-button"
+          onClick={() => void started.submit()}
+          disabled={started.pending}
+        >
+          {t('home.started_today')}
+        </button>
+        {started.needsConfirm && (
+          <ConfirmBox
+            detail={started.needsConfirm}
+            onConfirm={() => void started.confirm()}
+            onCancel={started.cancel}
+            pending={started.pending}
+          />
+        )}
+        <ProblemMessage error={started.error} />
+        {saved && <Notice>{t('home.started_saved')}</Notice>}
+        <Link href={`/day/${today}`} className="button">
+          {t('home.log_today')}
+        </Link>
+        <Link href="/period" className="button">
+          {t('home.log_period')}
+        </Link>
+        <Link href="/calendar" className="button">
+          {t('web.nav.calendar')}
+        </Link>
+      </section>
+      <Tips />
+    </>
+  );
+}
+
+export function HomePage() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  if (!user) return null;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('home.hello', { name: user.name })}</h1>
+      {user.role === 'adolescent' ? <AdolescentHome /> : <ParentHome />}
+    </>
+  );
+}
