@@ -284,27 +284,8 @@ export type DayLog = {
   notes?: string;
 };
 
-// The fixed vocabularies of src/modules/cycles/schema.ts (kept in step by hand: that module imports
-// typebox, which the web bundle does not need).
-export const SYMPTOMS = [
-  'cramps',
-  'headache',
-  'backache',
-  'bloating',
-  'tender_breasts',
-  'acne',
-  'nausea',
-  'fatigue',
-  'dizziness',
-  'cravings',
-  'insomnia',
-  'mood_swings',
-  'diarrhea',
-  'constipation',
-] as const;
-export const FLOWS = ['none', 'spotting', 'light', 'medium', 'heavy'] as const;
-export const MOODS = ['happy', 'calm', 'sad', 'anxious', 'irritable', 'sensitive'] as const;
-export const ENERGY = ['low', 'medium', 'high'] as const;
+// The fixed vocabularies, from the server's own dependency-free module.
+export { ENERGY, FLOWS, MOODS, SYMPTOMS } from '../../src/modules/cycles/vocabulary.ts';
 
 // ---- Me -------------------------------------------------------------------------------------
 

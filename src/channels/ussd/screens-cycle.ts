@@ -1,4 +1,4 @@
-import { SYMPTOMS } from '../../modules/cycles/schema.ts';
+import { SYMPTOMS } from '../../modules/cycles/vocabulary.ts';
 import { type MessageKey, translate as tr } from '../../platform/i18n/index.ts';
 import { addDays, parseDayMonth } from './dates.ts';
 import { type Choice, go, home, replace, type Screen, stay, withEffect } from './flow.ts';

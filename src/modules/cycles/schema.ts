@@ -1,25 +1,8 @@
 import { Type } from 'typebox';
 
-export const SYMPTOMS = [
-  'cramps',
-  'headache',
-  'backache',
-  'bloating',
-  'tender_breasts',
-  'acne',
-  'nausea',
-  'fatigue',
-  'dizziness',
-  'cravings',
-  'insomnia',
-  'mood_swings',
-  'diarrhea',
-  'constipation',
-] as const;
-export const FLOWS = ['none', 'spotting', 'light', 'medium', 'heavy'] as const;
-export const MOODS = ['happy', 'calm', 'sad', 'anxious', 'irritable', 'sensitive'] as const;
-export const ENERGY = ['low', 'medium', 'high'] as const;
-export const MUCUS = ['dry', 'sticky', 'creamy', 'watery', 'egg_white'] as const;
+export { ENERGY, FLOWS, MOODS, MUCUS, SYMPTOMS } from './vocabulary.ts';
+
+import { ENERGY, FLOWS, MOODS, MUCUS, SYMPTOMS } from './vocabulary.ts';
 
 export const IsoDate = Type.String({
   format: 'date',
