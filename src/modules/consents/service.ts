@@ -176,10 +176,6 @@ export function createConsentService(deps: {
       return allowed;
     },
 
-    async hasPurpose(userId: string, purpose: Purpose): Promise<boolean> {
-      return latestOf(await repo.latest(userId), purpose)?.granted === true;
-    },
-
     /** A one-time 8-digit code she gives her guardian; valid for 48 hours. */
     async issueGuardianCode(
       userId: string,

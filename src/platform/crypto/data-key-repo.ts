@@ -62,15 +62,6 @@ export function createDataKeyRepo(db: Db, shared = true) {
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
-
-    async countByMasterKey(): Promise<Array<{ masterKeyId: string; count: number }>> {
-      const rows = await db
-        .selectFrom('user_keys')
-        .select(['master_key_id', (eb) => eb.fn.countAll<number>().as('count')])
-        .groupBy('master_key_id')
-        .execute();
-      return rows.map((r) => ({ masterKeyId: r.master_key_id, count: Number(r.count) }));
-    },
   };
 }
 export type DataKeyRepo = ReturnType<typeof createDataKeyRepo>;

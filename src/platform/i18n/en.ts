@@ -73,7 +73,6 @@ export const en = {
   'day.no_more': 'No more',
   'day.mood': 'How do you feel?',
   'day.pain': 'How much pain today?',
-  'day.pain_invalid': 'Enter a number from 0 to 10.',
   'day.saved': 'Saved. Take care of yourself.',
   'pain.none': 'No pain',
   'pain.mild': 'Mild',

@@ -71,7 +71,6 @@ export const fr: Catalogue = {
   'day.no_more': "C'est tout",
   'day.mood': 'Comment vous sentez-vous?',
   'day.pain': "Votre douleur aujourd'hui?",
-  'day.pain_invalid': 'Entrez un nombre de 0 à 10.',
   'day.saved': 'Enregistré. Prenez soin de vous.',
   'pain.none': 'Aucune douleur',
   'pain.mild': 'Légère',

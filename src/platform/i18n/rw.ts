@@ -71,7 +71,6 @@ export const rw: Catalogue = {
   'day.no_more': 'Nta kindi',
   'day.mood': 'Wumva umeze ute?',
   'day.pain': 'Ububabare bwawe uyu munsi?',
-  'day.pain_invalid': 'Andika umubare kuva 0 kugeza 10.',
   'day.saved': 'Byabitswe. Wiyiteho.',
   'pain.none': 'Nta bubabare',
   'pain.mild': 'Buke',

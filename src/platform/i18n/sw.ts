@@ -71,7 +71,6 @@ export const sw: Catalogue = {
   'day.no_more': 'Hakuna zaidi',
   'day.mood': 'Unajisikiaje?',
   'day.pain': 'Maumivu kiasi gani leo?',
-  'day.pain_invalid': 'Andika namba kati ya 0 na 10.',
   'day.saved': 'Imehifadhiwa. Jitunze.',
   'pain.none': 'Hakuna maumivu',
   'pain.mild': 'Kidogo',
