@@ -25,3 +25,11 @@ console.log(
 console.log(
   `idle RSS 1 s after ready: median ${median(rss).toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB`,
 );
+// The budgets: figures here, not timed assertions in `npm test` (a loaded machine is not a bug).
+const withinBudget = median(ready) < 3000 && median(rss) < 250;
+console.log(
+  withinBudget
+    ? 'within budget (warm start < 3 s, idle RSS < 250 MB)'
+    : 'OVER BUDGET (warm start < 3 s, idle RSS < 250 MB)',
+);
+process.exitCode = withinBudget ? 0 : 1;

@@ -6,18 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, EXAMPLE_SECRET_VALUES, loadConfig } from '../src/platform/config.ts';
+import { productionEnv } from './support/env.ts';
 
 const strong = () => randomBytes(48).toString('base64');
-const goodProduction = () => ({
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://app@db.internal:5432/ladys?sslmode=verify-full',
-  KEYSTORE_DATABASE_URL: 'postgres://keys@keys.internal:5432/ladys_keys?sslmode=verify-full',
-  JWT_SECRET: strong(),
-  MASTER_KEYS: `p1:${randomBytes(32).toString('base64')}`,
-  BLIND_INDEX_KEY: strong(),
-  ALLOWED_ORIGINS: 'https://app.example.rw',
-  USSD_SECRET: randomBytes(32).toString('hex'),
-});
+const goodProduction = productionEnv;
 
 /** Starts the real server process in production mode and returns how it ended. */
 function startProduction(env: Record<string, string>) {

@@ -28,8 +28,14 @@ describe('web app size', () => {
     );
     console.log(`# initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(', ')})`);
     assert.ok(gzipped <= BUDGET_BYTES, `initial JS is ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    // What phones actually download: the server sends the brotli copy the build wrote beside each file.
+    for (const file of initial)
+      assert.ok(
+        readFileSync(join(WEB_DIST, `${file}.br`)).length < readFileSync(join(WEB_DIST, file)).length / 2,
+        `${file}.br exists and is compressed`,
+      );
     assert.ok(
-      readdirSync(join(WEB_DIST, 'assets')).every((f) => /-[A-Za-z0-9_-]{8}\.\w+$/.test(f)),
+      readdirSync(join(WEB_DIST, 'assets')).every((f) => /-[A-Za-z0-9_-]{8}\.\w+(\.br|\.gz)?$/.test(f)),
       'hashed asset names',
     );
   });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { testConfig } from '../support/app.ts';
@@ -19,6 +20,7 @@ describe('the web app is served by the same process', () => {
       '<!doctype html><title>Lady’s Essence</title><script type="module" src="/assets/app-3f2a.js"></script>',
     );
     writeFileSync(join(dist, 'assets', 'app-3f2a.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'assets', 'app-3f2a.js.br'), brotliCompressSync('console.log(1)'));
     db = await openTestDatabase('pglite');
     app = await buildApp({ config: testConfig(), database: db.database, webDist: dist });
     await app.ready();
@@ -44,6 +46,25 @@ describe('the web app is served by the same process', () => {
     });
     assert.equal(deep.statusCode, 200);
     assert.match(deep.body, /<title>/);
+  });
+
+  it('sends the brotli copy the build wrote to browsers that accept it, and the plain file to others', async () => {
+    const compressed = await app.inject({
+      method: 'GET',
+      url: '/assets/app-3f2a.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    assert.equal(compressed.statusCode, 200);
+    assert.equal(compressed.headers['content-encoding'], 'br');
+    assert.match(String(compressed.headers.vary), /accept-encoding/i);
+    assert.equal(brotliDecompressSync(compressed.rawPayload).toString(), 'console.log(1)');
+    const plain = await app.inject({
+      method: 'GET',
+      url: '/assets/app-3f2a.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, 'console.log(1)');
   });
 
   it('keeps API, gateway and missing files as problem answers', async () => {

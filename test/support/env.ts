@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../../src/platform/config.ts';
 
 /** The environment a child process needs to use the same keys as a test's app. */
@@ -10,5 +11,20 @@ export function secretEnv(
     ACTIVE_MASTER_KEY: config.activeMasterKeyId,
     BLIND_INDEX_KEY: config.blindIndexKey.toString('utf8'),
     LOG_LEVEL: 'silent',
+  };
+}
+
+/** A valid production environment with fresh strong secrets: tests break one thing at a time. */
+export function productionEnv(): Record<string, string> {
+  const strong = () => randomBytes(48).toString('base64');
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://app@db.internal:5432/ladys?sslmode=verify-full',
+    KEYSTORE_DATABASE_URL: 'postgres://keys@keys.internal:5432/ladys_keys?sslmode=verify-full',
+    JWT_SECRET: strong(),
+    MASTER_KEYS: `p1:${randomBytes(32).toString('base64')}`,
+    BLIND_INDEX_KEY: strong(),
+    ALLOWED_ORIGINS: 'https://app.example.rw',
+    USSD_SECRET: randomBytes(32).toString('hex'),
   };
 }

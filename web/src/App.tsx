@@ -1,21 +1,24 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { Language } from './api.ts';
 import { onConsentRequired } from './api.ts';
 import { useAuth } from './auth.tsx';
 import { ConsentPrompt } from './ConsentPrompt.tsx';
+import { Loading } from './components.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.tsx';
 import { RegisterPage, SignInPage } from './pages/Auth.tsx';
-import { CalendarPage } from './pages/Calendar.tsx';
-import { DayLogPage } from './pages/DayLog.tsx';
 import { HomePage } from './pages/Home.tsx';
-import { HowPage } from './pages/How.tsx';
 import { LandingPage } from './pages/Landing.tsx';
-import { PeriodPage } from './pages/Period.tsx';
-import { PoliciesPage } from './pages/Policies.tsx';
-import { SettingsPage } from './pages/Settings.tsx';
-import { StatsPage } from './pages/Stats.tsx';
-import { UssdPage } from './pages/Ussd.tsx';
+
+// Pages other than home, sign-in and landing load on first visit: the first screen on 3G comes sooner.
+const CalendarPage = lazy(() => import('./pages/Calendar.tsx').then((m) => ({ default: m.CalendarPage })));
+const DayLogPage = lazy(() => import('./pages/DayLog.tsx').then((m) => ({ default: m.DayLogPage })));
+const HowPage = lazy(() => import('./pages/How.tsx').then((m) => ({ default: m.HowPage })));
+const PeriodPage = lazy(() => import('./pages/Period.tsx').then((m) => ({ default: m.PeriodPage })));
+const PoliciesPage = lazy(() => import('./pages/Policies.tsx').then((m) => ({ default: m.PoliciesPage })));
+const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
+const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
+const UssdPage = lazy(() => import('./pages/Ussd.tsx').then((m) => ({ default: m.UssdPage })));
 
 function LanguageSwitcher() {
   const { language, t } = useI18n();
@@ -108,8 +111,10 @@ function Header() {
 }
 
 function Private({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
-  return user ? children : <Redirect to="/signin" />;
+  const { user, restoring } = useAuth();
+  if (user) return children;
+  // A reload or a bookmarked page: wait for the refresh cookie before deciding she is signed out.
+  return restoring ? <Loading /> : <Redirect to="/signin" />;
 }
 
 export function App() {
@@ -122,7 +127,14 @@ export function App() {
   // Move focus to the new page's heading, as a full page load would for screen readers.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must run on every navigation.
   useEffect(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    // A page that is still loading has no heading yet: look again for a moment.
+    let tries = 0;
+    const timer = setInterval(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading || ++tries > 40) clearInterval(timer);
+      heading?.focus();
+    }, 50);
+    return () => clearInterval(timer);
   }, [location]);
 
   return (
@@ -133,59 +145,61 @@ export function App() {
       <Header />
       <main id="main">
         {consentNeeded && user && <ConsentPrompt onDone={() => setConsentNeeded(false)} />}
-        <Switch>
-          <Route path="/">{user ? <Redirect to="/home" /> : <LandingPage />}</Route>
-          <Route path="/signin">{user ? <Redirect to="/home" /> : <SignInPage />}</Route>
-          <Route path="/register">{user ? <Redirect to="/home" /> : <RegisterPage />}</Route>
-          <Route path="/policies" component={PoliciesPage} />
-          <Route path="/how-predictions-work" component={HowPage} />
-          <Route path="/ussd" component={UssdPage} />
-          <Route path="/home">
-            <Private>
-              <HomePage />
-            </Private>
-          </Route>
-          <Route path="/calendar">
-            <Private>
-              <CalendarPage />
-            </Private>
-          </Route>
-          <Route path="/calendar/:month">
-            {(params) => (
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/">{user ? <Redirect to="/home" /> : <LandingPage />}</Route>
+            <Route path="/signin">{user ? <Redirect to="/home" /> : <SignInPage />}</Route>
+            <Route path="/register">{user ? <Redirect to="/home" /> : <RegisterPage />}</Route>
+            <Route path="/policies" component={PoliciesPage} />
+            <Route path="/how-predictions-work" component={HowPage} />
+            <Route path="/ussd-simulator" component={UssdPage} />
+            <Route path="/home">
               <Private>
-                <CalendarPage month={params.month} />
+                <HomePage />
               </Private>
-            )}
-          </Route>
-          <Route path="/day/:date">
-            {(params) => (
+            </Route>
+            <Route path="/calendar">
               <Private>
-                <DayLogPage date={params.date} />
+                <CalendarPage />
               </Private>
-            )}
-          </Route>
-          <Route path="/period">
-            <Private>
-              <PeriodPage />
-            </Private>
-          </Route>
-          <Route path="/stats">
-            <Private>
-              <StatsPage />
-            </Private>
-          </Route>
-          <Route path="/settings">
-            <Private>
-              <SettingsPage />
-            </Private>
-          </Route>
-          <Route>
-            <h1 tabIndex={-1}>404</h1>
-            <p>
-              <Link href="/">{t('web.nav.home')}</Link>
-            </p>
-          </Route>
-        </Switch>
+            </Route>
+            <Route path="/calendar/:month">
+              {(params) => (
+                <Private>
+                  <CalendarPage month={params.month} />
+                </Private>
+              )}
+            </Route>
+            <Route path="/day/:date">
+              {(params) => (
+                <Private>
+                  <DayLogPage date={params.date} />
+                </Private>
+              )}
+            </Route>
+            <Route path="/period">
+              <Private>
+                <PeriodPage />
+              </Private>
+            </Route>
+            <Route path="/stats">
+              <Private>
+                <StatsPage />
+              </Private>
+            </Route>
+            <Route path="/settings">
+              <Private>
+                <SettingsPage />
+              </Private>
+            </Route>
+            <Route>
+              <h1 tabIndex={-1}>404</h1>
+              <p>
+                <Link href="/">{t('web.nav.home')}</Link>
+              </p>
+            </Route>
+          </Switch>
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t('web.footer')}</p>
@@ -197,7 +211,7 @@ export function App() {
             <Link href="/policies">{t('policies.title')}</Link>
           </li>
           <li>
-            <Link href="/ussd">{t('web.nav.ussd')}</Link>
+            <Link href="/ussd-simulator">{t('web.nav.ussd')}</Link>
           </li>
         </ul>
       </footer>

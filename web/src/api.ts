@@ -53,7 +53,7 @@ export class ApiError extends Error {
 type Tokens = { accessToken: string };
 
 let tokens: Tokens | null = null;
-let refreshing: Promise<boolean> | null = null;
+let refreshing: Promise<User | null> | null = null;
 const signedOutListeners = new Set<() => void>();
 const consentListeners = new Set<() => void>();
 
@@ -97,8 +97,8 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, detail, errors);
 }
 
-/** One refresh at a time, shared by every request that met a 401 meanwhile. */
-function refresh(): Promise<boolean> {
+/** One refresh at a time, shared by every request that met a 401 meanwhile; null when signed out. */
+function refresh(): Promise<User | null> {
   if (refreshing) return refreshing;
   refreshing = (async () => {
     try {
@@ -113,12 +113,12 @@ function refresh(): Promise<boolean> {
         body: '{}',
         credentials: 'same-origin',
       });
-      if (!response.ok) return false;
-      const pair = (await response.json()) as Tokens;
-      tokens = { accessToken: pair.accessToken };
-      return true;
+      if (!response.ok) return null;
+      const signedIn = (await response.json()) as Tokens & { user: User };
+      tokens = { accessToken: signedIn.accessToken };
+      return signedIn.user;
     } catch {
-      return false;
+      return null;
     } finally {
       refreshing = null;
     }
@@ -200,13 +200,9 @@ export async function login(input: { identifier: string; password?: string; pin?
 }
 
 /** After a reload: one refresh through the cookie; the signed-in user, or null. */
-export async function restoreSession(): Promise<User | null> {
-  if (!(await refresh())) return null;
-  try {
-    return await api<User>('GET', '/me');
-  } catch {
-    return null;
-  }
+/** A reload keeps her signed in: one round trip gives a new access token and her profile. */
+export function restoreSession(): Promise<User | null> {
+  return refresh();
 }
 
 export async function logout(): Promise<void> {
@@ -285,7 +281,7 @@ export type DayLog = {
 };
 
 // The fixed vocabularies, from the server's own dependency-free module.
-export { ENERGY, FLOWS, MOODS, SYMPTOMS } from '../../src/modules/cycles/vocabulary.ts';
+export { ENERGY, FLOWS, MOODS, MUCUS, SYMPTOMS } from '../../src/modules/cycles/vocabulary.ts';
 
 // ---- Me -------------------------------------------------------------------------------------
 
@@ -328,13 +324,7 @@ export async function exportData(format: 'json' | 'csv'): Promise<Blob> {
   return response.blob();
 }
 
-/** One USSD hop, as a gateway would send it. */
-export async function ussd(fields: {
-  sessionId: string;
-  serviceCode: string;
-  phoneNumber: string;
-  text: string;
-}): Promise<string> {
-  const response = await raw('POST', '/ussd', { form: fields, retried: true, anonymous: true });
-  return response.text();
+/** One hop through the server's USSD simulator (it exists only where USSD_SIMULATOR is on). */
+export function ussdHop(fields: { sessionId: string; phoneNumber: string; text: string }) {
+  return api<{ text: string; ended: boolean }>('POST', '/ussd-simulator', fields);
 }

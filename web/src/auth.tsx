@@ -6,35 +6,46 @@ import { useI18n } from './i18n/index.tsx';
 
 type Auth = {
   user: User | null;
+  /** True until the refresh cookie has been tried: her pages wait instead of sending her to sign in. */
+  restoring: boolean;
   signIn: (input: Parameters<typeof client.login>[0]) => Promise<User>;
   register: (input: client.RegisterInput) => Promise<User>;
   signOut: () => Promise<void>;
-  setUser: (user: User | null) => void;
+  setUser: (user: User | null) => Promise<void>;
   /** Switch language; saved to her profile when she is signed in. */
   changeLanguage: (language: Language) => Promise<void>;
 };
 
 const AuthContext = createContext<Auth | null>(null);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
+/** `restoring` is the session restore main.tsx started before the first render. */
+export function AuthProvider({
+  restoring: restore,
+  children,
+}: {
+  restoring: Promise<User | null>;
+  children: ReactNode;
+}) {
   const [user, setUserState] = useState<User | null>(null);
+  const [restoring, setRestoring] = useState(true);
   const { setLanguage } = useI18n();
   const queries = useQueryClient();
 
+  // Her pages appear in her language straight away: its texts are fetched before she is set.
   const setUser = useCallback(
-    (next: User | null) => {
+    async (next: User | null) => {
+      if (next) await setLanguage(next.language).catch(() => undefined);
       setUserState(next);
-      if (next) setLanguage(next.language);
     },
     [setLanguage],
   );
 
   // A reload keeps her signed in: the refresh cookie gives a new access token.
   useEffect(() => {
-    void client.restoreSession().then((restored) => {
-      if (restored) setUser(restored);
-    });
-  }, [setUser]);
+    void restore
+      .then((restored) => (restored ? setUser(restored) : undefined))
+      .finally(() => setRestoring(false));
+  }, [restore, setUser]);
 
   useEffect(
     () =>
@@ -48,15 +59,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<Auth>(
     () => ({
       user,
+      restoring,
       setUser,
       signIn: async (input) => {
         const signedIn = await client.login(input);
-        setUser(signedIn);
+        await setUser(signedIn);
         return signedIn;
       },
       register: async (input) => {
         const created = await client.register(input);
-        setUser(created);
+        await setUser(created);
         return created;
       },
       signOut: async () => {
@@ -68,11 +80,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         }
       },
       changeLanguage: async (language) => {
-        setLanguage(language);
-        if (user) setUserState(await client.api<User>('PATCH', '/me', { language }));
+        const [, saved] = await Promise.all([
+          setLanguage(language),
+          user ? client.api<User>('PATCH', '/me', { language }) : null,
+        ]);
+        if (saved) setUserState(saved);
       },
     }),
-    [user, setUser, setLanguage, queries],
+    [user, restoring, setUser, setLanguage, queries],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

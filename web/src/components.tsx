@@ -43,7 +43,7 @@ export function Notice({ children }: { children: ReactNode }) {
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted" role="status" data-loading="">
       {t('web.loading')}
     </p>
   );

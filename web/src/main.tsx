@@ -2,9 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { ApiError } from './api.ts';
+import { ApiError, get, type Prediction, restoreSession } from './api.ts';
 import { AuthProvider } from './auth.tsx';
-import { I18nProvider } from './i18n/index.tsx';
+import { browserLanguage, I18nProvider, loadLanguage } from './i18n/index.tsx';
 import './styles.css';
 
 const queries = new QueryClient({
@@ -18,17 +18,38 @@ const queries = new QueryClient({
   },
 });
 
+// Both start at once, before anything renders: on 3G every round trip saved is ~0.4 s.
+const restoring = restoreSession();
+const initial = browserLanguage();
+// Her home needs the prediction first: ask for it as soon as the session is back, not after render.
+void restoring.then((user) => {
+  if (user?.role === 'adolescent' && ['/', '/home'].includes(location.pathname))
+    void queries.prefetchQuery({
+      queryKey: ['prediction'],
+      queryFn: () => get<Prediction>('/cycles/prediction'),
+    });
+});
+
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queries}>
-        <I18nProvider>
-          <AuthProvider>
-            <App />
-          </AuthProvider>
-        </I18nProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+  const mount = root;
+  // If her language cannot be fetched, start in English rather than not at all.
+  void loadLanguage(initial)
+    .then(
+      () => initial,
+      () => 'en' as const,
+    )
+    .then((language) =>
+      createRoot(mount).render(
+        <StrictMode>
+          <QueryClientProvider client={queries}>
+            <I18nProvider initial={language}>
+              <AuthProvider restoring={restoring}>
+                <App />
+              </AuthProvider>
+            </I18nProvider>
+          </QueryClientProvider>
+        </StrictMode>,
+      ),
+    );
 }

@@ -21,6 +21,8 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each file; the browser gets the smallest it accepts.
+    preCompressed: true,
     setHeaders(res, path) {
       res.header(
         'cache-control',

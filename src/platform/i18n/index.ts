@@ -5,18 +5,10 @@ import { rw } from './rw.ts';
 import { sw } from './sw.ts';
 
 export type { MessageKey } from './en.ts';
+export { LANGUAGE_NAMES, LANGUAGES } from './languages.ts';
 
 /** One catalogue per language, shared by USSD, SMS and the web app. */
 export const CATALOGUES: Record<Language, Catalogue> = { en, rw, fr, sw };
-export const LANGUAGES: Language[] = ['en', 'rw', 'fr', 'sw'];
-/** Each language named in itself, as a menu shows it. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  rw: 'Kinyarwanda',
-  fr: 'Francais',
-  sw: 'Kiswahili',
-};
-
 export type Params = Record<string, string | number>;
 
 /** The text of a key in a language, with {placeholders} filled in. */

@@ -1,20 +1,32 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import {
-  CATALOGUES,
-  LANGUAGE_NAMES,
-  LANGUAGES,
-  type MessageKey,
-  shortDate,
-} from '../../../src/platform/i18n/index.ts';
+import { en, type MessageKey } from '../../../src/platform/i18n/en.ts';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../../src/platform/i18n/languages.ts';
 import type { Language } from '../api.ts';
-import { type WebCatalogue, type WebKey, webEn, webFr, webRw, webSw } from './web-messages.ts';
+import { type HowKey, howEn } from './how-messages.ts';
+import { type WebKey, webEn } from './web-messages.ts';
 
 export { LANGUAGE_NAMES, LANGUAGES };
-export type Key = MessageKey | WebKey;
+export type Key = MessageKey | WebKey | HowKey;
 export type Params = Record<string, string | number>;
+type Catalogue = Readonly<Record<string, string>>;
 
-const WEB: Record<Language, WebCatalogue> = { en: webEn, rw: webRw, fr: webFr, sw: webSw };
-const HTML_LANG: Record<Language, string> = { en: 'en', rw: 'rw', fr: 'fr', sw: 'sw' };
+/*
+ * English is in the main bundle (it is also the fallback); each other language is a chunk of its
+ * own, fetched when it is first needed, so a phone on 3G downloads one language, not four.
+ */
+const ENGLISH: Catalogue = { ...en, ...webEn, ...howEn };
+const loaded: Partial<Record<Language, Catalogue>> = { en: ENGLISH };
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogue }>> = {
+  rw: () => import('./lang-rw.ts'),
+  fr: () => import('./lang-fr.ts'),
+  sw: () => import('./lang-sw.ts'),
+};
+
+/** Makes sure a language's texts are here; resolves once they are. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (loaded[language] || language === 'en') return;
+  loaded[language] = (await LOADERS[language]()).default;
+}
 
 function fill(text: string, params: Params): string {
   return text.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
@@ -23,14 +35,12 @@ function fill(text: string, params: Params): string {
 }
 
 export function message(language: Language, key: Key, params: Params = {}): string {
-  const web = WEB[language] as Record<string, string>;
-  const server = CATALOGUES[language] as Record<string, string>;
-  const text = web[key] ?? server[key] ?? (webEn as Record<string, string>)[key] ?? key;
+  const text = loaded[language]?.[key] ?? ENGLISH[key] ?? key;
   return fill(text, params);
 }
 
 /** The language the browser asks for, if we have it; English otherwise. */
-function browserLanguage(): Language {
+export function browserLanguage(): Language {
   for (const tag of navigator.languages ?? [navigator.language]) {
     const base = tag.slice(0, 2).toLowerCase();
     if ((LANGUAGES as string[]).includes(base)) return base as Language;
@@ -40,7 +50,8 @@ function browserLanguage(): Language {
 
 type I18n = {
   language: Language;
-  setLanguage: (language: Language) => void;
+  /** Switches once the language's texts have arrived, so nothing shows half-translated. */
+  setLanguage: (language: Language) => Promise<void>;
   t: (key: Key, params?: Params) => string;
   /** "8 Dec" in her language. */
   date: (iso: string) => string;
@@ -48,14 +59,23 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(browserLanguage);
+/** `initial` must already be loaded (main.tsx waits for it before the first render). */
+export function I18nProvider({ initial, children }: { initial: Language; children: ReactNode }) {
+  const [language, setShown] = useState<Language>(initial);
   useEffect(() => {
-    document.documentElement.lang = HTML_LANG[language];
+    document.documentElement.lang = language;
   }, [language]);
+  const setLanguage = useCallback(async (next: Language) => {
+    await loadLanguage(next);
+    setShown(next);
+  }, []);
   const t = useCallback((key: Key, params?: Params) => message(language, key, params), [language]);
-  const date = useCallback((iso: string) => shortDate(language, iso), [language]);
-  const value = useMemo(() => ({ language, setLanguage, t, date }), [language, t, date]);
+  const date = useCallback(
+    (iso: string) =>
+      `${Number(iso.slice(8, 10))} ${message(language, `month.${Number(iso.slice(5, 7))}` as Key)}`,
+    [language],
+  );
+  const value = useMemo(() => ({ language, setLanguage, t, date }), [language, setLanguage, t, date]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,11 +1,41 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { api, type DayLog, ENERGY, FLOWS, get, MOODS, SYMPTOMS } from '../api.ts';
+import { api, type DayLog, ENERGY, FLOWS, get, MOODS, MUCUS, SYMPTOMS } from '../api.ts';
 import { ConfirmBox, Loading, Notice, ProblemMessage, useConfirmingSubmit } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import { DayPeriod } from './DayPeriod.tsx';
 
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/** One choice from a fixed list, "not set" first; the labels come from `${labelPrefix}.${option}`. */
+function RadioChips(props: {
+  legend: string;
+  name: string;
+  options: readonly string[];
+  labelPrefix: string;
+  current: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <div className="chips">
+        {['', ...props.options].map((option) => (
+          <label className="choice" key={option || 'not-set'}>
+            <input
+              type="radio"
+              name={props.name}
+              value={option}
+              defaultChecked={(props.current ?? '') === option}
+            />{' '}
+            {option ? t(`${props.labelPrefix}.${option}` as Key) : t('day.not_set')}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 function DayForm({ date, existing }: { date: string; existing: DayLog | undefined }) {
   const { t } = useI18n();
@@ -48,10 +78,12 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
     if (sleep !== undefined) next.sleepHours = Number(sleep);
     const notes = pick('notes');
     if (notes) next.notes = notes;
-    // Keep what only other channels or fields not on this form set.
+    const temperature = pick('basalTemperature');
+    if (temperature !== undefined) next.basalTemperature = Number(temperature.replace(',', '.'));
+    const mucus = pick('cervicalMucus');
+    if (mucus) next.cervicalMucus = mucus;
+    // Keep what only other channels set (free-text symptoms from USSD).
     if (existing?.otherSymptoms.length) next.otherSymptoms = existing.otherSymptoms;
-    if (existing?.basalTemperature !== undefined) next.basalTemperature = existing.basalTemperature;
-    if (existing?.cervicalMucus !== undefined) next.cervicalMucus = existing.cervicalMucus;
     setSaved(false);
     body.current = next;
     void save.submit();
@@ -59,20 +91,13 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby="day-title" noValidate>
-      <fieldset>
-        <legend>{t('day.flow_label')}</legend>
-        <div className="chips">
-          <label className="choice">
-            <input type="radio" name="flow" value="" defaultChecked={!existing?.flow} /> {t('day.not_set')}
-          </label>
-          {FLOWS.map((flow) => (
-            <label className="choice" key={flow}>
-              <input type="radio" name="flow" value={flow} defaultChecked={existing?.flow === flow} />{' '}
-              {t(`flow.${flow}` as Key)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioChips
+        legend={t('day.flow_label')}
+        name="flow"
+        options={FLOWS}
+        labelPrefix="flow"
+        current={existing?.flow ?? undefined}
+      />
       <fieldset>
         <legend>{t('day.symptoms_label')}</legend>
         <div className="chips">
@@ -89,20 +114,13 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
           ))}
         </div>
       </fieldset>
-      <fieldset>
-        <legend>{t('day.mood_label')}</legend>
-        <div className="chips">
-          <label className="choice">
-            <input type="radio" name="mood" value="" defaultChecked={!existing?.mood} /> {t('day.not_set')}
-          </label>
-          {MOODS.map((mood) => (
-            <label className="choice" key={mood}>
-              <input type="radio" name="mood" value={mood} defaultChecked={existing?.mood === mood} />{' '}
-              {t(`mood.${mood}` as Key)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioChips
+        legend={t('day.mood_label')}
+        name="mood"
+        options={MOODS}
+        labelPrefix="mood"
+        current={existing?.mood ?? undefined}
+      />
       <div className="field">
         <label htmlFor="day-pain">{t('day.pain_label')}</label>
         <input
@@ -116,21 +134,13 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
           defaultValue={existing?.pain ?? ''}
         />
       </div>
-      <fieldset>
-        <legend>{t('day.energy_label')}</legend>
-        <div className="chips">
-          <label className="choice">
-            <input type="radio" name="energy" value="" defaultChecked={!existing?.energy} />{' '}
-            {t('day.not_set')}
-          </label>
-          {ENERGY.map((energy) => (
-            <label className="choice" key={energy}>
-              <input type="radio" name="energy" value={energy} defaultChecked={existing?.energy === energy} />{' '}
-              {t(`energy.${energy}` as Key)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioChips
+        legend={t('day.energy_label')}
+        name="energy"
+        options={ENERGY}
+        labelPrefix="energy"
+        current={existing?.energy ?? undefined}
+      />
       <div className="field">
         <label htmlFor="day-sleep">{t('day.sleep_label')}</label>
         <input
@@ -144,6 +154,30 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
           defaultValue={existing?.sleepHours ?? ''}
         />
       </div>
+      <div className="field">
+        <label htmlFor="day-temperature">{t('day.temp_label')}</label>
+        <input
+          id="day-temperature"
+          name="basalTemperature"
+          type="number"
+          inputMode="decimal"
+          min={34}
+          max={42}
+          step={0.01}
+          defaultValue={existing?.basalTemperature ?? ''}
+          aria-describedby="day-temperature-hint"
+        />
+        <p id="day-temperature-hint" className="hint">
+          {t('day.temp_hint')}
+        </p>
+      </div>
+      <RadioChips
+        legend={t('day.mucus_label')}
+        name="cervicalMucus"
+        options={MUCUS}
+        labelPrefix="mucus"
+        current={existing?.cervicalMucus ?? undefined}
+      />
       <div className="field">
         <label htmlFor="day-notes">{t('day.notes_label')}</label>
         <textarea
@@ -193,6 +227,7 @@ export function DayLogPage({ date }: { date: string }) {
       </p>
       {day.isPending && valid && <Loading />}
       <ProblemMessage error={day.error} />
+      {valid && <DayPeriod date={date} />}
       {day.data && <DayForm key={date} date={date} existing={day.data.days[0]} />}
     </>
   );

@@ -35,7 +35,7 @@ export function LandingPage() {
           {USSD_CODE}
         </p>
         <p>
-          <Link href="/ussd">{t('web.nav.ussd')}</Link>
+          <Link href="/ussd-simulator">{t('web.nav.ussd')}</Link>
         </p>
       </section>
       <section className="card" aria-labelledby="lang-title">

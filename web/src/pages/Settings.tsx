@@ -5,7 +5,7 @@ import { type AccessEntry, api, type ConsentStatus, exportData, get, type Sessio
 import { useAuth } from '../auth.tsx';
 import { acceptCurrentPolicies } from '../ConsentPrompt.tsx';
 import { Loading, Notice, ProblemMessage, saveFile } from '../components.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { type Key, useI18n } from '../i18n/index.tsx';
 
 function field(form: FormData, name: string): string | undefined {
   const value = form.get(name);
@@ -146,7 +146,7 @@ function Sessions() {
         {sessions.data?.sessions.map((session) => (
           <li key={session.id}>
             {t('settings.session_row', {
-              channel: session.channel,
+              channel: t(`access.channel.${session.channel}` as Key),
               device: session.device ?? '—',
               when: when(session.lastSeenAt, language),
             })}
@@ -190,6 +190,31 @@ function Export() {
   );
 }
 
+const DONE_OUTCOMES = new Set(['success', 'ok', 'not_needed']);
+
+/** An access-log entry in her language: the API gives stable codes, never sentences. */
+function accessRow(entry: AccessEntry, t: (key: Key) => string, language: string) {
+  const translated = (key: string, fallback: Key) => {
+    const text = t(key as Key);
+    return text === key ? t(fallback) : text;
+  };
+  const { label, role } = entry.actor;
+  let actor: string;
+  if (label === 'you') actor = t('access.you');
+  else if (label === 'operator') actor = t('access.operator');
+  else if (role === null) actor = t('access.unknown');
+  // "parent 3f9a…": the role in her language, then the pseudonym as it is.
+  else
+    actor = `${translated(`role.${role}`, 'access.unknown')} ${label.split(' ').slice(1).join(' ')}`.trim();
+  return {
+    when: when(entry.at, language),
+    actor,
+    action: translated(`access.action.${entry.action}`, 'access.unknown'),
+    outcome: t(DONE_OUTCOMES.has(entry.outcome) ? 'access.outcome.ok' : 'access.outcome.refused'),
+    channel: translated(`access.channel.${entry.channel}`, 'access.unknown'),
+  };
+}
+
 function AccessLog() {
   const { t, language } = useI18n();
   const log = useQuery({
@@ -205,13 +230,7 @@ function AccessLog() {
       <ul className="list small-text">
         {log.data?.entries.slice(0, 50).map((entry) => (
           <li key={`${entry.at}-${entry.action}-${entry.actor.label}-${entry.outcome}`}>
-            {t('settings.access_row', {
-              when: when(entry.at, language),
-              actor: entry.actor.label,
-              action: entry.action,
-              outcome: entry.outcome,
-              channel: entry.channel,
-            })}
+            {t('settings.access_row', accessRow(entry, t, language))}
           </li>
         ))}
       </ul>
@@ -246,7 +265,10 @@ function Consents() {
             {data.policies.map((policy) => (
               <li key={policy.kind}>
                 <a href={policy.url} target="_blank" rel="noreferrer">
-                  {t('settings.policy_row', { kind: policy.kind, version: policy.version })}
+                  {t('settings.policy_row', {
+                    kind: t(`policy.kind.${policy.kind}` as Key),
+                    version: policy.version,
+                  })}
                 </a>
                 : {policy.accepted ? t('settings.policy_accepted') : t('settings.policy_new')}
               </li>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ussd } from '../api.ts';
+import { ApiError, ussdHop } from '../api.ts';
 import { ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { USSD_CODE } from './Landing.tsx';
@@ -7,7 +7,7 @@ import { USSD_CODE } from './Landing.tsx';
 type Screen = { text: string; ended: boolean };
 
 function newSessionId(): string {
-  return `web-sim-${crypto.randomUUID()}`;
+  return crypto.randomUUID();
 }
 
 export function UssdPage() {
@@ -23,16 +23,10 @@ export function UssdPage() {
     setPending(true);
     setError(null);
     try {
-      const answer = await ussd({
-        sessionId: id,
-        serviceCode: USSD_CODE,
-        phoneNumber: phone,
-        text: nextAnswers.join('*'),
-      });
-      const ended = answer.startsWith('END');
-      setScreen({ text: answer.replace(/^(CON|END) ?/, ''), ended });
+      const answer = await ussdHop({ sessionId: id, phoneNumber: phone, text: nextAnswers.join('*') });
+      setScreen(answer);
       setAnswers(nextAnswers);
-      if (ended) setSessionId(null);
+      if (answer.ended) setSessionId(null);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -113,7 +107,13 @@ export function UssdPage() {
           </div>
         )}
       </div>
-      <ProblemMessage error={error} />
+      {error instanceof ApiError && error.status === 404 ? (
+        <p className="problem" role="alert">
+          {t('ussd.disabled', { code: USSD_CODE })}
+        </p>
+      ) : (
+        <ProblemMessage error={error} />
+      )}
     </>
   );
 }
