@@ -7,6 +7,7 @@ import { createUssdEffects } from './channels/ussd/effects.ts';
 import { ussdRoutes } from './channels/ussd/routes.ts';
 import { createUssdService } from './channels/ussd/service.ts';
 import { createUssdSessionRepo } from './channels/ussd/session-repo.ts';
+import { ussdSimulatorRoutes } from './channels/ussd/simulator-routes.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { createAdminService } from './modules/admin/service.ts';
 import { createAuditRepo } from './modules/audit/repo.ts';
@@ -41,14 +42,25 @@ import { createDataProtection } from './platform/crypto/data-protection.ts';
 import { createKeyRing } from './platform/crypto/key-ring.ts';
 import type { Database } from './platform/db/database.ts';
 import { installAccessControl, installBodylessCheck } from './platform/http/access.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
+import { answerFrameworkError, installErrorHandling } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
+import { installRateLimits } from './platform/http/rate-limit-hook.ts';
 import { ProblemSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
+import { installSecurityEventHook } from './platform/http/security-events-hook.ts';
 import { registerWebApp } from './platform/http/web.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
-import { createRateLimiter } from './platform/security/rate-limit.ts';
+import { createSecurityEvents } from './platform/security/events.ts';
+import {
+  type AlertNotifier,
+  combineNotifiers,
+  createLogNotifier,
+  createWebhookNotifier,
+  type SecurityLog,
+} from './platform/security/notifier.ts';
+import { createPseudonymizer } from './platform/security/pseudonym.ts';
+import { createQuotas, createRateLimiter } from './platform/security/rate-limit.ts';
 import { coercingAjv, strictAjv } from './platform/validation.ts';
 
 declare module 'fastify' {
@@ -73,7 +85,20 @@ export type AppDeps = {
   scheduleJobs?: boolean;
   /** The policy versions in force (tests publish new ones). */
   policies?: Policies;
+  /** Where security events and alerts are logged: the app's logger (commands, which raise none, pass none). */
+  logger?: SecurityLog;
 };
+
+const SILENT: SecurityLog = { warn: () => undefined, error: () => undefined };
+
+/** Alerts always go to the log, and to the webhook too when SECURITY_ALERT_WEBHOOK_URL is set. */
+function alertNotifier(config: Config, log: SecurityLog): AlertNotifier {
+  const notifiers = [createLogNotifier(log)];
+  if (config.securityAlertWebhookUrl) {
+    notifiers.push(createWebhookNotifier({ url: config.securityAlertWebhookUrl, log }));
+  }
+  return combineNotifiers(notifiers);
+}
 
 /** Wires every service once (the composition root) and returns a ready Fastify instance. */
 export function createServices(deps: AppDeps) {
@@ -112,6 +137,12 @@ export function createServices(deps: AppDeps) {
     lifetimeSeconds: config.accessTokenSeconds,
     clock,
   });
+  const store = deps.redis ? createRedisCounterStore(deps.redis) : createDbCounterStore(db);
+  const pseudonym = createPseudonymizer(config.blindIndexKey);
+  const quotas = createQuotas({ store, clock, scale: config.rateLimitScale });
+  const log = deps.logger ?? SILENT;
+  const notifier = alertNotifier(config, log);
+  const securityEvents = createSecurityEvents({ store, clock, pseudonym, log, notifier });
   const sessions = createSessionService({
     db,
     repo: createSessionRepo(db),
@@ -120,10 +151,20 @@ export function createServices(deps: AppDeps) {
     audit,
     clock,
     sessionDays: config.sessionDays,
+    events: securityEvents,
   });
-  const store = deps.redis ? createRedisCounterStore(deps.redis) : createDbCounterStore(db);
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
-  const auth = createAuthService({ users, userRepo, sessions, throttle, hasher, blindIndex, audit, clock });
+  const auth = createAuthService({
+    users,
+    userRepo,
+    sessions,
+    throttle,
+    hasher,
+    blindIndex,
+    audit,
+    events: securityEvents,
+    clock,
+  });
   const admin = createAdminService({ users, userRepo, sessions, audit, clock });
   const consents = createConsentService({
     repo: consentRepo,
@@ -161,7 +202,7 @@ export function createServices(deps: AppDeps) {
     consents: consentRepo,
     auditRepo,
     audit,
-    rateLimit: createRateLimiter({ store, clock, scale: config.rateLimitScale }),
+    rateLimit: createRateLimiter(quotas),
     pseudonymKey: config.blindIndexKey,
     clock,
   });
@@ -172,6 +213,10 @@ export function createServices(deps: AppDeps) {
   });
   return {
     retention,
+    quotas,
+    pseudonym,
+    securityEvents,
+    notifier,
     users,
     sessions,
     auth,
@@ -191,7 +236,6 @@ export type Services = ReturnType<typeof createServices>;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const services = createServices(deps);
   const options: FastifyServerOptions = {
     logger: { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: () => randomUUID(),
@@ -201,11 +245,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy as boolean | string,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: answerFrameworkError,
   };
   // Added after typing so Fastify's overloads keep the plain HTTP/1.1 instance type; TLS is only
   // the transport here, the request and reply objects are the same.
   if (deps.https) Object.assign(options, { https: deps.https });
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
+  const services = createServices({ ...deps, logger: app.log });
 
   // Every route, as registered: the schema-coverage test and the authorization matrix walk this.
   const routeCatalogue: RouteOptions[] = [];
@@ -235,6 +281,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addSchema(ProblemSchema);
   app.addSchema(UserSchema);
+  installSecurityEventHook(app, services.securityEvents);
+  // Counts anonymous calls before authentication and signed-in calls right after it; declares the
+  // 429 answer on every /api route registered from here on.
+  installRateLimits(app, { quotas: services.quotas, pseudonym: services.pseudonym });
   await registerOpenApi(app);
   installAccessControl(app, {
     authenticate: (token) => services.sessions.authenticate(token),
@@ -244,11 +294,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ ping: () => database.ping() }));
   await app.register(
-    ussdRoutes({ ussd: services.ussd, secret: config.ussdSecret, allowedIps: config.ussdAllowedIps }),
+    ussdRoutes({
+      ussd: services.ussd,
+      secret: config.ussdSecret,
+      allowedIps: config.ussdAllowedIps,
+      quotas: services.quotas,
+      pseudonym: services.pseudonym,
+      events: services.securityEvents,
+    }),
   );
   await app.register(
     async (api) => {
       await api.register(authRoutes(services.auth, { sessionDays: config.sessionDays }));
+      if (config.ussdSimulator) await api.register(ussdSimulatorRoutes({ ussd: services.ussd }));
       await api.register(meRoutes(services));
       await api.register(adminRoutes(services.admin));
       await api.register(cycleRoutes(services));
@@ -271,6 +329,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
   app.addHook('onClose', async () => {
+    // Alerts already raised are delivered (or time out) before the process goes.
+    await services.notifier.drain();
     await deps.redis?.quit().catch(() => undefined);
   });
   return app;

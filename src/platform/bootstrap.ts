@@ -1,6 +1,6 @@
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
-import { KEYSTORE_MIGRATIONS_DIR, migrate, readMigrations } from './db/migrate.ts';
+import { applicationSchema, keystoreSchema, prepareSchema, SchemaNotReadyError } from './db/schema.ts';
 
 /** Reads the configuration or exits listing every problem: shared by the server and every CLI command. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
@@ -15,14 +15,20 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise) and migrates it. */
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise)
+ * with its schema up to date: migrated as the owner (MIGRATION_DATABASE_URL) when needed, or the
+ * process exits saying which migrations are pending when its role may not apply them.
+ */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: config.dataDir },
   );
-  await migrate(database.db);
+  await prepareOrExit(database, () =>
+    prepareSchema(database, applicationSchema(), config.migrationDatabaseUrl),
+  );
   return database;
 }
 
@@ -33,6 +39,19 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 export async function openKeystore(config: Config, database: Database): Promise<Database> {
   if (!config.keystoreUrl) return database;
   const keystore = await openDatabase({ kind: 'postgres', url: config.keystoreUrl, poolSize: 4 });
-  await migrate(keystore.db, readMigrations(KEYSTORE_MIGRATIONS_DIR), 'keystore_migrations');
+  await prepareOrExit(keystore, () =>
+    prepareSchema(keystore, keystoreSchema(), config.keystoreMigrationDatabaseUrl),
+  );
   return keystore;
+}
+
+async function prepareOrExit(database: Database, prepare: () => Promise<unknown>): Promise<void> {
+  try {
+    await prepare();
+  } catch (error) {
+    if (!(error instanceof SchemaNotReadyError)) throw error;
+    await database.close();
+    process.stderr.write(`${error.message}\nThe process will not start until the schema is up to date.\n`);
+    process.exit(1);
+  }
 }

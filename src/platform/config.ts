@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { checkDatabaseUrl } from './db/connection-url.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { compileStrict } from './validation.ts';
 
@@ -19,6 +20,8 @@ const EnvSchema = Type.Object({
   DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   KEYSTORE_DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  MIGRATION_DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  KEYSTORE_MIGRATION_DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   JWT_SECRET: Type.Optional(Type.String()),
   MASTER_KEYS: Type.Optional(Type.String()),
   ACTIVE_MASTER_KEY: Type.Optional(Type.String()),
@@ -29,8 +32,10 @@ const EnvSchema = Type.Object({
   TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_SCALE: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.String()),
+  SECURITY_ALERT_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   USSD_SECRET: Type.Optional(Type.String()),
   USSD_ALLOWED_IPS: Type.Optional(Type.String()),
+  USSD_SIMULATOR: Type.Optional(Type.Enum(['on', 'off'])),
   GUARDIAN_CONSENT_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,2}$' })),
   AUDIT_RETENTION_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -51,6 +56,9 @@ export type Config = {
   databaseUrl: string | undefined;
   /** A separate PostgreSQL database for users' wrapped data keys (required in production). */
   keystoreUrl: string | undefined;
+  /** The schema owner's URL, for migrating at start-up; without it a runtime role only checks the schema. */
+  migrationDatabaseUrl?: string;
+  keystoreMigrationDatabaseUrl?: string;
   jwtSecret: Uint8Array;
   masterKeys: Map<string, Buffer>;
   activeMasterKeyId: string;
@@ -61,11 +69,15 @@ export type Config = {
   rateLimitScale: number;
   /** Proxy hops or addresses whose X-Forwarded-For is believed; false = use the socket address. */
   trustProxy: boolean | string | number;
+  /** Security alerts are POSTed here as JSON as well as logged (optional). */
+  securityAlertWebhookUrl?: string | undefined;
   logLevel: string;
   /** Shared secret the USSD gateway sends (path or X-USSD-Secret header); required in production. */
   ussdSecret: string | undefined;
   /** Addresses or CIDRs allowed to call /ussd; empty = any. */
   ussdAllowedIps: string[];
+  /** POST /api/v1/ussd-simulator for the web app's simulator page (demos, training). */
+  ussdSimulator: boolean;
   /** Below this age a young person's account keeps no health data until a guardian consents. */
   guardianConsentAge: number;
   retention: RetentionPolicy;
@@ -106,6 +118,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
   const port = Number(env.PORT ?? '3000');
   checkGeneral(env, mode, { port, allowedOrigins, rateLimitScale }, problems);
   checkKeystore(env, mode, problems);
+  checkDatabaseUrls(env, problems);
   if (problems.length > 0 || secrets === undefined) throw new ConfigError(problems);
 
   return {
@@ -115,6 +128,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL,
     keystoreUrl: env.KEYSTORE_DATABASE_URL,
+    ...(env.MIGRATION_DATABASE_URL ? { migrationDatabaseUrl: env.MIGRATION_DATABASE_URL } : {}),
+    ...(env.KEYSTORE_MIGRATION_DATABASE_URL
+      ? { keystoreMigrationDatabaseUrl: env.KEYSTORE_MIGRATION_DATABASE_URL }
+      : {}),
     ...secrets,
     allowedOrigins,
     redisUrl: env.REDIS_URL,
@@ -124,9 +141,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
         : undefined,
     rateLimitScale,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    securityAlertWebhookUrl: env.SECURITY_ALERT_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
     ussdSecret: env.USSD_SECRET,
     ussdAllowedIps: splitList(env.USSD_ALLOWED_IPS),
+    // The web simulator lets anyone act as any phone: on for development, opt-in elsewhere.
+    ussdSimulator: (env.USSD_SIMULATOR ?? (mode === 'production' ? 'off' : 'on')) === 'on',
     guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
     // Audit rows: 7 years by default, the longest record-keeping period a health regulator is likely to ask.
     retention: {
@@ -150,9 +170,6 @@ function checkGeneral(
   if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
   }
-  if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
-    problems.push('DATABASE_URL must be a PostgreSQL URL (postgres://…)');
-  }
   if (env.USSD_SECRET !== undefined && !/^[A-Za-z0-9._~-]+$/.test(env.USSD_SECRET)) {
     problems.push(
       'USSD_SECRET may hold only letters, digits and . _ ~ - (it can appear in the callback path)',
@@ -172,9 +189,6 @@ function checkGeneral(
 /** Keys apart from data: a backup of the data must never hold the keys that open it. */
 function checkKeystore(env: Env, mode: string, problems: string[]): void {
   const url = env.KEYSTORE_DATABASE_URL;
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
-    problems.push('KEYSTORE_DATABASE_URL must be a PostgreSQL URL (postgres://…)');
-  }
   if (url !== undefined && env.DATABASE_URL === undefined) {
     problems.push('KEYSTORE_DATABASE_URL needs DATABASE_URL (the embedded database keeps its keys itself)');
   }
@@ -185,6 +199,26 @@ function checkKeystore(env: Env, mode: string, problems: string[]): void {
     );
   } else if (url === env.DATABASE_URL) {
     problems.push('KEYSTORE_DATABASE_URL must name a different database from DATABASE_URL');
+  }
+}
+
+/** Every PostgreSQL URL (scheme, sslmode, certificate files); an owner's URL only beside its runtime URL. */
+function checkDatabaseUrls(env: Env, problems: string[]): void {
+  const names = [
+    'DATABASE_URL',
+    'KEYSTORE_DATABASE_URL',
+    'MIGRATION_DATABASE_URL',
+    'KEYSTORE_MIGRATION_DATABASE_URL',
+  ] as const;
+  for (const name of names) {
+    const url = env[name];
+    if (url !== undefined) checkDatabaseUrl(name, url, problems);
+  }
+  if (env.MIGRATION_DATABASE_URL !== undefined && env.DATABASE_URL === undefined) {
+    problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the runtime role the server connects as)');
+  }
+  if (env.KEYSTORE_MIGRATION_DATABASE_URL !== undefined && env.KEYSTORE_DATABASE_URL === undefined) {
+    problems.push('KEYSTORE_MIGRATION_DATABASE_URL needs KEYSTORE_DATABASE_URL');
   }
 }
 

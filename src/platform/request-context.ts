@@ -11,6 +11,8 @@ export type RequestContext = {
   ip: string;
   userAgent: string | undefined;
   principal: Principal | undefined;
+  /** `METHOD /route/pattern` the call came through, for security events (never the raw URL). */
+  route?: string | undefined;
 };
 
 export function auditContextOf(ctx: RequestContext) {

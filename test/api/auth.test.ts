@@ -127,6 +127,16 @@ describeEachDatabase('accounts and sessions', (get) => {
     assert.equal(first.statusCode, 200);
     const rotated = first.json();
     assert.notEqual(rotated.refreshToken, user.refreshToken);
+    // Her own profile comes with the new pair (a reopening web app needs both), nothing more.
+    assert.equal(rotated.user.id, user.id);
+    assert.equal(rotated.user.email, user.email);
+    assert.deepEqual(Object.keys(rotated).sort(), [
+      'accessToken',
+      'expiresIn',
+      'refreshToken',
+      'tokenType',
+      'user',
+    ]);
     assert.equal(
       (await t.request({ method: 'GET', url: '/api/v1/me', token: rotated.accessToken })).statusCode,
       200,

@@ -39,6 +39,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     ussdSecret: undefined,
     ussdAllowedIps: [],
+    ussdSimulator: false,
     guardianConsentAge: 16,
     retention: { endedSessionsDays: 30, guardianCodesDays: 30, auditDays: 2557 },
     // Cheap Argon2id for speed; the production cost is asserted separately.

@@ -1,6 +1,6 @@
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import type { CounterState, CounterStore } from '../../platform/security/counter-store.ts';
+import { RateLimitExceeded } from '../../platform/security/rate-limit.ts';
 
 export type ThrottlePolicy = {
   /** Failures after which each new attempt must wait, the wait doubling every time. */
@@ -50,7 +50,8 @@ export const GUARDIAN_CODE_POLICY: ThrottlePolicy = {
   lockSeconds: 60 * 60,
 };
 
-export type Key = { key: string; policy: ThrottlePolicy };
+/** `name` is the policy a refusal reports in its RateLimit headers. */
+export type Key = { key: string; policy: ThrottlePolicy; name: string };
 
 export function createLoginThrottle(deps: {
   store: CounterStore;
@@ -64,8 +65,8 @@ export function createLoginThrottle(deps: {
 
   function keysFor(accountIdentifier: string, ip: string): Key[] {
     return [
-      { key: `login:acct:${hashed(accountIdentifier)}`, policy: ACCOUNT_POLICY },
-      { key: `login:ip:${hashed(ip)}`, policy: IP_POLICY },
+      { key: `login:acct:${hashed(accountIdentifier)}`, policy: ACCOUNT_POLICY, name: 'login-account' },
+      { key: `login:ip:${hashed(ip)}`, policy: IP_POLICY, name: 'login-ip' },
     ];
   }
 
@@ -84,14 +85,16 @@ export function createLoginThrottle(deps: {
 
   return {
     keysFor,
-    keysForPhone: (phone: string): Key[] => [{ key: `ussd:pin:${hashed(phone)}`, policy: USSD_PIN_POLICY }],
+    keysForPhone: (phone: string): Key[] => [
+      { key: `ussd:pin:${hashed(phone)}`, policy: USSD_PIN_POLICY, name: 'pin-phone' },
+    ],
     /** Re-entering her current password or PIN while signed in (changes, deletion). */
     keysForAccount: (userId: string): Key[] => [
-      { key: `credential:${hashed(userId)}`, policy: ACCOUNT_POLICY },
+      { key: `credential:${hashed(userId)}`, policy: ACCOUNT_POLICY, name: 'credential-account' },
     ],
     /** A guardian entering codes: 5 wrong codes lock the account for an hour. */
     keysForGuardian: (userId: string): Key[] => [
-      { key: `guardian:${hashed(userId)}`, policy: GUARDIAN_CODE_POLICY },
+      { key: `guardian:${hashed(userId)}`, policy: GUARDIAN_CODE_POLICY, name: 'guardian-code' },
     ],
 
     /**
@@ -103,16 +106,18 @@ export function createLoginThrottle(deps: {
       if (scale === 0) return { failures: 0 };
       const now = clock();
       const states = await Promise.all(keys.map((k) => store.get(k.key, now)));
-      const retryAfter = Math.max(
-        0,
-        ...keys.map((k, i) => (states[i] ? waitSeconds(states[i], k.policy, now) : 0)),
-      );
-      if (retryAfter > 0) throw tooMany(retryAfter);
+      let longest: { key: Key; wait: number } | undefined;
+      for (const [i, key] of keys.entries()) {
+        const state = states[i];
+        const wait = state ? waitSeconds(state, key.policy, now) : 0;
+        if (wait > (longest?.wait ?? 0)) longest = { key, wait };
+      }
+      if (longest) throw tooMany(longest.key, longest.wait, scale);
       const [first] = keys;
       if (!first) return { failures: 0 };
       const counted = await store.increment(first.key, now, ttlOf(first));
       if (counted.failures > Math.ceil(first.policy.lockAfter * scale))
-        throw tooMany(first.policy.lockSeconds);
+        throw tooMany(first, first.policy.lockSeconds, scale);
       return { failures: counted.failures };
     },
 
@@ -142,9 +147,16 @@ function ttlOf(key: Key): number {
   return Math.max(key.policy.lockSeconds, 15 * 60);
 }
 
-function tooMany(retryAfter: number): AppError {
-  return new AppError('too_many_requests', `Too many failed attempts; try again in ${retryAfter} seconds`, {
-    retryAfterSeconds: retryAfter,
-  });
+function tooMany(key: Key, retryAfter: number, scale: number): RateLimitExceeded {
+  return new RateLimitExceeded(
+    {
+      policy: key.name,
+      quota: Math.ceil(key.policy.lockAfter * scale),
+      windowSeconds: key.policy.lockSeconds,
+      remaining: 0,
+      resetSeconds: retryAfter,
+    },
+    `Too many failed attempts; try again in ${retryAfter} seconds`,
+  );
 }
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

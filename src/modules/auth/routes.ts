@@ -4,7 +4,7 @@ import { contextOf, principalOf } from '../../platform/http/access.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { AUTHENTICATED, NoContent, responses } from '../../platform/http/schemas.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { LoginBody, RefreshBody, RegisterBody, SignedInSchema, TokenPairSchema } from './schema.ts';
+import { LoginBody, RefreshBody, RegisterBody, SignedInSchema } from './schema.ts';
 import type { AuthService } from './service.ts';
 
 /**
@@ -79,11 +79,12 @@ export function authRoutes(auth: AuthService, opts: { sessionDays: number }): Fa
       config: { public: true },
       schema: {
         tags: ['accounts'],
-        summary: 'Exchange a refresh token for a new token pair (the old refresh token is spent)',
+        summary:
+          'Exchange a refresh token for a new token pair and her profile (the old refresh token is spent)',
         description:
           'The token comes in the body, or (cookie mode) in the httpOnly cookie. Presenting a spent refresh token ends its session.',
         body: RefreshBody,
-        response: responses({ 200: TokenPairSchema }, [401, 429]),
+        response: responses({ 200: SignedInSchema }, [401, 429]),
       },
       handler: async (request, reply) => {
         const token = request.body.refreshToken ?? request.cookies[REFRESH_COOKIE];

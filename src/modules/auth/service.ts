@@ -2,6 +2,7 @@ import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
 import type { Role } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type Principal, type RequestContext } from '../../platform/request-context.ts';
+import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { SessionService, TokenPair } from '../sessions/service.ts';
 import { classifyIdentifier, credentialFingerprint } from '../users/identifiers.ts';
@@ -29,12 +30,14 @@ export function createAuthService(deps: {
   hasher: SecretHasher;
   blindIndex: BlindIndex;
   audit: AuditService;
+  /** Failed and locked sign-ins are security events (counted per IP, alerting on thresholds). */
+  events: Pick<SecurityEvents, 'record'>;
   clock: () => Date;
 }) {
-  const { users, sessions, throttle, hasher, audit } = deps;
+  const { users, sessions, throttle, hasher, audit, events } = deps;
 
   /** Her current password or PIN, re-entered while signed in: counted like a login, per account. */
-  async function verifyCurrentSecret(userId: string, secret: CurrentSecret) {
+  async function verifyCurrentSecret(userId: string, secret: CurrentSecret, ctx: RequestContext) {
     const row = await users.findRow(userId);
     assertThat(row, 'not_found', 'No such account');
     const given = exactlyOne(secret.currentPassword, secret.currentPin, 'currentPassword', 'currentPin');
@@ -46,8 +49,27 @@ export function createAuthService(deps: {
         ? await hasher.verify(stored, given)
         : await hasher.verifyPin(stored, given);
     if (ok) await throttle.succeed(keys);
-    else await throttle.fail(keys, attempt);
+    else {
+      const { locked } = await throttle.fail(keys, attempt);
+      await events.record({ type: 'credential_failed', ...eventContext(ctx), subject: userId });
+      if (locked) await events.record({ type: 'account_locked', ...eventContext(ctx), subject: userId });
+    }
     return { row, ok };
+  }
+
+  /** A failed sign-in is audited and is a security event; so is the lock it may have set. */
+  async function recordFailedSignIn(
+    ctx: RequestContext,
+    failure: { tried: string; subjectId: string | null; resource: 'session' | 'pin'; locked: boolean },
+  ): Promise<void> {
+    const { tried, subjectId, resource, locked } = failure;
+    const context = { ...auditContextOf(ctx), actorId: null };
+    await events.record({ type: 'login_failed', ...eventContext(ctx), subject: tried });
+    await audit.record(context, { action: 'auth.login', outcome: 'failure', subjectId, resource });
+    if (!locked) return;
+    const type = resource === 'pin' ? 'pin_locked' : 'account_locked';
+    await events.record({ type, ...eventContext(ctx), subject: tried });
+    await audit.record(context, { action: 'auth.lock', outcome: 'denied', subjectId, resource });
   }
 
   return {
@@ -70,7 +92,9 @@ export function createAuthService(deps: {
     async login(credentials: Credentials, ctx: RequestContext): Promise<SignedIn> {
       const secret = exactlyOne(credentials.password, credentials.pin, 'password', 'pin');
       const identifier = classifyIdentifier(credentials.identifier);
-      const keys = throttle.keysFor(identifier?.value ?? credentials.identifier.trim().toLowerCase(), ctx.ip);
+      // Also the security event's subject (known account or not), so stuffing many accounts shows.
+      const tried = identifier?.value ?? credentials.identifier.trim().toLowerCase();
+      const keys = throttle.keysFor(tried, ctx.ip);
       const attempt = await throttle.begin(keys);
 
       const row = identifier
@@ -86,21 +110,7 @@ export function createAuthService(deps: {
           : await hasher.verifyPin(stored, secret);
       if (!row || !matches || row.status !== 'active') {
         const { locked } = await throttle.fail(keys, attempt);
-        const context = { ...auditContextOf(ctx), actorId: null };
-        const subjectId = row?.id ?? null;
-        await audit.record(context, {
-          action: 'auth.login',
-          outcome: 'failure',
-          subjectId,
-          resource: 'session',
-        });
-        if (locked)
-          await audit.record(context, {
-            action: 'auth.lock',
-            outcome: 'denied',
-            subjectId,
-            resource: 'session',
-          });
+        await recordFailedSignIn(ctx, { tried, subjectId: row?.id ?? null, resource: 'session', locked });
         throw new AppError('invalid_credentials');
       }
       await throttle.succeed(keys);
@@ -130,24 +140,10 @@ export function createAuthService(deps: {
       }
       const row = await deps.userRepo.findByBlindIndex('phone', deps.blindIndex('phone', phone));
       const matches = await hasher.verifyPin(row?.pin_hash, pin);
-      const context = { ...auditContextOf(ctx), actorId: null };
       if (!row || !matches) {
         const { locked, failures } = await throttle.fail(keys, attempt);
-        await audit.record(context, {
-          action: 'auth.login',
-          outcome: 'failure',
-          subjectId: row?.id ?? null,
-          resource: 'pin',
-        });
-        if (locked) {
-          await audit.record(context, {
-            action: 'auth.lock',
-            outcome: 'denied',
-            subjectId: row?.id ?? null,
-            resource: 'pin',
-          });
-          return { outcome: 'locked', retryAfterSeconds: USSD_PIN_POLICY.lockSeconds };
-        }
+        await recordFailedSignIn(ctx, { tried: phone, subjectId: row?.id ?? null, resource: 'pin', locked });
+        if (locked) return { outcome: 'locked', retryAfterSeconds: USSD_PIN_POLICY.lockSeconds };
         if (!row) return { outcome: 'unknown' };
         return { outcome: 'wrong', triesLeft: Math.max(0, USSD_PIN_POLICY.lockAfter - failures) };
       }
@@ -168,8 +164,10 @@ export function createAuthService(deps: {
       };
     },
 
-    async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {
-      return sessions.refresh(refreshToken, ctx);
+    /** A new pair, with her profile: a web app reopening needs both, and 3G makes each trip cost. */
+    async refresh(refreshToken: string, ctx: RequestContext): Promise<SignedIn> {
+      const pair = await sessions.refresh(refreshToken, ctx);
+      return { ...pair, user: await users.get(pair.userId) };
     },
 
     async logout(principal: Principal, ctx: RequestContext): Promise<void> {
@@ -184,7 +182,7 @@ export function createAuthService(deps: {
 
     /** Deletes the caller's account after she proves it is her (password or PIN). */
     async deleteOwnAccount(userId: string, secret: CurrentSecret, ctx: RequestContext): Promise<void> {
-      const { row, ok } = await verifyCurrentSecret(userId, secret);
+      const { row, ok } = await verifyCurrentSecret(userId, secret, ctx);
       if (!ok) {
         await audit.record(auditContextOf(ctx), {
           action: 'account.delete',
@@ -202,7 +200,7 @@ export function createAuthService(deps: {
       input: CurrentSecret & { newPassword: string },
       ctx: RequestContext,
     ) {
-      const { row, ok } = await verifyCurrentSecret(owner.userId, input);
+      const { row, ok } = await verifyCurrentSecret(owner.userId, input, ctx);
       if (!ok) {
         await audit.record(auditContextOf(ctx), {
           action: 'auth.password_change',
@@ -226,7 +224,7 @@ export function createAuthService(deps: {
     },
 
     async changePin(owner: CredentialOwner, input: CurrentSecret & { newPin: string }, ctx: RequestContext) {
-      const { row, ok } = await verifyCurrentSecret(owner.userId, input);
+      const { row, ok } = await verifyCurrentSecret(owner.userId, input, ctx);
       if (!ok) {
         await audit.record(auditContextOf(ctx), {
           action: 'auth.pin_change',

@@ -20,8 +20,11 @@ export type Purged = Record<
 
 export function createRetentionRepo(db: Db) {
   return {
-    /** Deletes what has expired, inside one transaction; undefined when another instance holds the job. */
-    async purge(c: RetentionCutoffs): Promise<Purged | undefined> {
+    /**
+     * Deletes what has expired and records the run (job_runs, which `npm run doctor` reads), inside
+     * one transaction; undefined when another instance holds the job.
+     */
+    async purge(c: RetentionCutoffs, ranAt: Date): Promise<Purged | undefined> {
       return db.transaction().execute(async (tx) => {
         const lock = await sql<{
           got: boolean;
@@ -54,13 +57,19 @@ export function createRetentionRepo(db: Db) {
             ]),
           )
           .executeTakeFirst();
-        const audit = await tx.deleteFrom('audit_log').where('at', '<', c.auditBefore).executeTakeFirst();
+        // The runtime role may not delete audit rows; this function, run with its owner's rights,
+        // deletes only rows older than the retention period the database holds (decision 009).
+        const audit = await sql<{
+          purged: number;
+        }>`SELECT purge_audit_log(${c.auditBefore}) AS purged`.execute(tx);
+        await sql`INSERT INTO job_runs (job, last_run_at) VALUES ('retention', ${ranAt})
+          ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at`.execute(tx);
         return {
           sessions: count(sessions),
           ussdSessions: count(ussd),
           throttleCounters: count(throttle),
           guardianCodes: count(codes),
-          auditRows: count(audit),
+          auditRows: Number(audit.rows[0]?.purged ?? 0),
         };
       });
     },

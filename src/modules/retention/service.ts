@@ -16,13 +16,16 @@ export function createRetentionService(deps: {
   return {
     async run(): Promise<{ ran: boolean; purged: Purged | undefined }> {
       const now = deps.clock().getTime();
-      const purged = await deps.repo.purge({
-        sessionsEndedBefore: new Date(now - policy.endedSessionsDays * DAY),
-        ussdSessionsExpiredBefore: new Date(now),
-        throttleExpiredBefore: new Date(now),
-        guardianCodesDoneBefore: new Date(now - policy.guardianCodesDays * DAY),
-        auditBefore: new Date(now - policy.auditDays * DAY),
-      });
+      const purged = await deps.repo.purge(
+        {
+          sessionsEndedBefore: new Date(now - policy.endedSessionsDays * DAY),
+          ussdSessionsExpiredBefore: new Date(now),
+          throttleExpiredBefore: new Date(now),
+          guardianCodesDoneBefore: new Date(now - policy.guardianCodesDays * DAY),
+          auditBefore: new Date(now - policy.auditDays * DAY),
+        },
+        new Date(now),
+      );
       return { ran: purged !== undefined, purged };
     },
   };

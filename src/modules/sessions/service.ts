@@ -4,11 +4,18 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type Principal, type RequestContext } from '../../platform/request-context.ts';
+import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { SessionRepo } from './repo.ts';
 
-export type TokenPair = { accessToken: string; refreshToken: string; expiresIn: number; sessionId: string };
+export type TokenPair = {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  sessionId: string;
+  userId: string;
+};
 
 export type SessionSummary = {
   id: string;
@@ -31,6 +38,8 @@ export function createSessionService(deps: {
   audit: AuditService;
   clock: () => Date;
   sessionDays: number;
+  /** A reused refresh token is a security event as well as an audit entry. */
+  events: Pick<SecurityEvents, 'record'>;
 }) {
   const { repo, tokens, clock } = deps;
   const uaField = (sessionId: string) => ({ table: 'sessions', column: 'user_agent', rowId: sessionId });
@@ -65,7 +74,7 @@ export function createSessionService(deps: {
         return newRefreshToken(sessionId, now, tx);
       });
       const accessToken = await tokens.sign({ userId: user.id, sessionId, role: user.role });
-      return { accessToken, refreshToken, expiresIn: tokens.lifetimeSeconds, sessionId };
+      return { accessToken, refreshToken, expiresIn: tokens.lifetimeSeconds, sessionId, userId: user.id };
     },
 
     /**
@@ -91,6 +100,11 @@ export function createSessionService(deps: {
         const session = await repo.findById(outcome.sessionId);
         if (session)
           await repo.revokeForUser(session.user_id, 'refresh_token_reuse', now, { only: session.id });
+        await deps.events.record({
+          type: 'refresh_token_reuse',
+          ...eventContext(ctx),
+          subject: session?.user_id,
+        });
         await deps.audit.record(
           { ...auditContextOf(ctx), actorId: null },
           {
@@ -117,6 +131,7 @@ export function createSessionService(deps: {
         refreshToken: outcome.next,
         expiresIn: tokens.lifetimeSeconds,
         sessionId: live.sessionId,
+        userId: live.userId,
       };
     },
 

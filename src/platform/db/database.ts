@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { pgConnectionString } from './connection-url.ts';
 import { createPgliteAsPool } from './pglite-pool.ts';
 import type { Tables } from './tables.ts';
 
@@ -37,7 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: pgConnectionString(url),
     max: poolSize,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,

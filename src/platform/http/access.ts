@@ -41,8 +41,9 @@ export function installAccessControl(app: FastifyInstance, checks: AccessChecks)
     if (!match?.[1])
       throw new AppError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
     const principal = await checks.authenticate(match[1]);
+    // Known from here on, so a refusal below is logged against the account that was refused.
+    request.principal = principal;
     if (config.roles && !config.roles.includes(principal.role)) {
-      request.log.warn({ securityEvent: 'authorization_denied', role: principal.role }, 'role not allowed');
       throw new AppError('forbidden', 'Your role does not allow this');
     }
     if (config.consentExempt !== true) {
@@ -54,7 +55,6 @@ export function installAccessControl(app: FastifyInstance, checks: AccessChecks)
         );
       }
     }
-    request.principal = principal;
   });
 }
 
@@ -86,5 +86,6 @@ export function contextOf(request: FastifyRequest): RequestContext {
     ip: request.ip,
     userAgent: request.headers['user-agent'],
     principal: request.principal,
+    route: `${request.method} ${request.routeOptions.url ?? '(unmatched)'}`,
   };
 }

@@ -25,9 +25,8 @@ export function installErrorHandling(app: FastifyInstance, webApp: () => boolean
     } else if (appError.code === 'conflict' && !(error instanceof AppError)) {
       // A constraint turned into a 409: kept at debug so a wrong mapping can still be traced.
       request.log.debug({ err: error }, 'database constraint refused the request');
-    } else if (appError.status === 429 || appError.status === 401 || appError.status === 403) {
-      request.log.warn({ securityEvent: appError.code }, 'request refused');
     }
+    // 401, 403 and 429 are logged once, as security events (platform/http/security-events-hook.ts).
     return sendProblem(request, reply, appError);
   });
 
@@ -38,6 +37,29 @@ export function installErrorHandling(app: FastifyInstance, webApp: () => boolean
     }
     return sendProblem(request, reply, new AppError('not_found', 'There is nothing at this address'));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: what it refuses before any route is found (a URL that does not
+ * decode, a path parameter over maxParamLength) is answered as a problem too, never echoing the URL.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A part of the address is too long'
+      : 'The address is not valid';
+  request.log.info({ frameworkError: error.code }, 'request refused before routing');
+  // No hooks run for these answers, so the headers every answer carries are set here.
+  reply.headers({
+    'x-request-id': request.id,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  sendProblem(request, reply, new AppError('validation_failed', detail));
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from './rate-limit-hook.ts';
 
 /**
  * Security headers with a strict CSP (no inline script anywhere), and CORS from an allow-list:
@@ -38,13 +39,14 @@ export async function registerSecurityHeaders(
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-session-mode'],
-    exposedHeaders: ['retry-after', 'x-request-id'],
+    exposedHeaders: ['retry-after', 'ratelimit', 'ratelimit-policy', 'x-request-id'],
     maxAge: 600,
   });
 
-  // API answers carry personal data: never let a shared cache or the browser's disk keep them.
+  // API answers carry personal data: never let a shared cache or the browser's disk keep them
+  // (errors and 429s included; decided on the matched route, so an encoded path gets it too).
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

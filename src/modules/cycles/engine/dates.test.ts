@@ -27,6 +27,14 @@ describe('ISO date arithmetic', () => {
     assert.equal(daysBetween('2024-10-26', '2024-10-28'), 2);
   });
 
+  it('reads years 0000–0099 as written (Date.UTC would make them 1900–1999)', () => {
+    assert.equal(fromDayNumber(toDayNumber('0000-01-01')), '0000-01-01');
+    assert.equal(addDays('0050-02-28', 1), '0050-03-01');
+    assert.equal(daysBetween('0099-12-31', '0100-01-01'), 1);
+    assert.equal(daysOfMonth('0004-02').length, 29);
+    assert.equal(fromDayNumber(daysOfMonth('0050-03')[0] ?? 0), '0050-03-01');
+  });
+
   it('orders dates', () => {
     assert.ok(compareDates('2024-01-02', '2024-01-10') < 0);
     assert.equal(compareDates('2024-01-02', '2024-01-02'), 0);

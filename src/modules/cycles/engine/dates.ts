@@ -10,14 +10,18 @@ const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
+/** Day number of a UTC calendar day. Date.UTC would read years 0–99 as 1900–1999; this does not. */
+function utcDayNumber(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day) / MS_PER_DAY;
+}
+
 /** Day number of an ISO date; throws RangeError for anything that is not a real calendar date. */
 export function toDayNumber(date: IsoDate): number {
   const match = ISO_DATE.exec(date);
   if (!match) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${date}`);
   const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const day = ms / MS_PER_DAY;
-  // Date.UTC silently rolls 2025-02-30 over to March; the round trip catches it.
+  const day = utcDayNumber(Number(y), Number(m) - 1, Number(d));
+  // The Date arithmetic silently rolls 2025-02-30 over to March; the round trip catches it.
   if (fromDayNumber(day) !== date) throw new RangeError(`Not a calendar date: ${date}`);
   return day;
 }
@@ -61,7 +65,7 @@ export function daysOfMonth(month: string): number[] {
   const monthIndex = Number(match?.[2]) - 1;
   if (!match || monthIndex < 0 || monthIndex > 11) throw new RangeError(`Not a month (YYYY-MM): ${month}`);
   const year = Number(match[1]);
-  const first = Date.UTC(year, monthIndex, 1) / MS_PER_DAY;
-  const next = Date.UTC(year, monthIndex + 1, 1) / MS_PER_DAY;
+  const first = utcDayNumber(year, monthIndex, 1);
+  const next = utcDayNumber(year, monthIndex + 1, 1);
   return Array.from({ length: next - first }, (_, i) => first + i);
 }

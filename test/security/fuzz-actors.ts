@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src/platform/db/tables.ts';
+import type { TestApp } from '../support/app.ts';
+import { createAdmin, GOOD_PASSWORD, registerUser, uniqueEmail, uniquePhone } from '../support/factories.ts';
+
+/**
+ * The people the security tests act as: real accounts made the way the product makes them
+ * (adolescents and parents register, staff accounts come from an admin, the first admin from the
+ * operators' command), each signed in through the API. Everyone's password is GOOD_PASSWORD.
+ */
+export type Actor = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  phone: string;
+  accessToken: string;
+  refreshToken: string;
+};
+
+/** A born-in year that makes an adolescent older (2009) or younger (2014) than the guardian-consent age. */
+export const ADULT_ENOUGH = 2009;
+export const YOUNG = 2014;
+
+export async function signIn(t: TestApp, actor: Pick<Actor, 'email'>) {
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    body: { identifier: actor.email, password: GOOD_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const json = res.json();
+  return { accessToken: json.accessToken as string, refreshToken: json.refreshToken as string };
+}
+
+/** An account of any role, signed in. Staff accounts are created by `admin` (one is made if absent). */
+export async function signUp(
+  t: TestApp,
+  role: Role,
+  opts: { birthYear?: number; admin?: Actor } = {},
+): Promise<Actor> {
+  if (role === 'adolescent' || role === 'parent') {
+    const birthYear = opts.birthYear ?? (role === 'adolescent' ? ADULT_ENOUGH : 1984);
+    const user = await registerUser(t, { role, birthYear });
+    return { ...user, role };
+  }
+  if (role === 'admin') {
+    const admin = await createAdmin(t);
+    const phone = '';
+    return { ...admin, role, phone };
+  }
+  const admin = opts.admin ?? (await signUp(t, 'admin'));
+  const body = {
+    name: `Staff ${randomUUID().slice(0, 6)}`,
+    role,
+    email: uniqueEmail(),
+    phone: uniquePhone(),
+    password: GOOD_PASSWORD,
+  };
+  const res = await t.request({ method: 'POST', url: '/api/v1/admin/users', token: admin.accessToken, body });
+  if (res.statusCode !== 201) throw new Error(`staff account failed: ${res.statusCode} ${res.body}`);
+  return {
+    id: res.json().id,
+    role,
+    name: body.name,
+    email: body.email,
+    phone: body.phone,
+    ...(await signIn(t, body)),
+  };
+}
+
+export type Cast = Record<Role, Actor> & { otherAdolescent: Actor };
+
+/** One account of every role, plus a second adolescent (the "other user of the same role"). */
+export async function castOf(t: TestApp, opts: { adolescentBirthYear?: number } = {}): Promise<Cast> {
+  const admin = await signUp(t, 'admin');
+  const birthYear = opts.adolescentBirthYear ?? ADULT_ENOUGH;
+  // Independent accounts: made side by side, as a busy service would see them.
+  const [adolescent, otherAdolescent, parent, provider, writer] = await Promise.all([
+    signUp(t, 'adolescent', { birthYear }),
+    signUp(t, 'adolescent', { birthYear }),
+    signUp(t, 'parent'),
+    signUp(t, 'provider', { admin }),
+    signUp(t, 'writer', { admin }),
+  ]);
+  return { admin, adolescent, otherAdolescent, parent, provider, writer };
+}
+
+/**
+ * Makes it as if new terms and a new privacy notice were published after she accepted hers:
+ * her records now name an older version, so the current ones are pending.
+ */
+export async function withPendingPolicies(t: TestApp, actor: Actor): Promise<Actor> {
+  await t.db.raw(
+    "UPDATE consent_records SET version = 'superseded' WHERE user_id = $1 AND purpose IN ('terms', 'privacy')",
+    [actor.id],
+  );
+  return actor;
+}
+
+/** An access token whose session was ended by logging out. */
+export async function revokedToken(t: TestApp, actor: Actor): Promise<string> {
+  const { accessToken } = await signIn(t, actor);
+  const res = await t.request({ method: 'POST', url: '/api/v1/auth/logout', token: accessToken });
+  if (res.statusCode !== 204) throw new Error(`logout failed: ${res.statusCode} ${res.body}`);
+  return accessToken;
+}
+
+/** Whether the actor's token still works and her role is still the one she had. */
+export async function stillHerself(t: TestApp, actor: Actor): Promise<boolean> {
+  const res = await t.request({ method: 'GET', url: '/api/v1/me', token: actor.accessToken });
+  return res.statusCode === 200 && res.json().role === actor.role && res.json().id === actor.id;
+}

@@ -1,0 +1,275 @@
+import fc from 'fast-check';
+import type { TSchema } from 'typebox';
+import { compileStrict } from '../../src/platform/validation.ts';
+import { GOOD_PASSWORD, GOOD_PIN } from '../support/factories.ts';
+import {
+  bodyFor,
+  boundaryValues,
+  fieldValue,
+  type Hints,
+  type JsonSchema,
+  NO_BODY,
+  validValue,
+} from './fuzz-schema.ts';
+import { hostileValue, INJECTIONS } from './fuzz-values.ts';
+
+/** An operation's inputs, as the OpenAPI document declares them. */
+export type OperationInputs = {
+  key: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  pathParams: Array<{ name: string; schema: JsonSchema }>;
+  query: Array<{ name: string; schema: JsonSchema; required: boolean }>;
+  body: JsonSchema | undefined;
+};
+
+type OpenApiOperation = {
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: JsonSchema }>;
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+};
+
+export function inputsOf(doc: {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+}): OperationInputs[] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => {
+      const params = op.parameters ?? [];
+      return {
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase() as OperationInputs['method'],
+        path,
+        pathParams: params
+          .filter((p) => p.in === 'path')
+          .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+        query: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema ?? {}, required: p.required === true })),
+        body: op.requestBody?.content?.['application/json']?.schema,
+      };
+    }),
+  );
+}
+
+/**
+ * Strings standing for values known only while the test runs (the caller's own ids, another
+ * user's): generated cases carry these names and `resolve` swaps them in just before sending.
+ */
+export type Placeholders = Record<string, string>;
+
+const idHints = fc.constantFrom('$self', '$other', '$period', '$otherPeriod', '$session', '$otherSession');
+const ussdInputs = fc.constantFrom(
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '9',
+  '0',
+  '00',
+  '98',
+  '99',
+  GOOD_PIN,
+  '12345',
+  '2026',
+  '5',
+  'Aline',
+);
+
+/** Values that get past validation and into the handlers. */
+export const HINTS: Hints = {
+  id: idHints,
+  identifier: fc.constantFrom('$email', '$phone', '$otherEmail'),
+  password: fc.constant(GOOD_PASSWORD),
+  currentPassword: fc.constant(GOOD_PASSWORD),
+  pin: fc.constant(GOOD_PIN),
+  currentPin: fc.constant(GOOD_PIN),
+  newPassword: fc.constantFrom('correct horse battery staple', 'password', 'aline2009'),
+  newPin: fc.constantFrom('12345', '83920', '11111', '2009'),
+  phone: fc.constantFrom('$phone', '+250781234567', '0781234567', '+250 78 123 4567', '+15555550100'),
+  phoneNumber: fc.constantFrom('$phone', '+250781234567', '0781234567', '+15555550100'),
+  email: fc.constantFrom('$email', 'new@test.invalid'),
+  code: fc.constantFrom('12345678', '00000000'),
+  sessionId: fc.constantFrom('fuzz-session-1', 'fuzz-session-2', 'fuzz-session-3'),
+  serviceCode: fc.constantFrom('*123#', '*384*1#'),
+  text: fc.oneof(
+    fc.array(ussdInputs, { maxLength: 10 }).map((a) => a.join('*')),
+    fc.array(fc.oneof(ussdInputs, fc.constantFrom(...INJECTIONS)), { maxLength: 6 }).map((a) => a.join('*')),
+  ),
+};
+
+export type FuzzCase = {
+  params: Record<string, unknown>;
+  query: Array<[string, unknown]>;
+  body: unknown;
+  /** Send the body form-encoded, as the USSD gateway does. */
+  form: boolean;
+};
+
+/** Cases for one operation, drawn from its schemas. */
+export function casesFor(op: OperationInputs): fc.Arbitrary<FuzzCase> {
+  const params = fc.record(
+    Object.fromEntries(
+      op.pathParams.map((p) => [
+        p.name,
+        fc.oneof(
+          { weight: 5, arbitrary: validValue(p.schema, p.name, HINTS) },
+          { weight: 5, arbitrary: fieldValue(p.schema, p.name, HINTS) },
+        ),
+      ]),
+    ),
+  );
+  const declared = fc.tuple(
+    ...op.query.map((q) =>
+      fc
+        .option(fieldValue(q.schema, q.name, HINTS), { nil: undefined, freq: q.required ? 10 : 3 })
+        .map((v): Array<[string, unknown]> => (v === undefined ? [] : [[q.name, v]])),
+    ),
+  );
+  const extra = fc.array(
+    fc.tuple(fc.constantFrom('x', 'role', '__proto__', 'format', 'from', 'month'), hostileValue),
+    {
+      maxLength: 2,
+    },
+  );
+  const query = fc
+    .tuple(declared, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extra }))
+    .map(([d, e]) => [...d.flat(), ...e]);
+  const body = op.method === 'GET' ? fc.constant(NO_BODY) : bodyFor(op.body, HINTS);
+  const form = op.path.startsWith('/ussd') ? fc.boolean() : fc.constant(false);
+  return fc.record({ params, query, body, form });
+}
+
+const one = <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { seed: 1, numRuns: 1 })[0] as T;
+
+/**
+ * Every boundary value of every input, one case each, the rest of the request valid: the edges
+ * are too many for random cases to be sure of meeting them all.
+ */
+export function edgeCases(op: OperationInputs): Array<{ label: string; c: FuzzCase }> {
+  const params = Object.fromEntries(
+    op.pathParams.map((p) => [p.name, one(validValue(p.schema, p.name, HINTS))]),
+  );
+  const query: Array<[string, unknown]> = op.query
+    .filter((q) => q.required)
+    .map((q) => [q.name, one(validValue(q.schema, q.name, HINTS))]);
+  const body = op.body ? one(validValue(op.body, '', HINTS)) : NO_BODY;
+  const base: FuzzCase = { params, query, body, form: false };
+  const cases: Array<{ label: string; c: FuzzCase }> = [];
+  const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 40);
+  for (const p of op.pathParams)
+    for (const edge of boundaryValues(p.schema))
+      cases.push({
+        label: `edge {${p.name}} = ${show(edge)}`,
+        c: { ...base, params: { ...params, [p.name]: edge } },
+      });
+  for (const q of op.query)
+    for (const edge of boundaryValues(q.schema))
+      cases.push({
+        label: `edge ?${q.name}= ${show(edge)}`,
+        c: { ...base, query: [...query.filter(([k]) => k !== q.name), [q.name, edge]] },
+      });
+  const fields =
+    body !== NO_BODY && body && typeof body === 'object' ? Object.entries(op.body?.properties ?? {}) : [];
+  for (const [name, schema] of fields)
+    for (const edge of boundaryValues(schema))
+      cases.push({
+        label: `edge body.${name} = ${show(edge)}`,
+        c: { ...base, body: { ...(body as object), [name]: edge } },
+      });
+  return cases;
+}
+
+/** Swaps the placeholders for their values, anywhere in a value. */
+export function resolve(value: unknown, known: Placeholders): unknown {
+  if (typeof value === 'string') return known[value] ?? value;
+  if (Array.isArray(value)) return value.map((v) => resolve(v, known));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, known)]));
+  return value;
+}
+
+const asText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
+
+/**
+ * Percent-encodes any text, lone surrogates included: encodeURIComponent refuses those, so they go
+ * out as the three bytes a careless encoder would write (%ED%A0%80), which is what an attacker sends.
+ */
+export function encodeLoose(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const unit = ch.charCodeAt(0);
+    if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
+      const bytes = [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)];
+      out += bytes.map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    } else out += encodeURIComponent(ch);
+  }
+  return out;
+}
+
+export type BuiltRequest = {
+  url: string;
+  payload?: string | Buffer;
+  contentType?: string;
+  /** Text the request itself carries (keys and values), which an error may fairly quote back. */
+  echoes?: string[];
+  /** A USSD hop as a gateway could send it: it must get a screen. */
+  gatewayShaped?: boolean;
+};
+
+/** Every key and string value in a value, at any depth. */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [k, ...stringsIn(v)]);
+  return [];
+}
+
+/** The HTTP request for a case: path and query encoded, body as JSON or a form. */
+export function requestFor(op: OperationInputs, c: FuzzCase, known: Placeholders): BuiltRequest {
+  let path = op.path;
+  for (const { name } of op.pathParams)
+    path = path.replace(`{${name}}`, encodeLoose(asText(resolve(c.params[name], known))));
+  const query = c.query
+    .map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(asText(resolve(v, known)))}`)
+    .join('&');
+  const url = query ? `${path}?${query}` : path;
+  if (c.body === NO_BODY) return { url };
+  const body = resolve(c.body, known);
+  const echoes = stringsIn(body);
+  if (c.form) {
+    const fields =
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? Object.entries(body)
+            .map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(asText(v))}`)
+            .join('&')
+        : encodeLoose(asText(body));
+    return { url, payload: fields, contentType: 'application/x-www-form-urlencoded', echoes };
+  }
+  return { url, payload: JSON.stringify(body) ?? 'null', contentType: 'application/json', echoes };
+}
+
+const validators = new Map<string, (value: unknown) => unknown[]>();
+
+/**
+ * Whether a USSD case is what a gateway could send: every path parameter a plain short string
+ * and a body of strings the schema accepts. Such a hop must always get a screen (CON/END), never
+ * an error. Lone surrogates are left out: on the wire they are not text at all.
+ */
+export function gatewayShaped(op: OperationInputs, c: FuzzCase, known: Placeholders): boolean {
+  if (!op.path.startsWith('/ussd') || op.path.endsWith('/events') || !op.body || c.body === NO_BODY)
+    return false;
+  const params = op.pathParams.map((p) => resolve(c.params[p.name], known));
+  const plain = (v: unknown) => typeof v === 'string' && v.isWellFormed();
+  if (!params.every((v) => plain(v) && (v as string).length > 0 && (v as string).length <= 100)) return false;
+  const body = resolve(c.body, known);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const sent = c.form ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, asText(v)])) : body;
+  if (!Object.values(sent).every(plain)) return false;
+  let validate = validators.get(op.key);
+  if (!validate) {
+    validate = compileStrict(op.body as TSchema);
+    validators.set(op.key, validate);
+  }
+  return validate(structuredClone(sent)).length === 0;
+}

@@ -1,0 +1,324 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { isGsm7 } from '../../src/channels/ussd/gsm7.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { openTestDatabase } from '../support/databases.ts';
+import { GOOD_PASSWORD } from '../support/factories.ts';
+import { type Actor, signIn, signUp, stillHerself, YOUNG } from './fuzz-actors.ts';
+import { changedTables, type Fingerprint, fingerprint } from './fuzz-fingerprint.ts';
+import {
+  type BuiltRequest,
+  casesFor,
+  edgeCases,
+  type FuzzCase,
+  gatewayShaped,
+  inputsOf,
+  type OperationInputs,
+  type Placeholders,
+  requestFor,
+} from './fuzz-requests.ts';
+import { RAW_BODIES } from './fuzz-values.ts';
+import { POLICY_TABLE } from './policy-table.ts';
+
+/*
+ * Schema-driven fuzzing of every operation in the OpenAPI document: at least 200 generated
+ * requests each (valid, at the edges, hostile, malformed), sent as a signed-in user of a role the
+ * route lets in, so the handlers run. Never a 5xx; every refusal a problem+json without internals;
+ * nothing stored by a refused request. Reproducible: FUZZ_SEED=<n> replays a run.
+ *
+ * One PostgreSQL database for the file (the production engine), rate limits off
+ * (RATE_LIMIT_SCALE=0): thousands of requests from one address are this test's doing. Optional
+ * routes (the USSD simulator) are on, so every route there can be is fuzzed.
+ */
+const CASES_PER_ROUTE = 200;
+const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
+const replay = (key: string) =>
+  `FUZZ_SEED=${BASE_SEED} FUZZ_ROUTE='${key}' npm run test:only -- test/security/fuzz.test.ts`;
+
+/** Stack frames, file paths, SQL and driver errors: none may reach a client. */
+const INTERNALS =
+  /\bat [\w.<>]+ \(|node:internal|node_modules|\/work\/|\/src\/|\.ts:\d+|\bError: |SQLSTATE|syntax error at|relation "|violates .*constraint|duplicate key|kysely|\bpg_\w+|\bselect\b.+\bfrom\b|\binsert into\b|\bdelete from\b/i;
+
+function seedFor(key: string): number {
+  let h = BASE_SEED >>> 0;
+  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16_777_619) >>> 0;
+  return h | 0;
+}
+
+/** The answer's text without what the request itself said (an error may name the field it refuses). */
+function withoutEchoes(body: string, echoes: string[]): string {
+  let text = body;
+  for (const echo of [...echoes].sort((a, b) => b.length - a.length)) {
+    if (echo.length >= 3) text = text.split(JSON.stringify(echo).slice(1, -1)).join('');
+  }
+  return text;
+}
+
+/** Everything wrong with one answer. */
+function problemsWith(op: OperationInputs, res: LightMyRequestResponse, req: BuiltRequest): string[] {
+  if (res.statusCode >= 500) return [`${res.statusCode} ${res.body.slice(0, 300)}`];
+  const out = res.statusCode >= 400 ? problemBodyProblems(res, req) : [];
+  if (req.gatewayShaped && res.statusCode !== 200)
+    out.push(
+      `a hop the gateway could send got ${res.statusCode} instead of a screen: ${res.body.slice(0, 200)}`,
+    );
+  if (res.statusCode === 200 && op.path.startsWith('/ussd')) out.push(...ussdProblems(op, res.body));
+  if (res.statusCode === 200 && op.path.endsWith('/ussd-simulator')) {
+    const { text, ended } = JSON.parse(res.body) as { text: string; ended: boolean };
+    out.push(...ussdProblems(op, `${ended ? 'END' : 'CON'} ${text}`));
+  }
+  return out;
+}
+
+/** An error answer: problem+json with every member, its own status, and nothing internal. */
+function problemBodyProblems(res: LightMyRequestResponse, req: BuiltRequest): string[] {
+  const out: string[] = [];
+  const type = String(res.headers['content-type'] ?? '');
+  if (!type.startsWith('application/problem+json')) out.push(`${res.statusCode} answered as "${type}"`);
+  let problem: Record<string, unknown> = {};
+  try {
+    problem = JSON.parse(res.body);
+  } catch {
+    out.push(`${res.statusCode} problem is not JSON: ${res.body.slice(0, 200)}`);
+  }
+  const missing = ['type', 'title', 'status', 'detail', 'code'].filter((f) => !(f in problem));
+  if (missing.length > 0) out.push(`problem without ${missing.join(', ')}`);
+  if (problem.status !== res.statusCode)
+    out.push(`problem says ${problem.status}, answer is ${res.statusCode}`);
+  if (INTERNALS.test(withoutEchoes(res.body, req.echoes ?? [])))
+    out.push(`problem shows internals: ${res.body.slice(0, 300)}`);
+  return out;
+}
+
+/** A USSD answer a handset can show: CON or END, at most 182 GSM-7 characters. */
+function ussdProblems(op: OperationInputs, body: string): string[] {
+  if (op.path.endsWith('/events')) return body === 'OK' ? [] : [`event answer ${JSON.stringify(body)}`];
+  const out: string[] = [];
+  if (!/^(CON|END) /.test(body)) out.push(`USSD answer does not start CON/END: ${JSON.stringify(body)}`);
+  if ([...body].length > 182) out.push(`USSD answer is ${[...body].length} characters`);
+  if (!isGsm7(body)) out.push(`USSD answer is not GSM-7: ${JSON.stringify(body)}`);
+  return out;
+}
+
+/** Who calls a route while it is fuzzed, and the ids the generated cases may point at. */
+type Caller = { actor: Actor | undefined; known: Placeholders };
+
+describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
+  let t: TestApp;
+  let operations: OperationInputs[] = [];
+  let other: Actor;
+  let otherKnown: Placeholders;
+  let otherData: unknown;
+  // Public routes (sign-in, the USSD gateway) act for this account: her phone and email.
+  let dialer: Actor;
+  // Error-level log lines: a handler that fails but answers politely (the USSD route does) still logs one.
+  const errorLog: string[] = [];
+  // A security alert (many failures from one address) is what hostile traffic should raise: not a bug.
+  const errorsLoggedSince = (from: number) =>
+    errorLog.slice(from).flatMap((line) => {
+      const entry = JSON.parse(line) as { msg?: string; event?: string; err?: { message?: string } };
+      return entry.event === 'security_alert' ? [] : [`${entry.msg ?? ''} ${entry.err?.message ?? ''}`];
+    });
+
+  before(async () => {
+    const db = await openTestDatabase('postgres');
+    t = await startTestApp(db, {
+      config: { rateLimitScale: 0, logLevel: 'error', ussdSimulator: true },
+      logStream: { write: (line) => errorLog.push(line) },
+    });
+    operations = inputsOf((await t.request({ method: 'GET', url: '/api/v1/openapi.json' })).json());
+    // Somebody else, whose ids the cases aim at: no case may ever reach her data.
+    other = await signUp(t, 'adolescent');
+    const own = await ownObjects(t, other);
+    otherKnown = {
+      $other: other.id,
+      $otherPeriod: own.periodId,
+      $otherSession: own.sessionId,
+      $otherEmail: other.email,
+    };
+    otherData = await healthDataOf(t, other);
+    dialer = await signUp(t, 'adolescent');
+  });
+  after(async () => {
+    await t?.app.close();
+    await t?.db.close();
+  });
+
+  it('covers every operation of the document', () => {
+    assert.ok(operations.length >= 40, `found ${operations.length} operations`);
+  });
+
+  it('answers every generated request without a 5xx, leaks or stored refusals', async (ctx) => {
+    const only = process.env.FUZZ_ROUTE;
+    for (const op of operations.filter((o) => !only || o.key === only))
+      await ctx.test(op.key, (sub) => fuzzOperation(sub, op));
+    ctx.diagnostic(`${operations.length} operations fuzzed`);
+  });
+
+  it('leaves the health data of the user every case aimed at exactly as it was', async () => {
+    assert.deepEqual(await healthDataOf(t, other), otherData);
+  });
+
+  async function callerFor(op: OperationInputs): Promise<Caller> {
+    const entry = POLICY_TABLE[op.key];
+    const access = entry?.access;
+    if (!access || access.public)
+      return { actor: undefined, known: { ...otherKnown, $email: dialer.email, $phone: dialer.phone } };
+    const role = access.roles === 'any' ? 'adolescent' : (access.roles[0] ?? 'adolescent');
+    const actor = await signUp(t, role, entry.youngAdolescent ? { birthYear: YOUNG } : {});
+    const own = role === 'adolescent' ? await ownObjects(t, actor) : { periodId: '', sessionId: '' };
+    return {
+      actor,
+      known: {
+        ...otherKnown,
+        $self: actor.id,
+        $email: actor.email,
+        $phone: actor.phone,
+        $period: own.periodId,
+        $session: own.sessionId || (await secondSession(t, actor)),
+      },
+    };
+  }
+
+  /** Signs her in again when only her session ended; a new caller when she was deleted or changed. */
+  async function recover(caller: Caller, op: OperationInputs): Promise<Caller> {
+    const actor = caller.actor;
+    if (!actor) return caller;
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: actor.email, password: GOOD_PASSWORD },
+    });
+    if (login.statusCode === 200 && login.json().user.role === actor.role)
+      return { ...caller, actor: { ...actor, accessToken: login.json().accessToken } };
+    return callerFor(op);
+  }
+
+  async function fuzzOperation(sub: TestContext, op: OperationInputs): Promise<void> {
+    let caller = await callerFor(op);
+    let last: Fingerprint = await fingerprint(t.db);
+    const tally = { ok: 0, refusedByValidation: 0, refusedByHandler: 0 };
+
+    async function run(label: string, req: BuiltRequest): Promise<string[]> {
+      const logged = errorLog.length;
+      const res = await t.app.inject({
+        method: op.method,
+        url: req.url,
+        headers: {
+          ...(req.contentType ? { 'content-type': req.contentType } : {}),
+          ...(caller.actor ? { authorization: `Bearer ${caller.actor.accessToken}` } : {}),
+        },
+        ...(req.payload === undefined ? {} : { payload: req.payload }),
+      });
+      const problems = problemsWith(op, res, req).map((p) => `${label}: ${p}`);
+      problems.push(...errorsLoggedSince(logged).map((e) => `${label}: logged an error: ${e}`));
+      const now = await fingerprint(t.db);
+      if (res.statusCode >= 400) {
+        const changed = changedTables(last, now);
+        if (changed.length > 0)
+          problems.push(`${label}: refused with ${res.statusCode}, yet changed ${changed.join(', ')}`);
+      }
+      last = now;
+      countAnswer(tally, res);
+      // A case may sign her out, delete her or change her role: the next case gets a new caller.
+      if (
+        caller.actor &&
+        res.statusCode < 300 &&
+        op.method !== 'GET' &&
+        !(await stillHerself(t, caller.actor))
+      ) {
+        caller = await recover(caller, op);
+        last = await fingerprint(t.db);
+      }
+      return problems;
+    }
+
+    // First the fixed cases: raw bodies no generator writes, then every boundary of every input.
+    const raw = op.method === 'GET' ? [] : RAW_BODIES;
+    const edges = edgeCases(op);
+    const fixedProblems: string[] = [];
+    for (const body of raw)
+      fixedProblems.push(...(await run(body.label, { url: validUrl(op, caller.known), ...body })));
+    for (const { label, c } of edges)
+      fixedProblems.push(...(await run(label, requestFor(op, c, caller.known))));
+    assert.deepEqual(fixedProblems, [], `${op.key}: fixed cases`);
+
+    const seed = seedFor(op.key);
+    try {
+      await fc.assert(
+        fc.asyncProperty(casesFor(op), async (c: FuzzCase) => {
+          const built = requestFor(op, c, caller.known);
+          // What a gateway sends fits the route's 4 KiB form limit; a bigger body is not a hop.
+          const small = built.payload !== undefined && Buffer.byteLength(built.payload) <= 4096;
+          const req = { ...built, gatewayShaped: small && gatewayShaped(op, c, caller.known) };
+          const problems = await run(`${op.method} ${req.url.slice(0, 120)}`, req);
+          if (problems.length > 0) throw new Error(problems.join('\n'));
+        }),
+        { seed, numRuns: CASES_PER_ROUTE, endOnFailure: true, includeErrorInReport: true },
+      );
+    } catch (error) {
+      throw new Error(
+        `${op.key} failed (seed ${seed}; replay: ${replay(op.key)})\n${(error as Error).message}`,
+      );
+    }
+    const total = raw.length + edges.length + CASES_PER_ROUTE;
+    const reached = tally.ok + tally.refusedByHandler;
+    const summary = `${total} cases (${CASES_PER_ROUTE} generated, ${edges.length} boundary, ${raw.length} raw): ${tally.ok} accepted, ${tally.refusedByHandler} refused by the handler, ${tally.refusedByValidation} by validation`;
+    sub.diagnostic(summary);
+    assert.ok(reached >= total / 10, `${op.key}: too few cases reached the handler (${summary})`);
+  }
+});
+
+function countAnswer(
+  tally: { ok: number; refusedByValidation: number; refusedByHandler: number },
+  res: LightMyRequestResponse,
+) {
+  if (res.statusCode < 400) tally.ok += 1;
+  else if (
+    /validation_failed|malformed_json|payload_too_large|unsupported_media_type/.test(res.body) &&
+    res.statusCode !== 401
+  )
+    tally.refusedByValidation += 1;
+  else tally.refusedByHandler += 1;
+}
+
+/** The operation's URL with valid path parameters: raw bodies are meant for the handler's parser. */
+function validUrl(op: OperationInputs, known: Placeholders): string {
+  const values: Record<string, string> = {
+    id: known.$period || known.$self || '',
+    date: '2026-11-20',
+    secret: 'x',
+  };
+  let path = op.path;
+  for (const { name } of op.pathParams)
+    path = path.replace(`{${name}}`, encodeURIComponent(values[name] ?? 'x'));
+  return path;
+}
+
+/** Her periods and day logs as stored (sealed), to compare before and after. */
+async function healthDataOf(t: TestApp, actor: Actor): Promise<unknown> {
+  return t.db.raw(
+    `SELECT 'period' AS kind, id, encode(data_enc, 'hex') AS data FROM periods WHERE user_id = $1
+     UNION ALL SELECT 'day', id, encode(data_enc, 'hex') FROM day_logs WHERE user_id = $1 ORDER BY 2`,
+    [actor.id],
+  );
+}
+
+/** A period and a second session of hers, for cases to aim at. */
+async function ownObjects(t: TestApp, actor: Actor): Promise<{ periodId: string; sessionId: string }> {
+  const period = await t.request({
+    method: 'POST',
+    url: '/api/v1/cycles/periods',
+    token: actor.accessToken,
+    body: { startDate: '2026-10-05', endDate: '2026-10-09', notes: 'her own' },
+  });
+  return { periodId: period.json().id ?? '', sessionId: await secondSession(t, actor) };
+}
+
+async function secondSession(t: TestApp, actor: Actor): Promise<string> {
+  const second = await signIn(t, actor);
+  const res = await t.request({ method: 'GET', url: '/api/v1/me/sessions', token: second.accessToken });
+  return (res.json().sessions as Array<{ id: string; current: boolean }>).find((s) => s.current)?.id ?? '';
+}

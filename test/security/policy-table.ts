@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src/platform/db/tables.ts';
+import { GOOD_PASSWORD, uniqueEmail, uniquePhone } from '../support/factories.ts';
+
+/*
+ * Who may call what: one entry per operation in the OpenAPI document, written by hand so that a
+ * route whose code changed its access rules disagrees with this table and fails the matrix
+ * (test/security/authorization-matrix.test.ts). A new route fails it too until it is listed here.
+ */
+
+export const ROLES: readonly Role[] = ['adolescent', 'parent', 'provider', 'writer', 'admin'];
+
+/** What a path parameter names. */
+export type ParamKind =
+  /** One of the caller's periods, by id: anyone else gets 403 or 404 and changes nothing. */
+  | 'own-period'
+  /** One of the caller's sessions, by id: the same. */
+  | 'own-session'
+  /** A date in the caller's own calendar: another user's call acts on her own log, never the owner's. */
+  | 'own-day'
+  /** Any account, by id (admin routes). */
+  | 'account'
+  /** The USSD gateway secret (unset in tests; its own tests check it). */
+  | 'gateway-secret';
+
+export type Access =
+  | { public: true }
+  | {
+      public: false;
+      /** 'any' = every signed-in role. */
+      roles: 'any' | readonly Role[];
+      /** Reachable before she accepted the current terms and privacy notice. */
+      consentExempt: boolean;
+    };
+
+/** Fresh values a sample request may need; each call gets new ones. */
+export type SampleInputs = {
+  /** Somebody else's account (the one admin routes act on); signs in with GOOD_PASSWORD. */
+  target: { id: string; email: string };
+  freshRefreshToken(): Promise<string>;
+  /** A code a young adolescent just issued for her guardian. */
+  freshGuardianCode(): Promise<string>;
+};
+
+export type PolicyEntry = {
+  access: Access;
+  /** Every path parameter, with what it names. */
+  params?: Record<string, ParamKind>;
+  /** A valid request for an allowed caller: query and body (a function, so values are fresh). */
+  query?: Record<string, string>;
+  body?: (inputs: SampleInputs) => unknown;
+  /** The status an allowed caller gets for that request. */
+  ok: number;
+  /** The answer may show the target account's profile (admin routes, and signing in or refreshing as her). */
+  reveals?: 'target';
+  /** Adolescents in this route's test are under the guardian-consent age. */
+  youngAdolescent?: true;
+};
+
+const open: Access = { public: true };
+/** Her own account, consents and data: any role, even with new policies to accept. */
+const ownAccount: Access = { public: false, roles: 'any', consentExempt: true };
+const only = (roles: Role[], consentExempt = false): Access => ({ public: false, roles, consentExempt });
+const adolescent = only(['adolescent']);
+const admin = only(['admin']);
+
+const ussdHop = () => ({
+  sessionId: randomUUID(),
+  serviceCode: '*123#',
+  phoneNumber: uniquePhone(),
+  networkCode: '63510',
+  text: '',
+});
+const ussdEnded = () => ({ sessionId: randomUUID(), status: 'Success' });
+
+export const POLICY_TABLE: Record<string, PolicyEntry> = {
+  'GET /health/live': { access: open, ok: 200 },
+  'GET /health/ready': { access: open, ok: 200 },
+  'GET /api/v1/openapi.json': { access: open, ok: 200 },
+  'GET /api/v1/policies': { access: open, query: { language: 'rw' }, ok: 200 },
+
+  // The gateway: public to the HTTP layer, guarded by its secret and IP allow-list in production.
+  'POST /ussd': { access: open, body: ussdHop, ok: 200 },
+  'POST /ussd/events': { access: open, body: ussdEnded, ok: 200 },
+  'POST /ussd/{secret}': { access: open, params: { secret: 'gateway-secret' }, body: ussdHop, ok: 200 },
+  'POST /ussd/{secret}/events': {
+    access: open,
+    params: { secret: 'gateway-secret' },
+    body: ussdEnded,
+    ok: 200,
+  },
+
+  // The web app's simulator: anyone may act as any phone, so it exists only when USSD_SIMULATOR is
+  // on (never in production). These tests turn it on so that it is covered too.
+  'POST /api/v1/ussd-simulator': {
+    access: open,
+    body: () => ({ sessionId: randomUUID(), phoneNumber: uniquePhone(), text: '' }),
+    ok: 200,
+  },
+
+  'POST /api/v1/auth/register': {
+    access: open,
+    body: () => ({
+      name: 'Matrix Newcomer',
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+      role: 'parent',
+      acceptTerms: true,
+    }),
+    ok: 201,
+  },
+  'POST /api/v1/auth/login': {
+    access: open,
+    body: (i) => ({ identifier: i.target.email, password: GOOD_PASSWORD }),
+    ok: 200,
+    reveals: 'target',
+  },
+  'POST /api/v1/auth/refresh': {
+    access: open,
+    body: async (i) => ({ refreshToken: await i.freshRefreshToken() }),
+    ok: 200,
+    reveals: 'target',
+  },
+  'POST /api/v1/auth/logout': { access: ownAccount, ok: 204 },
+
+  'GET /api/v1/me': { access: ownAccount, ok: 200 },
+  'PATCH /api/v1/me': { access: ownAccount, body: () => ({ language: 'fr' }), ok: 200 },
+  'DELETE /api/v1/me': { access: ownAccount, body: () => ({ password: GOOD_PASSWORD }), ok: 204 },
+  'PUT /api/v1/me/password': {
+    access: ownAccount,
+    body: () => ({ currentPassword: GOOD_PASSWORD, newPassword: 'lantern orchard meadow' }),
+    ok: 204,
+  },
+  'PUT /api/v1/me/pin': {
+    access: ownAccount,
+    body: () => ({ currentPassword: GOOD_PASSWORD, newPin: '71946' }),
+    ok: 204,
+  },
+  'GET /api/v1/me/sessions': { access: ownAccount, ok: 200 },
+  'DELETE /api/v1/me/sessions/{id}': { access: ownAccount, params: { id: 'own-session' }, ok: 204 },
+  'POST /api/v1/me/sessions/revoke-others': { access: ownAccount, ok: 200 },
+  'GET /api/v1/me/consents': { access: ownAccount, ok: 200 },
+  'PUT /api/v1/me/consents': { access: ownAccount, body: () => ({ purposes: { analytics: true } }), ok: 200 },
+  'GET /api/v1/me/access-log': { access: ownAccount, ok: 200 },
+  'GET /api/v1/me/export': { access: ownAccount, query: { format: 'json' }, ok: 200 },
+
+  'POST /api/v1/me/guardian-code': {
+    access: only(['adolescent'], true),
+    ok: 201,
+    youngAdolescent: true,
+  },
+  'POST /api/v1/guardian/consent': {
+    access: only(['parent']),
+    body: async (i) => ({ code: await i.freshGuardianCode() }),
+    ok: 204,
+  },
+
+  'POST /api/v1/admin/users': {
+    access: admin,
+    body: () => ({
+      name: 'Matrix Provider',
+      role: 'provider',
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+    }),
+    ok: 201,
+  },
+  'GET /api/v1/admin/users/{id}': { access: admin, params: { id: 'account' }, ok: 200, reveals: 'target' },
+  'PATCH /api/v1/admin/users/{id}': {
+    access: admin,
+    params: { id: 'account' },
+    body: () => ({ role: 'writer' }),
+    ok: 200,
+    reveals: 'target',
+  },
+  'POST /api/v1/admin/users/{id}/deactivate': { access: admin, params: { id: 'account' }, ok: 204 },
+  'POST /api/v1/admin/users/{id}/activate': { access: admin, params: { id: 'account' }, ok: 204 },
+
+  'POST /api/v1/cycles/periods': {
+    access: adolescent,
+    body: () => ({ startDate: '2026-11-02', endDate: '2026-11-06', flow: 'medium' }),
+    ok: 201,
+  },
+  'GET /api/v1/cycles/periods': { access: adolescent, ok: 200 },
+  'PATCH /api/v1/cycles/periods/{id}': {
+    access: adolescent,
+    params: { id: 'own-period' },
+    body: () => ({ notes: 'changed by the matrix', flow: 'light' }),
+    ok: 200,
+  },
+  'DELETE /api/v1/cycles/periods/{id}': { access: adolescent, params: { id: 'own-period' }, ok: 204 },
+  'PUT /api/v1/cycles/days/{date}': {
+    access: adolescent,
+    params: { date: 'own-day' },
+    body: () => ({ pain: 4, mood: 'calm', notes: 'changed by the matrix' }),
+    ok: 200,
+  },
+  'DELETE /api/v1/cycles/days/{date}': { access: adolescent, params: { date: 'own-day' }, ok: 204 },
+  'GET /api/v1/cycles/days': { access: adolescent, query: { from: '2026-10-01', to: '2026-11-28' }, ok: 200 },
+  'GET /api/v1/cycles/prediction': { access: adolescent, ok: 200 },
+  'GET /api/v1/cycles/calendar': { access: adolescent, query: { month: '2026-11' }, ok: 200 },
+  'GET /api/v1/cycles/stats': { access: adolescent, ok: 200 },
+};
+
+/** The roles an entry lets in (every role for 'any' and for public routes, which ignore the token). */
+export function allowedRoles(access: Access): readonly Role[] {
+  if (access.public) return ROLES;
+  return access.roles === 'any' ? ROLES : access.roles;
+}
+
+/** An operation as the OpenAPI document lists it. */
+export type Operation = { key: string; path: string; secured: boolean };
+
+type OpenApiDocument = { paths: Record<string, Record<string, { security?: unknown[] }>> };
+
+export function operationsOf(doc: OpenApiDocument): Operation[] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      path,
+      secured: Array.isArray(op.security) && op.security.length > 0,
+    })),
+  );
+}
+
+/**
+ * Where the table and the routes disagree: an operation with no entry, an entry with no
+ * operation, a path parameter nobody said the meaning of, or a public/private mismatch with the
+ * document's security requirement. Empty means they agree.
+ */
+export function comparePolicyWithRoutes(
+  operations: Operation[],
+  table: Record<string, PolicyEntry>,
+): string[] {
+  const problems: string[] = [];
+  const listed = new Set(operations.map((o) => o.key));
+  for (const op of operations) {
+    const entry = table[op.key];
+    if (!entry) {
+      problems.push(`${op.key}: in the OpenAPI document but not in the policy table`);
+      continue;
+    }
+    const pathParams = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+    const declared = Object.keys(entry.params ?? {});
+    for (const name of pathParams.filter((p) => !declared.includes(p)))
+      problems.push(`${op.key}: path parameter {${name}} has no kind in the policy table`);
+    for (const name of declared.filter((p) => !pathParams.includes(p)))
+      problems.push(`${op.key}: the policy table names a parameter {${name}} the route does not have`);
+    if (entry.access.public === op.secured)
+      problems.push(
+        `${op.key}: the policy table says ${entry.access.public ? 'public' : 'private'}, the document ${op.secured ? 'asks for a bearer token' : 'asks for none'}`,
+      );
+  }
+  for (const key of Object.keys(table).filter((k) => !listed.has(k)))
+    problems.push(`${key}: in the policy table but no such route exists`);
+  return problems;
+}
