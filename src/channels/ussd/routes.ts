@@ -56,7 +56,7 @@ const sameSecret = (a: string, b: string) =>
 /**
  * The gateway callback. In production the secret must come in the path (/ussd/{secret}) or the
  * X-USSD-Secret header, and the caller's address may be limited to the gateway's. Refusals are
- * security events (recorded by the HTTP hook); hops are limited per phone number.
+ * security events (recorded by the HTTP hook); dials are limited per phone number.
  */
 export function ussdRoutes(deps: {
   ussd: UssdService;
@@ -89,8 +89,9 @@ export function ussdRoutes(deps: {
   }
 
   /**
-   * Counts the hop against its phone number. Past the limit the phone gets a polite END (the
-   * gateway shows any HTTP error as a network failure) and a `rate_limited` security event.
+   * Counts a dial (the first hop of a session, empty `text`) against its phone number. Past the
+   * limit the phone gets a polite END (the gateway shows any HTTP error as a network failure) and
+   * a `rate_limited` security event.
    */
   async function withinPhoneLimit(request: FastifyRequest, phoneNumber: string, ctx: RequestContext) {
     const phone = comparablePhone(phoneNumber);
@@ -143,7 +144,7 @@ export function ussdRoutes(deps: {
           };
           let answer: string;
           try {
-            answer = (await withinPhoneLimit(request, phoneNumber, ctx))
+            answer = (text !== '' || (await withinPhoneLimit(request, phoneNumber, ctx)))
               ? await deps.ussd.handle({ sessionId, phoneNumber, text, serviceCode }, ctx)
               : `END ${translate('en', 'common.busy')}`;
           } catch (error) {
