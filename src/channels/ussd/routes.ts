@@ -144,9 +144,10 @@ export function ussdRoutes(deps: {
           };
           let answer: string;
           try {
-            answer = (text !== '' || (await withinPhoneLimit(request, phoneNumber, ctx)))
-              ? await deps.ussd.handle({ sessionId, phoneNumber, text, serviceCode }, ctx)
-              : `END ${translate('en', 'common.busy')}`;
+            answer =
+              text !== '' || (await withinPhoneLimit(request, phoneNumber, ctx))
+                ? await deps.ussd.handle({ sessionId, phoneNumber, text, serviceCode }, ctx)
+                : `END ${translate('en', 'common.busy')}`;
           } catch (error) {
             // Still a bug, and logged as one; but the phone gets a polite END, not a gateway error.
             request.log.error({ err: error }, 'USSD hop failed');
