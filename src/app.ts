@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
+import { createDialLimit } from './channels/ussd/dial-limit.ts';
 import { createUssdEffects } from './channels/ussd/effects.ts';
 import { ussdRoutes } from './channels/ussd/routes.ts';
 import { createUssdService } from './channels/ussd/service.ts';
@@ -194,6 +195,7 @@ export function createServices(deps: AppDeps) {
     blindIndex,
     masterKey: keyRing.activeKey,
     clock,
+    dialLimit: createDialLimit({ quotas, pseudonym, events: securityEvents, log }),
   });
   const privacy = createPrivacyService({
     users,
@@ -284,11 +286,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installSecurityEventHook(app, services.securityEvents);
   // Counts anonymous calls before authentication and signed-in calls right after it; declares the
   // 429 answer on every /api route registered from here on.
-  installRateLimits(app, { quotas: services.quotas, pseudonym: services.pseudonym });
+  const rateLimits = installRateLimits(app, { quotas: services.quotas, pseudonym: services.pseudonym });
   await registerOpenApi(app);
   installAccessControl(app, {
     authenticate: (token) => services.sessions.authenticate(token),
     pendingPolicies: (userId) => services.consents.pendingPolicies(userId),
+    beforeUnauthenticated: rateLimits.countUnauthenticated,
   });
   installBodylessCheck(app);
 
@@ -298,9 +301,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ussd: services.ussd,
       secret: config.ussdSecret,
       allowedIps: config.ussdAllowedIps,
-      quotas: services.quotas,
-      pseudonym: services.pseudonym,
-      events: services.securityEvents,
     }),
   );
   await app.register(

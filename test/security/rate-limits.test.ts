@@ -211,6 +211,12 @@ describe('request limits reached (RATE_LIMIT_SCALE 0.1)', () => {
     }
     assertRefused(await call(t, { method: 'GET', url: '/api/v1/policies', ip }), 'api-ip');
     assertRefused(await call(t, { method: 'GET', url: '/api/v1/nowhere', ip }), 'api-ip');
+    // Guessing tokens is refused like any other call, and an unknown path with a token still counts.
+    assertRefused(
+      await call(t, { method: 'GET', url: '/api/v1/me', ip, token: `x.${randomUUID()}.y` }),
+      'api-ip',
+    );
+    assertRefused(await call(t, { method: 'GET', url: '/api/v1/nowhere', ip, token: 'x.y.z' }), 'api-ip');
     const elsewhere = await call(t, { method: 'GET', url: '/api/v1/policies', ip: freshIp() });
     assert.equal(elsewhere.statusCode, 200, 'another address has its own quota');
   });
@@ -299,6 +305,19 @@ describe('request limits reached (RATE_LIMIT_SCALE 0.1)', () => {
     assert.match(await caller.send('1'), /^CON /);
     await caller.hangUp();
     assert.equal(await caller.dial(), 'END The service is busy. Please try again in a few minutes.');
+    // A new session that starts with an answer already in its text is a dial all the same.
+    const forged = await t.request({
+      method: 'POST',
+      url: '/ussd',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        sessionId: 'forged-1',
+        serviceCode: '*123#',
+        phoneNumber: caller.number,
+        text: '1',
+      }).toString(),
+    });
+    assert.equal(forged.body, 'END The service is busy. Please try again in a few minutes.');
     const other = phone(() => t.app, uniquePhone());
     assert.match(await other.dial(), /^CON /);
     t.clock.advance(60);

@@ -265,6 +265,12 @@ describe('security alerts from two instances sharing PostgreSQL', () => {
       alertLines.every((l) => l.level === 50),
       'alerts are logged as errors',
     );
+    const logged = JSON.stringify(alertLines);
+    assert.ok(
+      !logged.includes(stuffer) && !logged.includes(scanner),
+      'log lines name addresses by pseudonym only',
+    );
+    assert.ok(alertLines.every((l) => typeof l.source === 'string' && l.source.length > 0));
   });
 });
 

@@ -27,7 +27,7 @@ describe('USSD simulator for the web app', () => {
     }
   });
 
-  it('runs the same menus as the gateway, without its secret, and ends sessions like it', async () => {
+  it('runs the same menus as the gateway, without its secret', async () => {
     const phoneNumber = uniquePhone();
     const first = await hop(on, { sessionId: 'demo-1', phoneNumber, text: '' });
     assert.equal(first.statusCode, 200);

@@ -5,8 +5,10 @@ import type { UserService } from '../../modules/users/service.ts';
 import { open, seal } from '../../platform/crypto/aead.ts';
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { translate } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
+import type { DialLimit } from './dial-limit.ts';
 import type { UssdEffects } from './effects.ts';
 import { applyResult, renderScreen, step } from './menu.ts';
 import type { UssdSessionRepo } from './session-repo.ts';
@@ -34,6 +36,8 @@ export function createUssdService(deps: {
   blindIndex: BlindIndex;
   masterKey: Buffer;
   clock: () => Date;
+  /** Sessions started per phone; none in tests that do not exercise it. */
+  dialLimit?: DialLimit;
 }) {
   const { repo, blindIndex, clock } = deps;
   const stateKey = Buffer.from(hkdfSync('sha256', deps.masterKey, Buffer.alloc(0), 'le:ussd-session:v1', 32));
@@ -115,6 +119,10 @@ export function createUssdService(deps: {
     const stored = existing && existing.expiresAt > clock() ? openState(idHash, existing.state) : undefined;
     if (existing && stored && existing.lastTextHash && Buffer.from(existing.lastTextHash).equals(thisText)) {
       return { text: stored.response, retry: false };
+    }
+    // A new session counts against its phone's quota, whatever text it starts with; refused, it stores nothing.
+    if (!stored && deps.dialLimit && !(await deps.dialLimit(phone, ctx))) {
+      return { text: `END ${translate('en', 'common.busy')}`, retry: false };
     }
     // A call just signed out shows the sign-in screen; the input it sent is not applied.
     const checked = stored ? await stillSignedIn(stored.state) : undefined;

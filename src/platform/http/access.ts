@@ -23,6 +23,8 @@ type AccessChecks = {
   authenticate: (accessToken: string) => Promise<Principal>;
   /** Policies whose current version the user has not accepted yet. */
   pendingPolicies: (userId: string) => Promise<string[]>;
+  /** Runs before a missing or refused token is answered 401 (the per-IP quota may answer 429). */
+  beforeUnauthenticated?: (request: FastifyRequest) => Promise<void>;
 };
 
 /**
@@ -38,9 +40,14 @@ export function installAccessControl(app: FastifyInstance, checks: AccessChecks)
     if (!route.startsWith('/api/')) return;
     const header = request.headers.authorization;
     const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
-    if (!match?.[1])
+    if (!match?.[1]) {
+      await checks.beforeUnauthenticated?.(request);
       throw new AppError('unauthenticated', 'Send an access token: Authorization: Bearer <token>');
-    const principal = await checks.authenticate(match[1]);
+    }
+    const principal = await checks.authenticate(match[1]).catch(async (error: unknown) => {
+      await checks.beforeUnauthenticated?.(request);
+      throw error;
+    });
     // Known from here on, so a refusal below is logged against the account that was refused.
     request.principal = principal;
     if (config.roles && !config.roles.includes(principal.role)) {

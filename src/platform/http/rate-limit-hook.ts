@@ -39,7 +39,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
 export function installRateLimits(
   app: FastifyInstance,
   deps: { quotas: Quotas; pseudonym: Pseudonymizer },
-): void {
+): { countUnauthenticated: (request: FastifyRequest) => Promise<void> } {
   const { quotas, pseudonym } = deps;
   const counted = new WeakSet<FastifyRequest>();
   const apiRoutes = new Set<string>();
@@ -98,8 +98,15 @@ export function installRateLimits(
 
   app.addHook('onRequest', async (request) => {
     if (!quotas.enabled || !isApiRequest(request)) return;
-    // With a token on a private route the caller is counted per account once authenticated.
-    if (request.routeOptions.config?.public !== true && request.headers.authorization !== undefined) return;
+    // With a token on a private route the caller is counted per account once authenticated
+    // (or per IP by the access check, if the token is refused). Unknown paths count here.
+    const matched = request.routeOptions.url !== undefined;
+    if (
+      matched &&
+      request.routeOptions.config?.public !== true &&
+      request.headers.authorization !== undefined
+    )
+      return;
     await countPerIp(request);
   });
 
@@ -139,6 +146,14 @@ export function installRateLimits(
     }
     return payload;
   });
+
+  return {
+    /** For the access check: a refused token counts per IP, and past the quota is answered 429. */
+    async countUnauthenticated(request) {
+      if (!quotas.enabled || counted.has(request) || !isApiRequest(request)) return;
+      await countPerIp(request);
+    },
+  };
 }
 
 function remember(request: FastifyRequest, status: RateStatus): void {

@@ -27,10 +27,14 @@ export type AlertNotifier = {
   drain(): Promise<void>;
 };
 
-/** Always on: the alert as one error-level log line (`event: 'security_alert'`). */
+/**
+ * Always on: the alert as one error-level log line (`event: 'security_alert'`). Logs carry
+ * pseudonyms only, so the raw address stays out: `source` finds the matching event lines, and
+ * only the webhook (an operator's endpoint) receives `ip`.
+ */
 export function createLogNotifier(log: SecurityLog): AlertNotifier {
   return {
-    notify(alert) {
+    notify({ ip: _ip, ...alert }) {
       log.error({ event: 'security_alert', ...alert }, `security alert: ${alert.summary}`);
     },
     drain: async () => undefined,
