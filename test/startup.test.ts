@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { rssMb, startServerProcess, stopServer } from './support/server-process.ts';
+import { startServerProcess, stopServer } from './support/server-process.ts';
 
 describe('npm start with the embedded database', () => {
   it('starts with no setup, keeps its data and keys across a restart, and stops gracefully', async () => {
@@ -31,13 +31,8 @@ describe('npm start with the embedded database', () => {
         body: JSON.stringify({ identifier: 'start@test.invalid', password: 'a fine long pass phrase' }),
       });
       assert.equal(login.status, 200, 'data and generated keys survive a restart');
-      await new Promise((r) => setTimeout(r, 1500)); // idle: let the start-up garbage be collected
-      const rss = rssMb(warm.child.pid ?? 0);
-      console.log(
-        `# cold start ${cold.readyMs.toFixed(0)} ms, warm start ${warm.readyMs.toFixed(0)} ms, idle RSS ${rss.toFixed(0)} MB`,
-      );
-      // The 3 s / 250 MB budgets are benchmark figures (`npm run bench:startup`), not pass/fail here:
-      // on a loaded 2-core machine a timing assertion fails for reasons that are not bugs.
+      // Start-up time and idle memory are budgets measured by `npm run bench:startup`, not asserted
+      // here: on a loaded 2-core machine a timing assertion fails for reasons that are not bugs.
     } finally {
       assert.equal(await stopServer(warm), 0);
     }

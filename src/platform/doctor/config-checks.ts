@@ -1,7 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
-import type { CheckResult, DoctorFacts } from './facts.ts';
+import { type CheckResult, type DoctorFacts, fromProblems } from './facts.ts';
 
 /*
  * Checks of the environment alone. The rules the server applies at start are config.ts's, reused
@@ -86,18 +86,17 @@ function describeConfigurationProblems(problems: string[]): string {
 export function checkSecrets({ env }: DoctorFacts): CheckResult {
   const names = CHECKED_VARIABLES.secrets ?? [];
   const problems = productionProblems(env, names);
-  return {
-    id: 'secrets',
-    title: 'Secrets present, strong and not examples',
-    ok: problems.length === 0,
-    detail:
-      problems.length === 0
-        ? `${names.filter((name) => env[name]).join(', ')}: set, long enough, not example values`
-        : problems.join('; '),
-    fix:
-      'Generate each afresh: JWT_SECRET and BLIND_INDEX_KEY with `openssl rand -base64 48`, USSD_SECRET with ' +
-      '`openssl rand -hex 32`, MASTER_KEYS as id:$(openssl rand -base64 32) (docs/operations.md)',
-  };
+  return fromProblems(
+    {
+      id: 'secrets',
+      title: 'Secrets present, strong and not examples',
+      fix:
+        'Generate each afresh: JWT_SECRET and BLIND_INDEX_KEY with `openssl rand -base64 48`, USSD_SECRET with ' +
+        '`openssl rand -hex 32`, MASTER_KEYS as id:$(openssl rand -base64 32) (docs/operations.md)',
+    },
+    problems,
+    `${names.filter((name) => env[name]).join(', ')}: set, long enough, not example values`,
+  );
 }
 
 export function checkCors({ env }: DoctorFacts): CheckResult {
@@ -107,13 +106,15 @@ export function checkCors({ env }: DoctorFacts): CheckResult {
     const why = originProblem(origin);
     if (why) problems.push(`ALLOWED_ORIGINS: "${origin}" ${why}`);
   }
-  return {
-    id: 'cors',
-    title: 'CORS restricted to https origins',
-    ok: problems.length === 0,
-    detail: problems.length === 0 ? `ALLOWED_ORIGINS=${origins.join(',')}` : problems.join('; '),
-    fix: 'Set ALLOWED_ORIGINS to the web app\'s exact origins, comma-separated, each https://host[:port] (no "*", no path)',
-  };
+  return fromProblems(
+    {
+      id: 'cors',
+      title: 'CORS restricted to https origins',
+      fix: 'Set ALLOWED_ORIGINS to the web app\'s exact origins, comma-separated, each https://host[:port] (no "*", no path)',
+    },
+    problems,
+    `ALLOWED_ORIGINS=${origins.join(',')}`,
+  );
 }
 
 function originProblem(origin: string): string | undefined {
@@ -149,15 +150,17 @@ export function checkHttps({ env, now }: DoctorFacts): CheckResult {
   } else if (problems.length === 0) {
     problems.push('neither TLS_CERT_FILE/TLS_KEY_FILE nor TRUST_PROXY is set: the server speaks plain HTTP');
   }
-  return {
-    id: 'https',
-    title: 'HTTPS in the process or behind a trusted proxy',
-    ok: problems.length === 0,
-    detail: problems.length === 0 ? detail : problems.join('; '),
-    fix:
-      'Set TLS_CERT_FILE and TLS_KEY_FILE (a valid certificate and its key), or terminate TLS at a proxy and set ' +
-      "TRUST_PROXY to the proxy's addresses/CIDRs or hop count (docs/security.md)",
-  };
+  return fromProblems(
+    {
+      id: 'https',
+      title: 'HTTPS in the process or behind a trusted proxy',
+      fix:
+        'Set TLS_CERT_FILE and TLS_KEY_FILE (a valid certificate and its key), or terminate TLS at a proxy and set ' +
+        "TRUST_PROXY to the proxy's addresses/CIDRs or hop count (docs/security.md)",
+    },
+    problems,
+    detail,
+  );
 }
 
 function certificateProblems(certFile: string, keyFile: string, now: Date) {
@@ -183,16 +186,15 @@ function certificateProblems(certFile: string, keyFile: string, now: Date) {
 
 export function checkRateLimits({ env }: DoctorFacts): CheckResult {
   const problems = productionProblems(env, ['RATE_LIMIT_SCALE']);
-  return {
-    id: 'rate-limits',
-    title: 'Rate limits on',
-    ok: problems.length === 0,
-    detail:
-      problems.length === 0
-        ? `RATE_LIMIT_SCALE=${env.RATE_LIMIT_SCALE ?? '1 (default)'}`
-        : problems.join('; '),
-    fix: 'Unset RATE_LIMIT_SCALE (or set a number above 0); 0 is for load tests only',
-  };
+  return fromProblems(
+    {
+      id: 'rate-limits',
+      title: 'Rate limits on',
+      fix: 'Unset RATE_LIMIT_SCALE (or set a number above 0); 0 is for load tests only',
+    },
+    problems,
+    `RATE_LIMIT_SCALE=${env.RATE_LIMIT_SCALE ?? '1 (default)'}`,
+  );
 }
 
 export function checkUssdSimulator({ env }: DoctorFacts): CheckResult {
@@ -202,18 +204,17 @@ export function checkUssdSimulator({ env }: DoctorFacts): CheckResult {
       'USSD_SIMULATOR=on: anyone can act as any phone number through POST /api/v1/ussd-simulator',
     );
   }
-  return {
-    id: 'ussd-simulator',
-    title: 'USSD simulator off',
-    ok: problems.length === 0,
-    detail:
-      problems.length === 0
-        ? env.USSD_SIMULATOR
-          ? `USSD_SIMULATOR=${env.USSD_SIMULATOR}`
-          : 'USSD_SIMULATOR not set (off in production)'
-        : problems.join('; '),
-    fix: 'Unset USSD_SIMULATOR (off by default in production); run demos on a separate, non-production deployment',
-  };
+  return fromProblems(
+    {
+      id: 'ussd-simulator',
+      title: 'USSD simulator off',
+      fix: 'Unset USSD_SIMULATOR (off by default in production); run demos on a separate, non-production deployment',
+    },
+    problems,
+    env.USSD_SIMULATOR
+      ? `USSD_SIMULATOR=${env.USSD_SIMULATOR}`
+      : 'USSD_SIMULATOR not set (off in production)',
+  );
 }
 
 function splitList(value: string | undefined): string[] {

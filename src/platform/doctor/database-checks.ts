@@ -1,5 +1,12 @@
 import { productionProblems } from './config-checks.ts';
-import type { CheckResult, DatabaseFacts, DatabaseProbe, DoctorFacts, RoleFacts } from './facts.ts';
+import {
+  type CheckResult,
+  type DatabaseFacts,
+  type DatabaseProbe,
+  type DoctorFacts,
+  fromProblems,
+  type RoleFacts,
+} from './facts.ts';
 
 /*
  * Checks of the live databases, as the roles in DATABASE_URL and KEYSTORE_DATABASE_URL: TLS that
@@ -143,15 +150,14 @@ export function checkSchema({ app, keystore }: DoctorFacts): CheckResult {
       problems.push(`${label}: pending ${probe.facts.pending.join(', ')}`);
     }
   }
-  return {
-    id: 'schema',
-    title: 'Both databases migrated',
-    ok: problems.length === 0,
-    detail: problems.length === 0 ? 'no pending migration' : problems.join('; '),
-    fix:
-      'Run `npm run db:migrate` with MIGRATION_DATABASE_URL and KEYSTORE_MIGRATION_DATABASE_URL set to the ' +
-      "owner roles' URLs (docs/deploy.md §3)",
-  };
+  const fix =
+    'Run `npm run db:migrate` with MIGRATION_DATABASE_URL and KEYSTORE_MIGRATION_DATABASE_URL set to the ' +
+    "owner roles' URLs (docs/deploy.md §3)";
+  return fromProblems(
+    { id: 'schema', title: 'Both databases migrated', fix },
+    problems,
+    'no pending migration',
+  );
 }
 
 export function checkAuditAppendOnly({ app }: DoctorFacts): CheckResult {

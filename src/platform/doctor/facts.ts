@@ -79,3 +79,13 @@ export type DoctorFacts = RuntimeFacts & {
   keystore: DatabaseProbe;
   audit: AuditReport;
 };
+
+/** A check's result from the problems it found: it passes, saying `passed`, when there are none. */
+export function fromProblems(
+  check: Pick<CheckResult, 'id' | 'title' | 'fix'>,
+  problems: string[],
+  passed: string,
+): CheckResult {
+  const ok = problems.length === 0;
+  return { ...check, ok, detail: ok ? passed : problems.join('; ') };
+}

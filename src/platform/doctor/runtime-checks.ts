@@ -1,4 +1,4 @@
-import type { CheckResult, DoctorFacts } from './facts.ts';
+import { type CheckResult, type DoctorFacts, fromProblems } from './facts.ts';
 
 /** Checks of the process itself: the Node.js release it runs on and its dependencies' advisories. */
 
@@ -26,16 +26,15 @@ export function checkNodeVersion({ node, engines }: DoctorFacts): CheckResult {
       `Node ${node.version} is not a long-term-support release (a "Current" release lives months, not years)`,
     );
   }
-  return {
-    id: 'node-version',
-    title: 'Supported Node.js version',
-    ok: problems.length === 0,
-    detail:
-      problems.length === 0
-        ? `Node ${node.version}, LTS "${node.lts}", satisfies engines "${engines}"`
-        : problems.join('; '),
-    fix: `Run an LTS release that satisfies "${engines}": Node 24 LTS, which deploy/Dockerfile and the node devDependency pin`,
-  };
+  return fromProblems(
+    {
+      id: 'node-version',
+      title: 'Supported Node.js version',
+      fix: `Run an LTS release that satisfies "${engines}": Node 24 LTS, which deploy/Dockerfile and the node devDependency pin`,
+    },
+    problems,
+    `Node ${node.version}, LTS "${node.lts}", satisfies engines "${engines}"`,
+  );
 }
 
 export function checkNpmAudit({ audit }: DoctorFacts): CheckResult {

@@ -37,6 +37,41 @@ function RadioChips(props: {
   );
 }
 
+/** A labelled number input; whole-number steps get the phone's digit keypad. */
+function NumberField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number | null | undefined;
+}) {
+  const hintId = `${props.id}-hint`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type="number"
+        inputMode={Number.isInteger(props.step) ? 'numeric' : 'decimal'}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        defaultValue={props.value ?? ''}
+        aria-describedby={props.hint ? hintId : undefined}
+      />
+      {props.hint && (
+        <p id={hintId} className="hint">
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function DayForm({ date, existing }: { date: string; existing: DayLog | undefined }) {
   const { t } = useI18n();
   const queries = useQueryClient();
@@ -121,19 +156,15 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
         labelPrefix="mood"
         current={existing?.mood ?? undefined}
       />
-      <div className="field">
-        <label htmlFor="day-pain">{t('day.pain_label')}</label>
-        <input
-          id="day-pain"
-          name="pain"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10}
-          step={1}
-          defaultValue={existing?.pain ?? ''}
-        />
-      </div>
+      <NumberField
+        id="day-pain"
+        name="pain"
+        label={t('day.pain_label')}
+        min={0}
+        max={10}
+        step={1}
+        value={existing?.pain}
+      />
       <RadioChips
         legend={t('day.energy_label')}
         name="energy"
@@ -141,36 +172,25 @@ function DayForm({ date, existing }: { date: string; existing: DayLog | undefine
         labelPrefix="energy"
         current={existing?.energy ?? undefined}
       />
-      <div className="field">
-        <label htmlFor="day-sleep">{t('day.sleep_label')}</label>
-        <input
-          id="day-sleep"
-          name="sleepHours"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={24}
-          step={0.5}
-          defaultValue={existing?.sleepHours ?? ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="day-temperature">{t('day.temp_label')}</label>
-        <input
-          id="day-temperature"
-          name="basalTemperature"
-          type="number"
-          inputMode="decimal"
-          min={34}
-          max={42}
-          step={0.01}
-          defaultValue={existing?.basalTemperature ?? ''}
-          aria-describedby="day-temperature-hint"
-        />
-        <p id="day-temperature-hint" className="hint">
-          {t('day.temp_hint')}
-        </p>
-      </div>
+      <NumberField
+        id="day-sleep"
+        name="sleepHours"
+        label={t('day.sleep_label')}
+        min={0}
+        max={24}
+        step={0.5}
+        value={existing?.sleepHours}
+      />
+      <NumberField
+        id="day-temperature"
+        name="basalTemperature"
+        label={t('day.temp_label')}
+        hint={t('day.temp_hint')}
+        min={34}
+        max={42}
+        step={0.01}
+        value={existing?.basalTemperature}
+      />
       <RadioChips
         legend={t('day.mucus_label')}
         name="cervicalMucus"
