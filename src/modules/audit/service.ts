@@ -40,6 +40,9 @@ export function createAuditService(deps: { repo: AuditRepo; clock: () => Date })
       });
     },
 
+    /** Erasure: removes her id from every audit row (stub; the keyed-chain work implements it). */
+    async forgetSubject(_userId: string): Promise<void> {},
+
     /**
      * Walks the chain from its first row and reports the first row whose stored hash does not
      * match its content and its predecessor. The first remaining row is the anchor: retention may

@@ -188,6 +188,8 @@ export function createUserService(deps: {
         subjectId: userId,
         resource: 'account',
       });
+      // Her id leaves the audit trail too (tombstones that keep the chain verifiable).
+      await deps.audit.forgetSubject(userId);
     },
 
     async findRow(userId: string): Promise<UserRow | undefined> {
