@@ -1,8 +1,12 @@
-import { hkdfSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
+import { createSmsOutboxRepo } from './channels/sms/outbox-repo.ts';
+import type { SmsProvider } from './channels/sms/provider.ts';
+import { createSmsProvider } from './channels/sms/providers.ts';
+import { createSmsSender } from './channels/sms/service.ts';
 import { createDialLimit } from './channels/ussd/dial-limit.ts';
 import { createUssdEffects } from './channels/ussd/effects.ts';
 import { ussdRoutes } from './channels/ussd/routes.ts';
@@ -28,19 +32,25 @@ import { createCycleService } from './modules/cycles/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { createPrivacyService } from './modules/privacy/service.ts';
+import { retentionJob } from './modules/retention/job.ts';
 import { createRetentionRepo } from './modules/retention/repo.ts';
 import { createRetentionService } from './modules/retention/service.ts';
 import { createSessionRepo } from './modules/sessions/repo.ts';
 import { createSessionService } from './modules/sessions/service.ts';
+import { createUpgradeRepo } from './modules/upgrades/repo.ts';
+import { createUpgradeService } from './modules/upgrades/service.ts';
 import { createUserRepo } from './modules/users/repo.ts';
 import { meRoutes } from './modules/users/routes.ts';
 import { UserSchema } from './modules/users/schema.ts';
 import { createUserService } from './modules/users/service.ts';
+import { createVerificationRepo } from './modules/verification/repo.ts';
+import { createVerificationService } from './modules/verification/service.ts';
 import type { Config } from './platform/config.ts';
 import { createBlindIndex } from './platform/crypto/blind-index.ts';
 import { createDataKeyRepo } from './platform/crypto/data-key-repo.ts';
 import { createDataProtection } from './platform/crypto/data-protection.ts';
 import { createKeyRing } from './platform/crypto/key-ring.ts';
+import { derivePurposeKey } from './platform/crypto/purpose-keys.ts';
 import type { Database } from './platform/db/database.ts';
 import { installAccessControl, installBodylessCheck } from './platform/http/access.ts';
 import { answerFrameworkError, installErrorHandling } from './platform/http/error-handler.ts';
@@ -50,6 +60,7 @@ import { ProblemSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import { installSecurityEventHook } from './platform/http/security-events-hook.ts';
 import { registerWebApp } from './platform/http/web.ts';
+import { startJobs } from './platform/jobs/schedule.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
 import { createSecurityEvents } from './platform/security/events.ts';
@@ -82,10 +93,15 @@ export type AppDeps = {
   https?: { cert: Buffer; key: Buffer };
   /** The built web app to serve at / (default web/dist; absent → API only). */
   webDist?: string;
-  /** Run scheduled jobs (retention) in this process: the server does, tests and commands do not. */
+  /**
+   * Run the scheduled jobs (retention) once the server listens: src/server.ts sets it; tests that
+   * build the app, and commands, do not (they run a job by calling its service).
+   */
   scheduleJobs?: boolean;
   /** The policy versions in force (tests publish new ones). */
   policies?: Policies;
+  /** Replaces the SMS provider SMS_PROVIDER names (tests capture messages with test/support/sms.ts). */
+  smsProvider?: SmsProvider;
   /** Where security events and alerts are logged: the app's logger (commands, which raise none, pass none). */
   logger?: SecurityLog;
 };
@@ -113,12 +129,18 @@ export function createServices(deps: AppDeps) {
     repo: createDataKeyRepo(keystore.db, keystore === database),
   });
   const blindIndex = createBlindIndex(config.blindIndexKey);
-  const hasher = createSecretHasher(
-    config.passwordHashing,
-    Buffer.from(hkdfSync('sha256', config.blindIndexKey, Buffer.alloc(0), 'le:pin-pepper:v1', 32)),
-  );
+  const hasher = createSecretHasher(config.passwordHashing, {
+    keys: config.credentialPeppers,
+    active: config.activeCredentialPepper,
+    // The PIN pepper of hashes made before they were bound to accounts (decision 008).
+    legacyPin: derivePurposeKey(config.blindIndexKey, 'pin-pepper:v1'),
+  });
   const auditRepo = createAuditRepo(db);
-  const audit = createAuditService({ repo: auditRepo, clock });
+  const audit = createAuditService({
+    repo: auditRepo,
+    clock,
+    chainKey: derivePurposeKey(config.blindIndexKey, 'audit-chain:v1'),
+  });
   const userRepo = createUserRepo(db);
   const policies = deps.policies ?? CURRENT_POLICIES;
   const consentRepo = createConsentRepo(db);
@@ -144,6 +166,13 @@ export function createServices(deps: AppDeps) {
   const log = deps.logger ?? SILENT;
   const notifier = alertNotifier(config, log);
   const securityEvents = createSecurityEvents({ store, clock, pseudonym, log, notifier });
+  const sms = createSmsSender({
+    repo: createSmsOutboxRepo(db),
+    provider: deps.smsProvider ?? createSmsProvider(config, log),
+    rootKey: config.blindIndexKey,
+    clock,
+    log,
+  });
   const sessions = createSessionService({
     db,
     repo: createSessionRepo(db),
@@ -153,9 +182,26 @@ export function createServices(deps: AppDeps) {
     clock,
     sessionDays: config.sessionDays,
     events: securityEvents,
+    refreshTokenKey: derivePurposeKey(config.blindIndexKey, 'refresh-token:v1'),
   });
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
+  const verification = createVerificationService({
+    repo: createVerificationRepo(db),
+    userRepo,
+    users,
+    dataProtection,
+    blindIndex,
+    codeKey: derivePurposeKey(config.blindIndexKey, 'sms-code:v1'),
+    sendSms: async (message) => ({ sent: (await sms.send(message)).ok }),
+    throttle,
+    rateLimit: createRateLimiter(quotas),
+    sessions,
+    hasher,
+    audit,
+    clock,
+  });
   const auth = createAuthService({
+    verification,
     users,
     userRepo,
     sessions,
@@ -166,14 +212,15 @@ export function createServices(deps: AppDeps) {
     events: securityEvents,
     clock,
   });
-  const admin = createAdminService({ users, userRepo, sessions, audit, clock });
+  const admin = createAdminService({ users, userRepo, sessions, audit, consents: consentRepo, clock });
   const consents = createConsentService({
     repo: consentRepo,
     users,
     audit,
+    dataProtection,
     policies,
     guardianConsentAge: config.guardianConsentAge,
-    codeKey: config.blindIndexKey,
+    codeKey: derivePurposeKey(config.blindIndexKey, 'guardian-code:v1'),
     throttle,
     clock,
   });
@@ -189,7 +236,8 @@ export function createServices(deps: AppDeps) {
   const insights = createCycleInsights({ cycles, users });
   const ussd = createUssdService({
     repo: createUssdSessionRepo(db),
-    effects: createUssdEffects({ auth, users, cycles, insights, consents }),
+    effects: createUssdEffects({ auth, users, cycles, insights, consents, verification }),
+    cycles,
     users,
     userRepo,
     blindIndex,
@@ -213,8 +261,18 @@ export function createServices(deps: AppDeps) {
     policy: config.retention,
     clock,
   });
+  const upgrades = createUpgradeService({
+    repo: createUpgradeRepo(db),
+    hasher,
+    dataProtection,
+    blindIndex,
+    clock,
+  });
   return {
+    upgrades,
     retention,
+    sms,
+    verification,
     quotas,
     pseudonym,
     securityEvents,
@@ -254,6 +312,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.https) Object.assign(options, { https: deps.https });
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
   const services = createServices({ ...deps, logger: app.log });
+  // Rows from older versions that need the server's keys are converted before the first request.
+  const upgraded = await services.upgrades.run();
+  if (upgraded.credentials + upgraded.guardianRecords + upgraded.reindexed > 0)
+    app.log.info({ upgraded }, 'data upgraded');
 
   // Every route, as registered: the schema-coverage test and the authorization matrix walk this.
   const routeCatalogue: RouteOptions[] = [];
@@ -305,7 +367,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(
     async (api) => {
-      await api.register(authRoutes(services.auth, { sessionDays: config.sessionDays }));
+      await api.register(
+        authRoutes(services.auth, services.verification, { sessionDays: config.sessionDays }),
+      );
       if (config.ussdSimulator) await api.register(ussdSimulatorRoutes({ ussd: services.ussd }));
       await api.register(meRoutes(services));
       await api.register(adminRoutes(services.admin));
@@ -317,16 +381,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   webServed = await registerWebApp(app, deps.webDist);
 
-  // Retention runs hourly on every instance (one does the work); tests run it by hand.
+  // Every instance ticks; job_runs makes it one run per period between them (decision 014).
   if (deps.scheduleJobs) {
-    const timer = setInterval(() => {
-      services.retention.run().then(
-        (r) => r.ran && app.log.info({ job: 'retention', purged: r.purged }, 'retention job done'),
-        (err: unknown) => app.log.error({ err, job: 'retention' }, 'retention job failed'),
-      );
-    }, 3_600_000);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    let jobs: { stop(): Promise<void> } | undefined;
+    app.addHook('onListen', async () => {
+      jobs = startJobs([retentionJob(services.retention)], app.log);
+    });
+    app.addHook('onClose', async () => jobs?.stop());
   }
   app.addHook('onClose', async () => {
     // Alerts already raised are delivered (or time out) before the process goes.

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app.ts';
-import { loadConfigOrExit, openKeystore, openMigratedDatabase } from './platform/bootstrap.ts';
+import {
+  loadConfigOrExit,
+  openKeystore,
+  openMigratedDatabase,
+  verifyKeysOrExit,
+} from './platform/bootstrap.ts';
 
-// Process entry: configuration → database → app → listen, and a graceful stop on SIGTERM/SIGINT.
+// Process entry: configuration → database → keys checked against it → app → listen (then the
+// scheduled jobs), and a graceful stop on SIGTERM/SIGINT.
 const config = loadConfigOrExit();
 const database = await openMigratedDatabase(config);
 const keystore = await openKeystore(config, database);
+await verifyKeysOrExit(config, database, keystore);
 // Loaded only when configured: the embedded setup should not pay for a client it never uses.
 const redis = config.redisUrl
   ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 2 })
@@ -17,6 +24,7 @@ const app = await buildApp({
   config,
   database,
   keystore,
+  scheduleJobs: true,
   ...(redis ? { redis } : {}),
   ...(https ? { https } : {}),
 });

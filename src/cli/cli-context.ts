@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServices } from '../app.ts';
-import { loadConfigOrExit, openKeystore, openMigratedDatabase } from '../platform/bootstrap.ts';
+import {
+  loadConfigOrExit,
+  openKeystore,
+  openMigratedDatabase,
+  verifyKeysOrExit,
+} from '../platform/bootstrap.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 
 /** Configuration, migrated database and services for an operator's command, closed by `close()`. */
@@ -8,6 +13,8 @@ export async function openCli() {
   const config = loadConfigOrExit();
   const database = await openMigratedDatabase(config);
   const keystore = await openKeystore(config, database);
+  // A command run with other keys would write what the server cannot read (decision 014).
+  await verifyKeysOrExit(config, database, keystore);
   const services = createServices({ config, database, keystore });
   const context: RequestContext = {
     requestId: `cli-${randomUUID()}`,

@@ -1,6 +1,7 @@
 import { openCli } from './cli-context.ts';
 
-// npm run retention:run — deletes what has passed its retention period now (the server also does this hourly).
+// npm run retention:run — deletes what has passed its retention period now, however recently the
+// server's hourly job ran (it skips only while another instance is in the middle of a run).
 const cli = await openCli();
 try {
   const result = await cli.services.retention.run();

@@ -1,6 +1,10 @@
+import { join } from 'node:path';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { describeKeyProblems, findKeyProblems, type KeyContext } from './crypto/key-check.ts';
+import { createKeyCheckRepo } from './crypto/key-check-repo.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { applicationSchema, keystoreSchema, prepareSchema, SchemaNotReadyError } from './db/schema.ts';
+import { DEV_SECRETS_FILE } from './dev-secrets.ts';
 
 /** Reads the configuration or exits listing every problem: shared by the server and every CLI command. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,4 +58,39 @@ async function prepareOrExit(database: Database, prepare: () => Promise<unknown>
     process.stderr.write(`${error.message}\nThe process will not start until the schema is up to date.\n`);
     process.exit(1);
   }
+}
+
+/**
+ * Refuses to go on with keys the database was not made with (decision 014): records them on the
+ * first start, then exits naming each key that differs and what to do. The server and every
+ * command call it after opening their databases; tests that build the app do not.
+ */
+export async function verifyKeysOrExit(
+  config: Config,
+  database: Database,
+  keystore: Database,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const repo = createKeyCheckRepo(database.db, keystore.db);
+  const problems = await findKeyProblems(config, repo, () => new Date());
+  if (problems.length === 0) return;
+  await database.close();
+  if (keystore !== database) await keystore.close();
+  process.stderr.write(
+    `${describeKeyProblems(problems, keyContext(config, env))}The process will not start until the keys match.\n`,
+  );
+  process.exit(1);
+}
+
+/** Which keys came from the generated development file: the same rule as loadConfig's. */
+function keyContext(config: Config, env: NodeJS.ProcessEnv): KeyContext {
+  const variables = ['JWT_SECRET', 'MASTER_KEYS', 'BLIND_INDEX_KEY'];
+  const unset = variables.filter((v) => !env[v]);
+  const generated = config.env !== 'production' && unset.length > 0;
+  return {
+    generated: generated ? { file: join(config.dataDir, DEV_SECRETS_FILE), variables: unset } : undefined,
+    database: config.databaseUrl
+      ? 'the database in DATABASE_URL'
+      : `the embedded database in ${config.dataDir}`,
+  };
 }

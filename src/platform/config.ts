@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { derivePurposeKey } from './crypto/purpose-keys.ts';
 import { checkDatabaseUrl } from './db/connection-url.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { compileStrict } from './validation.ts';
@@ -9,6 +10,7 @@ export const EXAMPLE_SECRET_VALUES = [
   'k1:Y2hhbmdlLW1lLWNoYW5nZS1tZS1jaGFuZ2UtbWUtMzI=',
   'change-me-to-64-random-characters-for-blind-indexes-00000000000',
   'change-me-ussd-callback-secret-0000000000000000000000000000000',
+  'p2:Y2hhbmdlLW1lLWNyZWRlbnRpYWwtcGVwcGVyLTAwMDAwMDAw',
 ];
 const EXAMPLE_MARKERS = ['change-me', 'changeme', 'example', 'replace-me'];
 const MIN_SECRET_BYTES = 32;
@@ -36,6 +38,12 @@ const EnvSchema = Type.Object({
   USSD_SECRET: Type.Optional(Type.String()),
   USSD_ALLOWED_IPS: Type.Optional(Type.String()),
   USSD_SIMULATOR: Type.Optional(Type.Enum(['on', 'off'])),
+  SMS_PROVIDER: Type.Optional(Type.Enum(['outbox', 'africastalking'])),
+  AT_USERNAME: Type.Optional(Type.String({ pattern: '^[\\x21-\\x7e]{1,100}$' })),
+  AT_API_KEY: Type.Optional(Type.String()),
+  AT_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  CREDENTIAL_PEPPERS: Type.Optional(Type.String()),
+  ACTIVE_CREDENTIAL_PEPPER: Type.Optional(Type.String()),
   GUARDIAN_CONSENT_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,2}$' })),
   AUDIT_RETENTION_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -47,6 +55,15 @@ const checkEnv = compileStrict(EnvSchema);
 export type RetentionPolicy = { endedSessionsDays: number; guardianCodesDays: number; auditDays: number };
 
 export type PasswordHashingCost = { memoryCost: number; timeCost: number; parallelism: number };
+
+/** Where SMS go: kept in the outbox only (development), or Africa's Talking's bulk SMS API. */
+export type SmsConfig =
+  | { provider: 'outbox' }
+  | { provider: 'africastalking'; username: string; apiKey: string; baseUrl: string };
+
+export const AT_DEFAULT_BASE_URL = 'https://api.africastalking.com';
+/** The id of the pepper derived from BLIND_INDEX_KEY, in force until CREDENTIAL_PEPPERS says otherwise. */
+export const BUILT_IN_PEPPER_ID = 'b1';
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -80,6 +97,11 @@ export type Config = {
   ussdSimulator: boolean;
   /** Below this age a young person's account keeps no health data until a guardian consents. */
   guardianConsentAge: number;
+  sms: SmsConfig;
+  /** Server-held keys mixed into password and PIN hashes, by id; hashes name the id they used. */
+  credentialPeppers: Map<string, Buffer>;
+  /** The pepper new hashes use; a hash under another id is re-made with it at the next sign-in. */
+  activeCredentialPepper: string;
   retention: RetentionPolicy;
   passwordHashing: PasswordHashingCost;
   accessTokenSeconds: number;
@@ -119,7 +141,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
   checkGeneral(env, mode, { port, allowedOrigins, rateLimitScale }, problems);
   checkKeystore(env, mode, problems);
   checkDatabaseUrls(env, problems);
-  if (problems.length > 0 || secrets === undefined) throw new ConfigError(problems);
+  const sms = resolveSms(env, mode, problems);
+  // Without a usable BLIND_INDEX_KEY the peppers are still checked (every problem at once); the
+  // stand-in key derives nothing that is used, since loading fails below.
+  const peppers = resolveCredentialPeppers(env, mode, secrets?.blindIndexKey ?? Buffer.alloc(32), problems);
+  if (problems.length > 0 || secrets === undefined || peppers === undefined) throw new ConfigError(problems);
 
   return {
     env: mode,
@@ -148,6 +174,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     // The web simulator lets anyone act as any phone: on for development, opt-in elsewhere.
     ussdSimulator: (env.USSD_SIMULATOR ?? (mode === 'production' ? 'off' : 'on')) === 'on',
     guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
+    sms,
+    ...peppers,
     // Audit rows: 7 years by default, the longest record-keeping period a health regulator is likely to ask.
     retention: {
       endedSessionsDays: 30,
@@ -220,6 +248,116 @@ function checkDatabaseUrls(env: Env, problems: string[]): void {
   if (env.KEYSTORE_MIGRATION_DATABASE_URL !== undefined && env.KEYSTORE_DATABASE_URL === undefined) {
     problems.push('KEYSTORE_MIGRATION_DATABASE_URL needs KEYSTORE_DATABASE_URL');
   }
+}
+
+/**
+ * The SMS provider. Production refuses `outbox` (nothing would leave the machine, so no phone
+ * number could ever be verified) and Africa's Talking's sandbox, which delivers to no real phone.
+ */
+function resolveSms(env: Env, mode: string, problems: string[]): SmsConfig {
+  const production = mode === 'production';
+  if ((env.SMS_PROVIDER ?? 'outbox') === 'outbox') {
+    const why = 'sends nothing: phone numbers could never be verified';
+    const fix = 'set SMS_PROVIDER=africastalking with AT_USERNAME and AT_API_KEY';
+    if (production && env.SMS_PROVIDER === undefined) {
+      problems.push(`SMS_PROVIDER is required in production (the default, outbox, ${why}); ${fix}`);
+    } else if (production) {
+      problems.push(`SMS_PROVIDER=outbox is refused in production (it ${why}); ${fix}`);
+    }
+    return { provider: 'outbox' };
+  }
+  for (const name of ['AT_USERNAME', 'AT_API_KEY'] as const) {
+    if (!env[name]) problems.push(`${name} is required when SMS_PROVIDER=africastalking`);
+  }
+  const baseUrl = checkAtBaseUrl(env.AT_BASE_URL ?? AT_DEFAULT_BASE_URL, production, problems);
+  if (production && env.AT_USERNAME === 'sandbox') {
+    problems.push(
+      "AT_USERNAME=sandbox is Africa's Talking's sandbox, which delivers to no real phone; refused in production",
+    );
+  }
+  if (production) checkNotExample('AT_API_KEY', env.AT_API_KEY, problems);
+  return {
+    provider: 'africastalking',
+    username: env.AT_USERNAME ?? '',
+    apiKey: env.AT_API_KEY ?? '',
+    baseUrl,
+  };
+}
+
+function checkAtBaseUrl(value: string, production: boolean, problems: string[]): string {
+  const baseUrl = value.replace(/\/+$/, '');
+  const url = URL.parse(baseUrl);
+  if (!url) problems.push('AT_BASE_URL is not a URL');
+  else if (url.search || url.hash || url.username || url.password) {
+    problems.push('AT_BASE_URL must be a bare base URL (no query, fragment or credentials)');
+  } else if (production && url.protocol !== 'https:') {
+    problems.push('AT_BASE_URL must be https:// in production');
+  } else if (production && url.hostname.includes('sandbox')) {
+    problems.push(
+      "AT_BASE_URL is Africa's Talking's sandbox, which delivers to no real phone; refused in production",
+    );
+  }
+  return baseUrl;
+}
+
+type Peppers = Pick<Config, 'credentialPeppers' | 'activeCredentialPepper'>;
+
+/**
+ * CREDENTIAL_PEPPERS lists `id:base64key` entries, and may list the bare id `b1` for the pepper
+ * derived from BLIND_INDEX_KEY (the only one there is while the variable is unset). Listing it
+ * keeps hashes made before the first rotation verifiable until they are re-hashed; leaving it
+ * out retires it (decision 016).
+ */
+function resolveCredentialPeppers(
+  env: Env,
+  mode: string,
+  blindIndexKey: Buffer,
+  problems: string[],
+): Peppers | undefined {
+  const peppers = new Map<string, Buffer>();
+  const before = problems.length;
+  for (const entry of splitList(env.CREDENTIAL_PEPPERS ?? BUILT_IN_PEPPER_ID)) {
+    const sep = entry.indexOf(':');
+    const id = sep < 0 ? entry : entry.slice(0, sep);
+    const key = pepperKey(id, sep < 0 ? undefined : entry.slice(sep + 1), blindIndexKey, problems);
+    if (key && peppers.has(id)) problems.push(`CREDENTIAL_PEPPERS has the id "${id}" twice`);
+    else if (key) peppers.set(id, key);
+    if (key && mode === 'production' && sep >= 0) checkNotExample('CREDENTIAL_PEPPERS', entry, problems);
+  }
+  if (problems.length > before) return undefined;
+  // The last listed is the newest: adding a pepper at the end makes it the active one.
+  const active = env.ACTIVE_CREDENTIAL_PEPPER ?? [...peppers.keys()].at(-1);
+  if (active === undefined) {
+    problems.push('CREDENTIAL_PEPPERS holds no pepper');
+  } else if (!peppers.has(active)) {
+    problems.push(`ACTIVE_CREDENTIAL_PEPPER "${active}" is not one of the peppers in CREDENTIAL_PEPPERS`);
+  } else {
+    return { credentialPeppers: peppers, activeCredentialPepper: active };
+  }
+  return undefined;
+}
+
+/** One CREDENTIAL_PEPPERS entry's key, or undefined with the problem recorded. */
+function pepperKey(id: string, encoded: string | undefined, blindIndexKey: Buffer, problems: string[]) {
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+    problems.push('CREDENTIAL_PEPPERS entries must look like id:base64key (id of letters, digits, - or _)');
+    return undefined;
+  }
+  if (id === BUILT_IN_PEPPER_ID) {
+    if (encoded === undefined) return derivePurposeKey(blindIndexKey, 'credential-pepper:v1');
+    problems.push(
+      `CREDENTIAL_PEPPERS: "${id}" is the pepper derived from BLIND_INDEX_KEY; list it without a key and give new peppers other ids`,
+    );
+    return undefined;
+  }
+  const key = Buffer.from(encoded ?? '', 'base64');
+  if (key.length >= MIN_SECRET_BYTES) return key;
+  problems.push(
+    encoded === undefined
+      ? `CREDENTIAL_PEPPERS entry "${id}" has no key (only "${BUILT_IN_PEPPER_ID}" stands alone)`
+      : `CREDENTIAL_PEPPERS key "${id}" must be at least ${MIN_SECRET_BYTES} bytes (base64 of 32 random bytes), got ${key.length}`,
+  );
+  return undefined;
 }
 
 type Secrets = Pick<Config, 'jwtSecret' | 'masterKeys' | 'activeMasterKeyId' | 'blindIndexKey'>;

@@ -1,39 +1,38 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { createServices } from '../../src/app.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { openTestDatabase, openTestKeystore, type TestDatabase } from '../support/databases.ts';
 import { registerUser } from '../support/factories.ts';
-
-/** pg_dump and psql must exist and be at least as new as the server (CI's are). */
-function toolsUnusable(url: string): string | undefined {
-  const probe = spawnSync('pg_dump', ['--schema-only', url], { encoding: 'utf8' });
-  if (probe.error) return 'pg_dump is not installed on this machine';
-  if (probe.status !== 0) return `pg_dump cannot dump this server: ${probe.stderr.split('\n')[0]}`;
-  if (spawnSync('psql', ['--version']).error) return 'psql is not installed on this machine';
-  return undefined;
-}
+import { type DumpablePostgres, openDumpablePostgres } from '../support/pg-dump.ts';
 
 describe('erasure is key destruction: an old backup cannot bring her back', () => {
+  const suiteServer = process.env.TEST_DATABASE_URL;
+  let server: DumpablePostgres;
   let data: TestDatabase;
   let keys: TestDatabase;
   let scratch: TestDatabase;
   let t: TestApp;
   before(async () => {
+    // A server whose pg_dump and psql are installed; fails (never skips) saying what is missing.
+    server = await openDumpablePostgres();
+    // Each test file runs in its own process: this points only this file's databases at it.
+    process.env.TEST_DATABASE_URL = server.url;
     data = await openTestDatabase('postgres');
     keys = await openTestKeystore();
     scratch = await openTestDatabase('postgres', { migrations: false });
     t = await startTestApp(data, { keystore: keys });
   });
   after(async () => {
-    await t.app.close();
-    await Promise.all([data.close(), keys.close(), scratch.close()]);
+    await t?.app.close();
+    await Promise.all([data?.close(), keys?.close(), scratch?.close()]);
+    await server?.stop();
+    if (suiteServer) process.env.TEST_DATABASE_URL = suiteServer;
   });
 
   it('restores a dump taken before her erasure: her rows are there but unreadable; others still read', async (ctx) => {
-    const unusable = toolsUnusable(data.url ?? '');
-    if (unusable) return ctx.skip(unusable);
+    if (server.note) ctx.diagnostic(server.note);
     const her = await registerUser(t, { birthYear: 2004 });
     const other = await registerUser(t, { birthYear: 2004 });
     for (const u of [her, other]) {
@@ -48,7 +47,7 @@ describe('erasure is key destruction: an old backup cannot bring her back', () =
     const inData = await data.raw<{ n: number }>('SELECT count(*)::int AS n FROM user_keys');
     assert.equal(inData[0]?.n, 0, 'no key is stored beside the data');
 
-    const dump = execFileSync('pg_dump', ['--no-owner', '--no-privileges', data.url ?? ''], {
+    const dump = execFileSync(server.tools.pgDump, ['--no-owner', '--no-privileges', data.url ?? ''], {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
     });
@@ -63,7 +62,7 @@ describe('erasure is key destruction: an old backup cannot bring her back', () =
       ).statusCode,
       204,
     );
-    execFileSync('psql', ['--quiet', '--set', 'ON_ERROR_STOP=1', scratch.url ?? ''], {
+    execFileSync(server.tools.psql, ['--quiet', '--set', 'ON_ERROR_STOP=1', scratch.url ?? ''], {
       input: dump,
       stdio: ['pipe', 'ignore', 'pipe'],
     });

@@ -385,4 +385,29 @@ describeEachDatabase('privacy rights', (get) => {
     assert.equal(log.length, hers[0]?.n, 'only events about her');
     assert.ok(log.some((e) => e.actor.label === 'you'));
   });
+
+  it('lists her token refreshes and reads of her health data in her access log and export', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    const refreshed = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      body: { refreshToken: her.refreshToken },
+    });
+    assert.equal(refreshed.statusCode, 200);
+    const token = refreshed.json().accessToken;
+    assert.equal((await t.request({ method: 'GET', url: '/api/v1/cycles/stats', token })).statusCode, 200);
+    const log = (await t.request({ method: 'GET', url: '/api/v1/me/access-log', token })).json()
+      .entries as Array<{ action: string; resource: string | null; actor: { label: string } }>;
+    assert.ok(
+      log.some((e) => e.action === 'auth.refresh' && e.actor.label === 'you'),
+      'a token refresh is listed',
+    );
+    assert.ok(
+      log.some((e) => e.action === 'health_data.read' && e.resource === 'stats' && e.actor.label === 'you'),
+      'a read of her health data is listed',
+    );
+    const exported = (await t.request({ method: 'GET', url: '/api/v1/me/export', token })).json();
+    assert.ok(exported.accessLog.some((e: { action: string }) => e.action === 'health_data.read'));
+  });
 });

@@ -188,3 +188,135 @@ describeEachDatabase('access tokens', (get) => {
     }
   });
 });
+
+function refresh(t: TestApp, refreshToken: string) {
+  return t.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken } });
+}
+
+/** A new pair for her (status 200), or the test stops with the answer she got. */
+async function refreshed(
+  t: TestApp,
+  refreshToken: string,
+): Promise<{ accessToken: string; refreshToken: string }> {
+  const res = await refresh(t, refreshToken);
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json();
+}
+
+/** The session is over: its newest access token and refresh token are both refused. */
+async function assertSessionEnded(t: TestApp, latest: { accessToken: string; refreshToken: string }) {
+  assert.deepEqual(await meStatus(t, latest.accessToken), { status: 401, code: 'session_revoked' });
+  assert.equal((await refresh(t, latest.refreshToken)).statusCode, 401);
+}
+
+async function herRefreshes(t: TestApp, token: string) {
+  const res = await t.request({ method: 'GET', url: '/api/v1/me/access-log', token });
+  assert.equal(res.statusCode, 200, res.body);
+  return (res.json().entries as Array<{ action: string }>).filter((e) => e.action === 'auth.refresh');
+}
+
+describeEachDatabase('refresh tokens', (get) => {
+  it('two refreshes racing with one token both get the same successor and the session lives on', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    let token = her.refreshToken;
+    // Several rounds, each with the newest token: two tabs, or a retry, at once; then four.
+    for (const racers of [2, 2, 4]) {
+      const answers = await Promise.all(Array.from({ length: racers }, () => refresh(t, token)));
+      for (const answer of answers) assert.equal(answer.statusCode, 200, answer.body);
+      const pairs = answers.map((a) => a.json() as { accessToken: string; refreshToken: string });
+      const successors = new Set(pairs.map((p) => p.refreshToken));
+      assert.equal(successors.size, 1, 'the same successor for every one of them');
+      assert.ok(!successors.has(token));
+      for (const pair of pairs) assert.equal((await meStatus(t, pair.accessToken)).status, 200);
+      token = pairs[0]?.refreshToken ?? '';
+    }
+    const next = await refreshed(t, token);
+    assert.equal((await meStatus(t, next.accessToken)).status, 200, 'the session still works');
+  });
+
+  it('a retry within 30 s gets the same successor; a replay after that ends the session', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    const rotated = await refreshed(t, her.refreshToken);
+    t.clock.advance(29);
+    const retry = await refreshed(t, her.refreshToken);
+    assert.equal(retry.refreshToken, rotated.refreshToken, 'a lost answer is given again');
+
+    t.clock.advance(2);
+    const replay = await refresh(t, her.refreshToken);
+    assert.equal(replay.statusCode, 401);
+    assert.equal(replay.json().code, 'session_revoked');
+    await assertSessionEnded(t, retry);
+  });
+
+  it('once the successor was used, a replay of its parent ends the session, even within 30 s', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    const rotated = await refreshed(t, her.refreshToken);
+    assert.equal((await refreshed(t, her.refreshToken)).refreshToken, rotated.refreshToken);
+    const newest = await refreshed(t, rotated.refreshToken);
+
+    const replay = await refresh(t, her.refreshToken);
+    assert.equal(replay.statusCode, 401);
+    assert.equal(replay.json().code, 'session_revoked');
+    await assertSessionEnded(t, newest);
+  });
+
+  it('a retry through the cookie gets the same cookie back', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-session-mode': 'cookie' },
+      payload: { identifier: her.email, password: her.password },
+    });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
+    const viaCookie = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        headers: { 'x-session-mode': 'cookie', cookie },
+        payload: {},
+      });
+    const [a, b] = await Promise.all([viaCookie(), viaCookie()]);
+    assert.equal(a.statusCode, 200, a.body);
+    assert.equal(b.statusCode, 200, b.body);
+    const next = String(a.headers['set-cookie']).split(';')[0];
+    assert.notEqual(next, cookie);
+    assert.equal(String(b.headers['set-cookie']).split(';')[0], next);
+  });
+
+  it('every refresh appears in her access log as her own', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    assert.deepEqual(await herRefreshes(t, her.accessToken), []);
+    const rotated = await refreshed(t, her.refreshToken);
+    const entries = await herRefreshes(t, rotated.accessToken);
+    assert.deepEqual(entries, [
+      {
+        at: t.clock.now().toISOString(),
+        actor: { role: 'adolescent', label: 'you' },
+        action: 'auth.refresh',
+        resource: 'session',
+        outcome: 'success',
+        channel: 'api',
+      },
+    ]);
+    const retried = await refreshed(t, her.refreshToken);
+    assert.equal(
+      (await herRefreshes(t, retried.accessToken)).length,
+      2,
+      'the retry too: it gave out a new access token',
+    );
+    const rows = await t.db.raw<{ actor_id: string; subject_id: string }>(
+      "SELECT actor_id::text AS actor_id, subject_id::text AS subject_id FROM audit_log WHERE action = 'auth.refresh' AND subject_id::text = $1",
+      [her.id],
+    );
+    assert.deepEqual(rows, [
+      { actor_id: her.id, subject_id: her.id },
+      { actor_id: her.id, subject_id: her.id },
+    ]);
+  });
+});

@@ -112,6 +112,9 @@ describe('npm run doctor', { skip: !hasPsql && 'psql is not installed' }, () => 
       MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       BLIND_INDEX_KEY: randomBytes(48).toString('hex'),
       USSD_SECRET: randomBytes(32).toString('hex'),
+      SMS_PROVIDER: 'africastalking',
+      AT_USERNAME: 'ladys-essence',
+      AT_API_KEY: randomBytes(32).toString('hex'),
       ALLOWED_ORIGINS: 'https://app.example.rw,https://admin.example.rw:8443',
       TRUST_PROXY: '10.0.0.0/8',
       LOG_LEVEL: 'silent',
@@ -121,6 +124,7 @@ describe('npm run doctor', { skip: !hasPsql && 'psql is not installed' }, () => 
       env.MASTER_KEYS?.slice(3) ?? '',
       env.BLIND_INDEX_KEY ?? '',
       env.USSD_SECRET ?? '',
+      env.AT_API_KEY ?? '',
       new URL(app.runtimeUrl).password,
       new URL(keys.runtimeUrl).password,
     ];

@@ -3,8 +3,10 @@ import { after, before, describe } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Policies } from '../../src/modules/consents/policies.ts';
-import type { Config } from '../../src/platform/config.ts';
+import { BUILT_IN_PEPPER_ID, type Config } from '../../src/platform/config.ts';
+import { derivePurposeKey } from '../../src/platform/crypto/purpose-keys.ts';
 import { DATABASE_KINDS, type DatabaseKind, openTestDatabase, type TestDatabase } from './databases.ts';
+import { type CapturingSmsProvider, createCapturingSmsProvider } from './sms.ts';
 
 /** A clock tests can move: services read "now" from it, never from Date directly. */
 export function createTestClock(start = new Date('2026-11-28T08:00:00Z')) {
@@ -19,7 +21,7 @@ export function createTestClock(start = new Date('2026-11-28T08:00:00Z')) {
 export type TestClock = ReturnType<typeof createTestClock>;
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return {
+  const config: Config = {
     env: 'test',
     host: '127.0.0.1',
     port: 0,
@@ -46,8 +48,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
     accessTokenSeconds: 900,
     sessionDays: 30,
+    sms: { provider: 'outbox' },
+    // Replaced below by b1 derived from the final blind-index key, as loadConfig does.
+    credentialPeppers: new Map(),
+    activeCredentialPepper: BUILT_IN_PEPPER_ID,
     ...overrides,
   };
+  if (!overrides.credentialPeppers) {
+    config.credentialPeppers = new Map([
+      [BUILT_IN_PEPPER_ID, derivePurposeKey(config.blindIndexKey, 'credential-pepper:v1')],
+    ]);
+  }
+  return config;
 }
 
 export type TestApp = {
@@ -55,6 +67,8 @@ export type TestApp = {
   db: TestDatabase;
   clock: TestClock;
   config: Config;
+  /** Every SMS the app sent (a capturing provider): tests read codes from it. */
+  sms: CapturingSmsProvider;
   request(opts: InjectOptions): Promise<LightMyRequestResponse>;
 };
 
@@ -78,10 +92,12 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const clock = opts.clock ?? createTestClock();
   const config = testConfig(opts.config);
+  const sms = createCapturingSmsProvider();
   const app = await buildApp({
     config,
     database: db.database,
     clock: clock.now,
+    smsProvider: sms,
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
     ...(opts.keystore ? { keystore: opts.keystore.database } : {}),
     ...(opts.policies ? { policies: opts.policies } : {}),
@@ -92,6 +108,7 @@ export async function startTestApp(
     db,
     clock,
     config,
+    sms,
     request: (o) =>
       app.inject({
         method: o.method,

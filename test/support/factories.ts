@@ -24,8 +24,23 @@ export type Registered = {
   refreshToken: string;
 };
 
-/** Registers an account through the API (password and PIN both set) and returns its tokens. */
-export async function registerUser(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Registered> {
+/** The 6-digit code in the last SMS the app sent to this number. */
+export function lastCodeTo(t: TestApp, phone: string): string {
+  const code = t.sms.lastTo(phone)?.match(/[0-9]{6}/)?.[0];
+  if (!code) throw new Error('no code was texted to this number');
+  return code;
+}
+
+/**
+ * Registers an account through the API (password and PIN both set) and returns its tokens. Its
+ * phone number is verified with the code texted to it, as its owner would, unless
+ * `{ verifyPhone: false }` leaves it pending.
+ */
+export async function registerUser(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+  opts: { verifyPhone?: boolean } = {},
+): Promise<Registered> {
   const body = {
     name: `Aline Test ${randomUUID().slice(0, 6)}`,
     phone: uniquePhone(),
@@ -40,6 +55,15 @@ export async function registerUser(t: TestApp, overrides: Record<string, unknown
   const res = await t.request({ method: 'POST', url: '/api/v1/auth/register', body });
   if (res.statusCode !== 201) throw new Error(`registration failed: ${res.statusCode} ${res.body}`);
   const json = res.json();
+  if (body.phone !== undefined && opts.verifyPhone !== false) {
+    const verified = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone/verify',
+      token: json.accessToken,
+      body: { code: lastCodeTo(t, body.phone as string) },
+    });
+    if (verified.statusCode !== 200) throw new Error(`phone verification failed: ${verified.body}`);
+  }
   return {
     id: json.user.id,
     name: body.name as string,
@@ -68,9 +92,21 @@ export async function createAdmin(t: TestApp): Promise<Registered> {
     body: { identifier: email, password: GOOD_PASSWORD },
   });
   if (login.statusCode !== 200) throw new Error(`admin login failed: ${login.body}`);
+  // An account made for someone carries no consent: she (here, the admin) accepts at first sign-in.
+  await acceptCurrentPolicies(t, login.json().accessToken);
   return { id: user.id, name, phone: '', email, password: GOOD_PASSWORD, pin: '', ...tokensOf(login.json()) };
 }
 
 function tokensOf(json: { accessToken: string; refreshToken: string }) {
   return { accessToken: json.accessToken, refreshToken: json.refreshToken };
+}
+
+/** Accepts the terms and privacy notice in force, as a person does at her first sign-in. */
+export async function acceptCurrentPolicies(t: TestApp, token: string): Promise<void> {
+  const status = (await t.request({ method: 'GET', url: '/api/v1/me/consents', token })).json() as {
+    policies: Array<{ kind: string; version: string }>;
+  };
+  const accept = Object.fromEntries(status.policies.map((p) => [p.kind, p.version]));
+  const res = await t.request({ method: 'PUT', url: '/api/v1/me/consents', token, body: { accept } });
+  if (res.statusCode !== 200) throw new Error(`accepting the policies failed: ${res.body}`);
 }

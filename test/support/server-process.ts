@@ -55,6 +55,35 @@ export async function startServerProcess(
   throw new Error(`server not ready within ${timeoutMs} ms: ${output}`);
 }
 
+/**
+ * Starts the server as `npm start` does when it is expected to refuse (exit before it is ready):
+ * resolves with the exit code and everything it wrote; rejects if it is still running at the timeout.
+ */
+export async function runServerToExit(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, startArgs(), {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server still running after ${timeoutMs} ms: ${output}`));
+    }, timeoutMs);
+    // 'close', not 'exit': everything it wrote has been read by then.
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
 /** Resident memory of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -5,6 +5,7 @@ import type { CycleInsights } from '../../modules/cycles/insights.ts';
 import type { CycleService } from '../../modules/cycles/service.ts';
 import { credentialFingerprint } from '../../modules/users/identifiers.ts';
 import type { UserService } from '../../modules/users/service.ts';
+import type { VerificationService } from '../../modules/verification/service.ts';
 import type { Role } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { type MessageKey, shortDate, translate as tr } from '../../platform/i18n/index.ts';
@@ -17,6 +18,7 @@ type Deps = {
   cycles: CycleService;
   insights: CycleInsights;
   consents: ConsentService;
+  verification: Pick<VerificationService, 'resetPinByCarrier'>;
 };
 
 // Refusals of the period rules, as outcome codes the screens understand.
@@ -87,16 +89,27 @@ export function createUssdEffects(deps: Deps) {
   }
 
   /** Runs a call; expected refusals become an outcome code, anything else stays an error. */
+  /** Runs a call; the errors listed become the outcome they map to, anything else is a bug. */
   async function expected(
     call: () => Promise<unknown>,
-    codes: string[],
-    outcome: string,
+    outcomes: Partial<Record<string, string>>,
   ): Promise<EffectResult> {
     try {
       await call();
       return { outcome: 'ok' };
     } catch (error) {
-      if (error instanceof AppError && codes.includes(error.code)) return { outcome };
+      const outcome = error instanceof AppError ? outcomes[error.code] : undefined;
+      if (outcome !== undefined) return { outcome };
+      throw error;
+    }
+  }
+
+  async function resetPin(state: UssdState, pin: string, ctx: RequestContext): Promise<EffectResult> {
+    try {
+      const done = await deps.verification.resetPinByCarrier(state.phone, pin, ctx);
+      return { outcome: done ? 'ok' : 'failed' };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'weak_pin') return { outcome: 'weak' };
       throw error;
     }
   }
@@ -129,8 +142,7 @@ export function createUssdEffects(deps: Deps) {
     const { flow, symptoms, mood } = state.form;
     const result = await expected(
       () => deps.cycles.logDay(userId, today, { flow, symptoms, mood, pain }, ctx, 'merge'),
-      ['guardian_consent_required'],
-      'guardian_required',
+      { guardian_consent_required: 'guardian_required' },
     );
     return result.outcome === 'guardian_required' ? guardianRequired(deps) : result;
   }
@@ -174,11 +186,13 @@ export function createUssdEffects(deps: Deps) {
       case 'issueGuardianCode':
         return issueGuardianCode(state, ctx);
       case 'redeemGuardianCode':
-        return expected(
-          () => deps.consents.redeemGuardianCode(signedIn(state), effect.code, ctx),
-          ['not_found', 'too_many_requests'],
-          'invalid',
-        );
+        return expected(() => deps.consents.redeemGuardianCode(signedIn(state), effect.code, ctx), {
+          not_found: 'invalid',
+          too_many_requests: 'invalid',
+          guardian_phone_required: 'same_phone',
+        });
+      case 'resetPin':
+        return resetPin(state, effect.pin, ctx);
       case 'loadPrediction':
         return { outcome: 'ok', view: { paragraphs: await predictionLines(deps, state) } };
       case 'loadSummary':

@@ -6,6 +6,8 @@ import { finish, go, home, replace, type Screen, stay, withEffect } from './flow
 import type { ScreenId, UssdState } from './state.ts';
 
 const PIN = /^[0-9]{5}$/;
+/** Typed on the PIN screen instead of a PIN (never a valid PIN: those are 5 digits). */
+const FORGOT_PIN = '9';
 const NAME = /^[\p{L}][\p{L} '-]{1,29}$/u;
 
 const languageChoices = () => LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
@@ -97,11 +99,43 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
   signin_pin: {
     text: (s) => tr(s.lang, 'signin.pin'),
     back: 'none',
-    next: (s, value) =>
-      PIN.test(value) ? withEffect(s, { kind: 'signIn', pin: value }) : { state: stay(s, 'reg.pin') },
+    next: (s, value) => {
+      if (value === FORGOT_PIN) return { state: go(s, 'recover_pin') };
+      return PIN.test(value) ? withEffect(s, { kind: 'signIn', pin: value }) : { state: stay(s, 'reg.pin') };
+    },
     after: (s, { outcome, params }) =>
       afterPinCheck(s, outcome, params) ??
       (outcome === 'policies' ? replace(s, 'policy_accept') : continueAfterSignIn(s)),
+  },
+
+  // A forgotten PIN: the carrier gives this call's number, which is the proof (as an SMS code is on the web).
+  recover_pin: {
+    text: (s) => tr(s.lang, 'recover.new_pin'),
+    next: (s, value) => {
+      if (!PIN.test(value)) return { state: stay(s, 'reg.pin') };
+      try {
+        checkPin(value);
+      } catch (error) {
+        if (error instanceof AppError) return { state: stay(s, 'reg.pin_weak') };
+        throw error;
+      }
+      return { state: go(s, 'recover_pin_again') };
+    },
+  },
+
+  recover_pin_again: {
+    text: (s) => tr(s.lang, 'reg.pin_again'),
+    back: 'none',
+    // As at registration, the first entry is only the previous input of this call: never stored.
+    next: (s, value, { inputs }) =>
+      value === inputs.at(-2)
+        ? withEffect(s, { kind: 'resetPin', pin: value })
+        : { state: replace(s, 'recover_pin', { notice: { key: 'reg.pin_mismatch' } }) },
+    after: (s, { outcome }) => {
+      if (outcome === 'ok') return replace(s, 'signin_pin', { stack: [], notice: { key: 'recover.done' } });
+      if (outcome === 'weak') return replace(s, 'recover_pin', { notice: { key: 'reg.pin_weak' } });
+      return finish(s, 'common.busy');
+    },
   },
 
   policy_accept: {
@@ -125,8 +159,10 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
       /^[0-9]{8}$/.test(value)
         ? withEffect(s, { kind: 'redeemGuardianCode', code: value })
         : { state: stay(s, 'guardian.code_invalid') },
-    after: (s, { outcome }) =>
-      outcome === 'ok' ? home(s, { key: 'guardian.done' }) : stay(s, 'guardian.code_invalid'),
+    after: (s, { outcome }) => {
+      if (outcome === 'ok') return home(s, { key: 'guardian.done' });
+      return stay(s, outcome === 'same_phone' ? 'guardian.same_phone' : 'guardian.code_invalid');
+    },
   },
 
   resume: {

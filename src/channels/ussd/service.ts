@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
+import type { CycleService } from '../../modules/cycles/service.ts';
 import { credentialFingerprint, normalizePhone } from '../../modules/users/identifiers.ts';
 import type { UserRepo } from '../../modules/users/repo.ts';
 import type { UserService } from '../../modules/users/service.ts';
@@ -12,7 +13,7 @@ import type { DialLimit } from './dial-limit.ts';
 import type { UssdEffects } from './effects.ts';
 import { applyResult, renderScreen, step } from './menu.ts';
 import type { UssdSessionRepo } from './session-repo.ts';
-import type { HopEnv, Outcome, UssdState } from './state.ts';
+import type { Effect, HopEnv, Outcome, UssdState } from './state.ts';
 
 export type UssdRequest = { sessionId: string; phoneNumber: string; text: string; serviceCode: string };
 
@@ -23,14 +24,23 @@ const MAX_CONFLICT_RETRIES = 3;
 
 type Stored = { state: UssdState; response: string };
 
+// Menu effects that show her health data; the access log notes them as reads of that kind.
+const HEALTH_READS: Partial<Record<Effect['kind'], 'prediction' | 'stats'>> = {
+  loadPrediction: 'prediction',
+  loadSummary: 'stats',
+};
+
 /**
  * One hop of the USSD dialogue: load the session, apply the latest input through the pure menu
  * engine, run its effect through the shared services, save, answer. A hop the gateway retries
- * (same session, same text) gets the saved answer back and changes nothing.
+ * (same session, same text) gets the saved answer back and changes nothing. A session is the
+ * gateway's id from one number, and once it ended (END answered, or the gateway said so) only an
+ * exact retry of its last hop is answered; anything else on that id starts a new dialogue.
  */
 export function createUssdService(deps: {
   repo: UssdSessionRepo;
   effects: UssdEffects;
+  cycles: Pick<CycleService, 'noteRead'>;
   users: UserService;
   userRepo: UserRepo;
   blindIndex: BlindIndex;
@@ -41,13 +51,14 @@ export function createUssdService(deps: {
 }) {
   const { repo, blindIndex, clock } = deps;
   const stateKey = Buffer.from(hkdfSync('sha256', deps.masterKey, Buffer.alloc(0), 'le:ussd-session:v1', 32));
-  const sealState = (idHash: Uint8Array, stored: Stored) =>
-    seal(stateKey, Buffer.from(JSON.stringify(stored)), `ussd:${Buffer.from(idHash).toString('hex')}`);
-  const openState = (idHash: Uint8Array, sealed: Uint8Array): Stored | undefined => {
+  // Bound to the row's whole key, so a state cannot be moved to another number's row.
+  const rowLabel = (idHash: Uint8Array, phoneIndex: Uint8Array) =>
+    `ussd:${Buffer.from(idHash).toString('hex')}:${Buffer.from(phoneIndex).toString('hex')}`;
+  const sealState = (idHash: Uint8Array, phoneIndex: Uint8Array, stored: Stored) =>
+    seal(stateKey, Buffer.from(JSON.stringify(stored)), rowLabel(idHash, phoneIndex));
+  const openState = (idHash: Uint8Array, phoneIndex: Uint8Array, sealed: Uint8Array): Stored | undefined => {
     try {
-      return JSON.parse(
-        open(stateKey, sealed, `ussd:${Buffer.from(idHash).toString('hex')}`).toString(),
-      ) as Stored;
+      return JSON.parse(open(stateKey, sealed, rowLabel(idHash, phoneIndex)).toString()) as Stored;
     } catch {
       return undefined; // sealed under a master key that has since been rotated: start afresh
     }
@@ -67,9 +78,9 @@ export function createUssdService(deps: {
       form: {},
     };
     const dropped = await repo.latestOpenForPhone(phoneIndex, new Date(clock().getTime() - RESUME_WINDOW_MS));
-    const previous = dropped ? openState(dropped.idHash, dropped.state) : undefined;
+    const previous = dropped ? openState(dropped.idHash, phoneIndex, dropped.state) : undefined;
     if (!dropped || !previous || !isResumable(previous.state)) return base;
-    await repo.markEnded(dropped.idHash);
+    await repo.markEnded(dropped.idHash, phoneIndex);
     return { ...base, lang: previous.state.lang, screen: 'resume', resume: previous.state };
   }
 
@@ -104,7 +115,28 @@ export function createUssdService(deps: {
     if (inputs.length === 0) return state;
     const outcome: Outcome = step(state, inputs.at(-1) ?? '', { env: envFor(state), inputs });
     if (!outcome.effect) return outcome.state;
-    return applyResult(outcome.state, await deps.effects(outcome.effect, outcome.state, ctx));
+    const result = await deps.effects(outcome.effect, outcome.state, ctx);
+    const read = HEALTH_READS[outcome.effect.kind];
+    if (read && outcome.state.user) await deps.cycles.noteRead(outcome.state.user.id, read, ctx);
+    return applyResult(outcome.state, result);
+  }
+
+  /**
+   * This call's row from this number, and what it allows: an exact retry gets the answer it
+   * already got, and after the session ended only its END answer (a session the gateway reported
+   * ended must not show its last screen again). An ended or expired row is never continued: the
+   * hop starts a new, signed-out dialogue in it.
+   */
+  async function load(idHash: Uint8Array, phoneIndex: Uint8Array, thisText: Buffer) {
+    const existing = await repo.find(idHash, phoneIndex);
+    const saved =
+      existing && existing.expiresAt > clock() ? openState(idHash, phoneIndex, existing.state) : undefined;
+    if (!existing || !saved) return { existing };
+    const sameHop = existing.lastTextHash !== null && Buffer.from(existing.lastTextHash).equals(thisText);
+    if (sameHop && (!existing.ended || saved.response.startsWith('END'))) {
+      return { existing, answer: saved.response };
+    }
+    return existing.ended ? { existing } : { existing, stored: saved };
   }
 
   async function hop(
@@ -115,11 +147,8 @@ export function createUssdService(deps: {
     const idHash = blindIndex('ussd', request.sessionId);
     const phoneIndex = blindIndex('phone', phone);
     const thisText = textHash(request.sessionId, request.text);
-    const existing = await repo.find(idHash);
-    const stored = existing && existing.expiresAt > clock() ? openState(idHash, existing.state) : undefined;
-    if (existing && stored && existing.lastTextHash && Buffer.from(existing.lastTextHash).equals(thisText)) {
-      return { text: stored.response, retry: false };
-    }
+    const { existing, answer, stored } = await load(idHash, phoneIndex, thisText);
+    if (answer !== undefined) return { text: answer, retry: false };
     // A new session counts against its phone's quota, whatever text it starts with; refused, it stores nothing.
     if (!stored && deps.dialLimit && !(await deps.dialLimit(phone, ctx))) {
       return { text: `END ${translate('en', 'common.busy')}`, retry: false };
@@ -135,17 +164,18 @@ export function createUssdService(deps: {
     const now = clock();
     const record = {
       idHash,
-      state: sealState(idHash, { state, response: rendered.text }),
+      phoneIndex,
+      state: sealState(idHash, phoneIndex, { state, response: rendered.text }),
       lastTextHash: thisText,
       ended: rendered.end,
       at: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     };
-    const saved = existing
+    const written = existing
       ? await repo.update({ ...record, version: existing.version })
-      : await repo.create({ ...record, phoneIndex });
+      : await repo.create(record);
     // An ending hop whose row is gone (the account and its sessions were just erased) is done.
-    return { text: rendered.text, retry: !saved && !rendered.end };
+    return { text: rendered.text, retry: !written && !rendered.end };
   }
 
   return {
@@ -165,7 +195,10 @@ export function createUssdService(deps: {
       throw new Error('USSD session kept changing under concurrent hops');
     },
 
-    /** The gateway's end-of-session notification: the session can no longer be resumed. */
+    /**
+     * The gateway's end-of-session notification: the session can no longer be resumed nor
+     * continued. It names no number, so the id ends on every number that used it.
+     */
     async ended(sessionId: string): Promise<void> {
       await repo.markEnded(blindIndex('ussd', sessionId));
     },

@@ -10,6 +10,10 @@ export type StoredSession = {
   expiresAt: Date;
 };
 
+/**
+ * USSD sessions are keyed by the gateway's session id AND the caller's number (both as keyed
+ * HMACs): the same session id from another number is another session (decision 013).
+ */
 export function createUssdSessionRepo(db: Db) {
   const columns = [
     'id_hash',
@@ -39,11 +43,12 @@ export function createUssdSessionRepo(db: Db) {
   });
 
   return {
-    async find(idHash: Uint8Array): Promise<StoredSession | undefined> {
+    async find(idHash: Uint8Array, phoneIndex: Uint8Array): Promise<StoredSession | undefined> {
       const row = await db
         .selectFrom('ussd_sessions')
         .select(columns)
         .where('id_hash', '=', idHash)
+        .where('phone_bidx', '=', phoneIndex)
         .executeTakeFirst();
       return row && toStored(row);
     },
@@ -83,7 +88,7 @@ export function createUssdSessionRepo(db: Db) {
           updated_at: s.at,
           expires_at: s.expiresAt,
         })
-        .onConflict((oc) => oc.column('id_hash').doNothing())
+        .onConflict((oc) => oc.columns(['id_hash', 'phone_bidx']).doNothing())
         .executeTakeFirst();
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
@@ -91,6 +96,7 @@ export function createUssdSessionRepo(db: Db) {
     /** Saves the next state only if nobody else did since it was read (optimistic concurrency). */
     async update(s: {
       idHash: Uint8Array;
+      phoneIndex: Uint8Array;
       version: number;
       state: Uint8Array;
       lastTextHash: Uint8Array;
@@ -109,13 +115,17 @@ export function createUssdSessionRepo(db: Db) {
           version: s.version + 1,
         })
         .where('id_hash', '=', s.idHash)
+        .where('phone_bidx', '=', s.phoneIndex)
         .where('version', '=', s.version)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 
-    async markEnded(idHash: Uint8Array): Promise<void> {
-      await db.updateTable('ussd_sessions').set({ ended: true }).where('id_hash', '=', idHash).execute();
+    /** Ends one number's session, or (no number: the gateway's notification) every row of that id. */
+    async markEnded(idHash: Uint8Array, phoneIndex?: Uint8Array): Promise<void> {
+      let query = db.updateTable('ussd_sessions').set({ ended: true }).where('id_hash', '=', idHash);
+      if (phoneIndex) query = query.where('phone_bidx', '=', phoneIndex);
+      await query.execute();
     },
   };
 }

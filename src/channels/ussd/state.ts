@@ -11,6 +11,8 @@ export type ScreenId =
   | 'reg_pin_again'
   | 'reg_terms'
   | 'signin_pin'
+  | 'recover_pin'
+  | 'recover_pin_again'
   | 'resume'
   | 'menu'
   | 'start_when'
@@ -103,7 +105,8 @@ export type Effect =
   | { kind: 'deleteAccount'; pin: string }
   | { kind: 'acceptPolicies' }
   | { kind: 'issueGuardianCode' }
-  | { kind: 'redeemGuardianCode'; code: string };
+  | { kind: 'redeemGuardianCode'; code: string }
+  | { kind: 'resetPin'; pin: string };
 
 /** What running an effect produced: the outcome code decides the next screen. */
 export type EffectResult = {

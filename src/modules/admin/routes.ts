@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { signedInContextOf } from '../../platform/http/access.ts';
 import { AUTHENTICATED, IdParams, NoContent, responses } from '../../platform/http/schemas.ts';
 import { AdminCreateUserBody, AdminUpdateUserBody, UserSchema } from '../users/schema.ts';
 import type { AdminService } from './service.ts';
 
 const tags = ['admin'];
+const ReviewFlag = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.Enum(['guardian_many_children']),
+  accountId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  count: Type.Integer({ description: 'e.g. how many children this guardian number consented for' }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
 const security = [{ bearer: [] }];
 const config = { roles: ['admin' as const] };
 
@@ -21,6 +29,17 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncTypebox {
       },
       handler: async (request, reply) =>
         reply.code(201).send(await admin.createAccount(request.body, signedInContextOf(request))),
+    });
+
+    app.get('/admin/review-flags', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: 'Accounts an admin should look at (e.g. one guardian number consenting for many children)',
+        response: responses({ 200: Type.Array(ReviewFlag) }, AUTHENTICATED),
+      },
+      handler: async () => admin.reviewFlags(),
     });
 
     app.get('/admin/users/:id', {

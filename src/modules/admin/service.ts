@@ -2,6 +2,7 @@ import type { Language, Role } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import type { AuditService } from '../audit/service.ts';
+import type { ConsentRepo } from '../consents/repo.ts';
 import type { SessionService } from '../sessions/service.ts';
 import type { UserRepo } from '../users/repo.ts';
 import type { PublicUser, UserService } from '../users/service.ts';
@@ -21,6 +22,7 @@ export function createAdminService(deps: {
   userRepo: UserRepo;
   sessions: SessionService;
   audit: AuditService;
+  consents: Pick<ConsentRepo, 'openReviewFlags'>;
   clock: () => Date;
 }) {
   const { users, userRepo, sessions, audit, clock } = deps;
@@ -50,11 +52,24 @@ export function createAdminService(deps: {
   return {
     /** Staff accounts (provider, writer, admin) exist only through an admin: never self-registered. */
     async createAccount(input: AdminNewAccount, ctx: RequestContext): Promise<PublicUser> {
-      // The admin accepts the terms on the staff member's behalf; they are asked again at first sign-in.
+      // Nobody accepts the terms on her behalf: no consent is recorded, and she is asked to read and
+      // accept them at her first sign-in (users.create records none for an account made by an admin).
       return users.create({ ...input, acceptTerms: true }, ctx);
     },
 
     getAccount: (userId: string, ctx: RequestContext) => users.getAsAdmin(userId, ctx),
+
+    /** Open review flags (e.g. one guardian number consenting for many children), newest first. */
+    async reviewFlags() {
+      const rows = await deps.consents.openReviewFlags(200);
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        accountId: r.subject_id,
+        count: r.count,
+        createdAt: r.created_at.toISOString(),
+      }));
+    },
 
     deactivate: (userId: string, ctx: RequestContext) => setStatus(userId, 'deactivated', ctx),
     activate: (userId: string, ctx: RequestContext) => setStatus(userId, 'active', ctx),

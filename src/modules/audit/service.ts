@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditRow } from '../../platform/db/tables.ts';
 import type { AuditFields } from './chain.ts';
-import { chainHash, GENESIS_HASH } from './chain.ts';
+import { commitmentsFor, headMac, KEYED_CHAIN_VERSION, keyedHash } from './chain.ts';
 import type { AuditRepo } from './repo.ts';
+import { type KeptHead, type VerifyResult, verifyChain } from './verify.ts';
+
+export type { KeptHead, VerifyResult } from './verify.ts';
 
 /** Who acted, through which channel, in answer to which request. */
 export type AuditContext = {
@@ -19,14 +21,15 @@ export type AuditEvent = {
   resource?: string | null;
 };
 
-export type VerifyResult =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenAt: { seq: number; id: string; reason: string } };
-
-export function createAuditService(deps: { repo: AuditRepo; clock: () => Date }) {
+/**
+ * The tamper-evident audit trail (decision 012). `chainKey` is the server's HMAC key for the
+ * chain (derived from a root secret outside the database); it never goes to the database.
+ */
+export function createAuditService(deps: { repo: AuditRepo; clock: () => Date; chainKey: Uint8Array }) {
+  const key = deps.chainKey;
   return {
     async record(context: AuditContext, event: AuditEvent): Promise<void> {
-      await deps.repo.append({
+      const fields: AuditFields = {
         id: randomUUID(),
         at: deps.clock(),
         actorId: context.actorId ?? null,
@@ -37,56 +40,49 @@ export function createAuditService(deps: { repo: AuditRepo; clock: () => Date })
         outcome: event.outcome,
         channel: context.channel,
         requestId: context.requestId ?? null,
+      };
+      // Computed once, outside the head's lock; only the link needs the previous hash.
+      const commitments = commitmentsFor(key, fields);
+      await deps.repo.append((prevHash) => {
+        const hash = keyedHash(key, prevHash, fields, commitments);
+        return {
+          row: {
+            id: fields.id,
+            at: fields.at,
+            actor_id: fields.actorId,
+            actor_role: fields.actorRole,
+            action: fields.action,
+            subject_id: fields.subjectId,
+            resource: fields.resource,
+            outcome: fields.outcome,
+            channel: fields.channel,
+            request_id: fields.requestId,
+            chain_version: KEYED_CHAIN_VERSION,
+            actor_commitment: commitments.actor,
+            subject_commitment: commitments.subject,
+            prev_hash: prevHash,
+            hash,
+          },
+          headMac: headMac(key, hash),
+        };
       });
     },
 
-    /** Erasure: removes her id from every audit row (stub; the keyed-chain work implements it). */
-    async forgetSubject(_userId: string): Promise<void> {},
+    /**
+     * Erasure: her id leaves every audit row, as subject and as actor. The rows stay (what was
+     * done, when, by which role) as tombstones whose commitments keep the chain verifiable.
+     */
+    async forgetSubject(userId: string): Promise<void> {
+      await deps.repo.forgetSubject(userId);
+    },
 
     /**
-     * Walks the chain from its first row and reports the first row whose stored hash does not
-     * match its content and its predecessor. The first remaining row is the anchor: retention may
-     * have removed older ones.
+     * Walks the whole chain from the purge anchor to the head in one snapshot and reports the
+     * first row that breaks it. `kept` is a head the operator copied earlier (see audit:verify).
      */
-    async verify(): Promise<VerifyResult> {
-      let afterSeq = 0;
-      let prevHash: Uint8Array | undefined;
-      let rows = 0;
-      for (;;) {
-        const page = await deps.repo.page(afterSeq, 1000);
-        if (page.length === 0) return { ok: true, rows };
-        for (const row of page) {
-          const expectedPrev = prevHash ?? (rows === 0 && row.seq === 1 ? GENESIS_HASH : row.prev_hash);
-          const reason = checkLink(row, expectedPrev);
-          if (reason) return { ok: false, rows, brokenAt: { seq: row.seq, id: row.id, reason } };
-          prevHash = row.hash;
-          rows += 1;
-          afterSeq = row.seq;
-        }
-      }
+    verify(kept?: KeptHead): Promise<VerifyResult> {
+      return deps.repo.inSnapshot((reader) => verifyChain(reader, key, kept));
     },
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;
-
-function checkLink(row: AuditRow, expectedPrev: Uint8Array): string | undefined {
-  if (!Buffer.from(row.prev_hash).equals(Buffer.from(expectedPrev))) {
-    return 'does not link to the row before it (a row was removed or changed)';
-  }
-  const fields: AuditFields = {
-    id: row.id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    action: row.action,
-    subjectId: row.subject_id,
-    resource: row.resource,
-    outcome: row.outcome,
-    channel: row.channel,
-    requestId: row.request_id,
-  };
-  if (!chainHash(expectedPrev, fields).equals(Buffer.from(row.hash))) {
-    return 'its content does not match its hash (the row was altered)';
-  }
-  return undefined;
-}

@@ -13,17 +13,31 @@ export type ThrottlePolicy = {
 };
 
 /**
- * Per account: a growing delay from the 4th failure, a 15-minute lock at the 10th.
+ * Wrong secrets are counted per ACCOUNT, whatever the channel (web/API sign-in by phone or email,
+ * USSD PIN, a re-entered password or PIN) and whichever identifier named it: one budget, one lock.
+ * 5 wrong guesses lock the account for 15 minutes; 10 in a day (24 hours without a pause) lock it
+ * until the day has passed. A right secret takes back only its own count, never other failures,
+ * so signing in on one channel does not give a guesser on another a fresh budget.
+ * docs/security.md states the resulting guess budget.
+ */
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  delayAfter: Number.POSITIVE_INFINITY,
+  baseDelaySeconds: 0,
+  maxDelaySeconds: 0,
+  lockAfter: 5,
+  lockSeconds: 15 * 60,
+};
+export const ACCOUNT_DAILY_POLICY: ThrottlePolicy = {
+  delayAfter: Number.POSITIVE_INFINITY,
+  baseDelaySeconds: 0,
+  maxDelaySeconds: 0,
+  lockAfter: 10,
+  lockSeconds: 24 * 3600,
+};
+/**
  * Per IP: only a lock, and a high one, because many of our users share one carrier-grade NAT
  * address; a low per-IP limit would lock out a whole town.
  */
-export const ACCOUNT_POLICY: ThrottlePolicy = {
-  delayAfter: 3,
-  baseDelaySeconds: 1,
-  maxDelaySeconds: 60,
-  lockAfter: 10,
-  lockSeconds: 15 * 60,
-};
 export const IP_POLICY: ThrottlePolicy = {
   delayAfter: Number.POSITIVE_INFINITY,
   baseDelaySeconds: 0,
@@ -32,17 +46,17 @@ export const IP_POLICY: ThrottlePolicy = {
   lockSeconds: 15 * 60,
 };
 
-/** Per phone number on USSD: 5 wrong PINs lock the number for 15 minutes. */
-export const USSD_PIN_POLICY: ThrottlePolicy = {
+/** Guardian codes are 8 digits: a handful of wrong ones per hour is all a real guardian needs. */
+export const GUARDIAN_CODE_POLICY: ThrottlePolicy = {
   delayAfter: Number.POSITIVE_INFINITY,
   baseDelaySeconds: 0,
   maxDelaySeconds: 0,
   lockAfter: 5,
-  lockSeconds: 15 * 60,
+  lockSeconds: 60 * 60,
 };
 
-/** Guardian codes are 8 digits: a handful of wrong ones per hour is all a real guardian needs. */
-export const GUARDIAN_CODE_POLICY: ThrottlePolicy = {
+/** One-time codes sent by SMS (phone verification, recovery): 5 wrong codes per number an hour. */
+export const SMS_CODE_POLICY: ThrottlePolicy = {
   delayAfter: Number.POSITIVE_INFINITY,
   baseDelaySeconds: 0,
   maxDelaySeconds: 0,
@@ -63,10 +77,23 @@ export function createLoginThrottle(deps: {
   const { store, clock, scale } = deps;
   const hashed = (value: string) => deps.blindIndex('throttle', value).toString('hex');
 
-  function keysFor(accountIdentifier: string, ip: string): Key[] {
+  /** The account's two budgets (15 minutes, one day), and the caller's address when there is one. */
+  function keysForAccount(userId: string, ip?: string): Key[] {
+    const h = hashed(`account\u0000${userId}`);
     return [
-      { key: `login:acct:${hashed(accountIdentifier)}`, policy: ACCOUNT_POLICY, name: 'login-account' },
-      { key: `login:ip:${hashed(ip)}`, policy: IP_POLICY, name: 'login-ip' },
+      { key: `auth:acct:${h}`, policy: ACCOUNT_POLICY, name: 'credential-account' },
+      { key: `auth:acct-day:${h}`, policy: ACCOUNT_DAILY_POLICY, name: 'credential-account-day' },
+      ...(ip === undefined ? [] : [{ key: `login:ip:${hashed(ip)}`, policy: IP_POLICY, name: 'login-ip' }]),
+    ];
+  }
+
+  /** An identifier that names no account gets the same budgets, so answers cannot tell the two apart. */
+  function keysForUnknown(identifier: string, ip?: string): Key[] {
+    const h = hashed(`identifier\u0000${identifier}`);
+    return [
+      { key: `auth:ident:${h}`, policy: ACCOUNT_POLICY, name: 'credential-account' },
+      { key: `auth:ident-day:${h}`, policy: ACCOUNT_DAILY_POLICY, name: 'credential-account-day' },
+      ...(ip === undefined ? [] : [{ key: `login:ip:${hashed(ip)}`, policy: IP_POLICY, name: 'login-ip' }]),
     ];
   }
 
@@ -83,27 +110,28 @@ export function createLoginThrottle(deps: {
     return Math.max(0, Math.ceil(wait - elapsed));
   }
 
+  const limit = (key: Key) => Math.ceil(key.policy.lockAfter * scale);
+
   return {
-    keysFor,
-    keysForPhone: (phone: string): Key[] => [
-      { key: `ussd:pin:${hashed(phone)}`, policy: USSD_PIN_POLICY, name: 'pin-phone' },
-    ],
-    /** Re-entering her current password or PIN while signed in (changes, deletion). */
-    keysForAccount: (userId: string): Key[] => [
-      { key: `credential:${hashed(userId)}`, policy: ACCOUNT_POLICY, name: 'credential-account' },
-    ],
+    keysForAccount,
+    keysForUnknown,
     /** A guardian entering codes: 5 wrong codes lock the account for an hour. */
     keysForGuardian: (userId: string): Key[] => [
       { key: `guardian:${hashed(userId)}`, policy: GUARDIAN_CODE_POLICY, name: 'guardian-code' },
     ],
+    /** Someone entering a code sent by SMS to a number: 5 wrong codes lock that number's codes for an hour. */
+    keysForSmsCode: (phone: string): Key[] => [
+      { key: `sms-code:${hashed(phone)}`, policy: SMS_CODE_POLICY, name: 'sms-code' },
+    ],
 
     /**
-     * Starts an attempt: refuses (429) while a key must wait, then counts the attempt against the
-     * first key *before* the secret is checked. A burst of parallel guesses therefore gets at
-     * most `lockAfter` verifications, however fast it is sent.
+     * Starts an attempt: refuses (429) while any key is locked, then counts the attempt on every
+     * key as if it will fail, *before* the secret is checked. A burst of parallel guesses therefore
+     * gets at most `lockAfter` verifications however fast it is sent, and no later success can
+     * erase a failure that is not its own.
      */
     async begin(keys: Key[]): Promise<Attempt> {
-      if (scale === 0) return { failures: 0 };
+      if (scale === 0) return { failures: 0, counts: [] };
       const now = clock();
       const states = await Promise.all(keys.map((k) => store.get(k.key, now)));
       let longest: { key: Key; wait: number } | undefined;
@@ -113,35 +141,37 @@ export function createLoginThrottle(deps: {
         if (wait > (longest?.wait ?? 0)) longest = { key, wait };
       }
       if (longest) throw tooMany(longest.key, longest.wait, scale);
-      const [first] = keys;
-      if (!first) return { failures: 0 };
-      const counted = await store.increment(first.key, now, ttlOf(first));
-      if (counted.failures > Math.ceil(first.policy.lockAfter * scale))
-        throw tooMany(first, first.policy.lockSeconds, scale);
-      return { failures: counted.failures };
+      const counted = await Promise.all(keys.map((k) => store.increment(k.key, now, ttlOf(k))));
+      const over = keys.findIndex((k, i) => (counted[i]?.failures ?? 0) > limit(k));
+      if (over >= 0) {
+        const key = keys[over] as Key;
+        throw tooMany(key, key.policy.lockSeconds, scale);
+      }
+      const counts = counted.map((c) => c.failures);
+      return { failures: counts[0] ?? 0, counts };
     },
 
-    /** The secret was wrong: counts it on the other keys too; says whether this failure locked one. */
+    /** The secret was wrong (already counted): says whether this failure set a lock. */
     async fail(keys: Key[], attempt: Attempt): Promise<{ locked: boolean; failures: number }> {
       if (scale === 0) return { locked: false, failures: 0 };
-      const now = clock();
-      const [first, ...others] = keys;
-      const states = await Promise.all(others.map((k) => store.increment(k.key, now, ttlOf(k))));
-      const locked =
-        (first !== undefined && attempt.failures === Math.ceil(first.policy.lockAfter * scale)) ||
-        others.some((k, i) => states[i]?.failures === Math.ceil(k.policy.lockAfter * scale));
+      const locked = keys.some((k, i) => attempt.counts[i] === limit(k));
       return { locked, failures: attempt.failures };
     },
 
-    /** The secret was right: the first key's count starts again (other keys keep their record). */
+    /** The secret was right: takes back this attempt's own count on each key, nothing more. */
     async succeed(keys: Key[]): Promise<void> {
-      const [first] = keys;
-      if (first && scale !== 0) await store.reset(first.key);
+      if (scale === 0) return;
+      await Promise.all(keys.map((k) => store.decrement(k.key)));
+    },
+
+    /** Wrong guesses left on an account before the next lock (what a phone screen tells her). */
+    triesLeft(attempt: Attempt): number {
+      return Math.max(0, Math.ceil(ACCOUNT_POLICY.lockAfter * scale) - attempt.failures);
     },
   };
 }
 
-export type Attempt = { failures: number };
+export type Attempt = { failures: number; counts: number[] };
 
 function ttlOf(key: Key): number {
   return Math.max(key.policy.lockSeconds, 15 * 60);

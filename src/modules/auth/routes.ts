@@ -4,6 +4,8 @@ import { contextOf, principalOf } from '../../platform/http/access.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { AUTHENTICATED, NoContent, responses } from '../../platform/http/schemas.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { CompleteRecoveryBody, RecoveryStarted, StartRecoveryBody } from '../verification/schema.ts';
+import type { VerificationService } from '../verification/service.ts';
 import { LoginBody, RefreshBody, RegisterBody, SignedInSchema } from './schema.ts';
 import type { AuthService } from './service.ts';
 
@@ -39,7 +41,11 @@ function deliver(
   return '';
 }
 
-export function authRoutes(auth: AuthService, opts: { sessionDays: number }): FastifyPluginAsyncTypebox {
+export function authRoutes(
+  auth: AuthService,
+  verification: VerificationService,
+  opts: { sessionDays: number },
+): FastifyPluginAsyncTypebox {
   const maxAge = opts.sessionDays * 86_400;
   return async (app) => {
     app.post('/auth/register', {
@@ -92,6 +98,39 @@ export function authRoutes(auth: AuthService, opts: { sessionDays: number }): Fa
         const pair = await auth.refresh(token, contextFor(request));
         const refreshToken = deliver(request, reply, pair.refreshToken, maxAge);
         return { ...pair, refreshToken, tokenType: 'Bearer' as const };
+      },
+    });
+
+    app.post('/auth/recovery', {
+      config: { public: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Forgot my PIN or password: text a code to my verified phone number',
+        description:
+          'Always answers 202 the same way, whether or not the number has an account. The code lives 15 minutes.',
+        body: StartRecoveryBody,
+        response: responses({ 202: RecoveryStarted }, [429]),
+      },
+      handler: async (request, reply) => {
+        await verification.startRecovery(request.body.phone, contextFor(request));
+        return reply.code(202).send({
+          message: 'If this number has an account, a code is on its way by SMS. It works for 15 minutes.',
+        });
+      },
+    });
+
+    app.post('/auth/recovery/complete', {
+      config: { public: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Enter the code and a new PIN or password: every other session ends, this one starts',
+        body: CompleteRecoveryBody,
+        response: responses({ 200: SignedInSchema }, [429]),
+      },
+      handler: async (request, reply) => {
+        const signedIn = await verification.completeRecovery(request.body, contextFor(request));
+        const refreshToken = deliver(request, reply, signedIn.refreshToken, maxAge);
+        return { ...signedIn, refreshToken, tokenType: 'Bearer' as const };
       },
     });
 

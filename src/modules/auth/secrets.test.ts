@@ -50,33 +50,84 @@ describe('PIN rules', () => {
 });
 
 describe('secret hashing', () => {
+  const peppers = (active = 'b1', extra: Array<[string, Buffer]> = []) => ({
+    keys: new Map<string, Buffer>([['b1', Buffer.alloc(32, 7)], ...extra]),
+    active,
+    legacyPin: Buffer.alloc(32, 9),
+  });
+  const her = '6f1c2b4e-0000-4000-8000-000000000001';
+  const him = '6f1c2b4e-0000-4000-8000-000000000002';
+
   it('peppers PINs before Argon2id, so a stolen database alone cannot test the 100,000 PINs', async () => {
-    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, Buffer.alloc(32, 7));
-    const stored = await hasher.hashPin('58203');
-    assert.match(stored, /^\$argon2id\$v=19\$m=4096,t=2,p=1\$/);
-    assert.equal(await hasher.verifyPin(stored, '58203'), true);
-    assert.equal(await hasher.verifyPin(stored, '58204'), false);
-    assert.equal(await hasher.verify(stored, '58203'), false, 'the bare PIN does not match');
-    const otherKey = createSecretHasher(DEFAULT_PASSWORD_HASHING, Buffer.alloc(32, 8));
+    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, peppers());
+    const stored = await hasher.hash(her, 'pin', '58203');
+    assert.match(stored, /^\$le1\$b1\$\$argon2id\$v=19\$m=4096,t=2,p=1\$/);
+    assert.deepEqual(await hasher.verify(her, 'pin', stored, '58203'), { ok: true, rehash: false });
+    assert.equal((await hasher.verify(her, 'pin', stored, '58204')).ok, false);
     assert.equal(
-      await otherKey.verifyPin(stored, '58203'),
+      (await hasher.verify(her, 'password', stored, '58203')).ok,
       false,
-      'without the pepper key the hash is useless',
+      'a PIN is not a password',
+    );
+    const otherKey = createSecretHasher(DEFAULT_PASSWORD_HASHING, {
+      ...peppers(),
+      keys: new Map([['b1', Buffer.alloc(32, 8)]]),
+    });
+    assert.equal(
+      (await otherKey.verify(her, 'pin', stored, '58203')).ok,
+      false,
+      'without the pepper the hash is useless',
     );
   });
 
+  it('binds a hash to its account: his hash copied onto her row does not open it with his PIN', async () => {
+    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, peppers());
+    const his = await hasher.hash(him, 'pin', '58203');
+    assert.equal((await hasher.verify(her, 'pin', his, '58203')).ok, false);
+    const hisPassword = await hasher.hash(him, 'password', 'umuganda saturday morning');
+    assert.equal((await hasher.verify(her, 'password', hisPassword, 'umuganda saturday morning')).ok, false);
+  });
+
+  it('refuses a bare Argon2id hash a database writer made himself, and a legacy hash not sealed by us', async () => {
+    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, peppers());
+    const { hash } = await import('@node-rs/argon2');
+    const forged = await hash('umuganda saturday morning');
+    assert.equal((await hasher.verify(her, 'password', forged, 'umuganda saturday morning')).ok, false);
+    const fakeWrap = `$lemac$b1$${'A'.repeat(43)}$${forged}`;
+    assert.equal((await hasher.verify(her, 'password', fakeWrap, 'umuganda saturday morning')).ok, false);
+    const wrapped = hasher.wrapLegacy(her, 'password', forged);
+    assert.deepEqual(await hasher.verify(her, 'password', wrapped, 'umuganda saturday morning'), {
+      ok: true,
+      rehash: true,
+    });
+    assert.equal((await hasher.verify(him, 'password', wrapped, 'umuganda saturday morning')).ok, false);
+  });
+
+  it('keeps verifying hashes under an older pepper and asks for a re-hash under the active one', async () => {
+    const old = createSecretHasher(DEFAULT_PASSWORD_HASHING, peppers());
+    const stored = await old.hash(her, 'pin', '58203');
+    const rotated = createSecretHasher(
+      DEFAULT_PASSWORD_HASHING,
+      peppers('b2', [['b2', Buffer.alloc(32, 3)]]),
+    );
+    assert.deepEqual(await rotated.verify(her, 'pin', stored, '58203'), { ok: true, rehash: true });
+    const fresh = await rotated.hash(her, 'pin', '58203');
+    assert.match(fresh, /^\$le1\$b2\$/);
+    assert.deepEqual(await rotated.verify(her, 'pin', fresh, '58203'), { ok: true, rehash: false });
+  });
+
   it('uses Argon2id with the OWASP cost by default and verifies without truncation', async () => {
-    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, Buffer.alloc(32, 7));
+    const hasher = createSecretHasher(DEFAULT_PASSWORD_HASHING, peppers());
     const long = `${'a'.repeat(100)}tail-one`;
-    const stored = await hasher.hash(long);
-    assert.match(stored, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    assert.equal(await hasher.verify(stored, long), true);
+    const stored = await hasher.hash(her, 'password', long);
+    assert.match(stored, /\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.equal((await hasher.verify(her, 'password', stored, long)).ok, true);
     assert.equal(
-      await hasher.verify(stored, `${'a'.repeat(100)}tail-two`),
+      (await hasher.verify(her, 'password', stored, `${'a'.repeat(100)}tail-two`)).ok,
       false,
       'characters past 72 bytes count',
     );
-    assert.equal(await hasher.verify(null, long), false);
-    assert.equal(await hasher.verify('not-a-hash', long), false);
+    assert.equal((await hasher.verify(her, 'password', null, long)).ok, false);
+    assert.equal((await hasher.verify(her, 'password', 'not-a-hash', long)).ok, false);
   });
 });

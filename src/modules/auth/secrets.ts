@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHashingCost } from '../../platform/config.ts';
@@ -104,36 +104,142 @@ function normalizeSecret(secret: string): string {
  */
 export const PIN_HASHING: PasswordHashingCost = { memoryCost: 4096, timeCost: 2, parallelism: 1 };
 
-export function createSecretHasher(cost: PasswordHashingCost, pinPepper: Buffer) {
-  // The library's default algorithm is Argon2id (its const enum cannot be named under type stripping);
-  // a test asserts every stored hash starts with $argon2id$.
-  const options = { ...cost };
-  const pinOptions = { ...PIN_HASHING };
-  const pepper = (pin: string) => createHmac('sha256', pinPepper).update(pin, 'utf8').digest('base64');
-  // Verifying against these when an account is unknown keeps failures equally slow for everyone.
-  const dummy = hash('timing-equaliser-not-a-real-secret', options);
-  const dummyPin = hash('timing-equaliser-not-a-real-pin', pinOptions);
+export type CredentialKind = 'password' | 'pin';
 
-  async function check(
-    stored: string | null | undefined,
-    fallback: Promise<string>,
-    input: string,
-  ): Promise<boolean> {
-    const target = stored ?? (await fallback);
+/** Versioned peppers (CREDENTIAL_PEPPERS): new hashes use the active one, older ones still verify. */
+export type Peppers = {
+  keys: Map<string, Buffer>;
+  active: string;
+  /** The pepper PINs had before hashes were bound to accounts (accepted only inside a sealed legacy hash). */
+  legacyPin: Buffer;
+};
+
+export type Verified = { ok: boolean; rehash: boolean };
+
+const CURRENT = '$le1$';
+const LEGACY = '$lemac$';
+
+/**
+ * Stored credential hashes are bound to their account and to a server secret:
+ *   `$le1$<pepper id>$<Argon2id of HMAC(pepper, kind ‖ account id ‖ secret)>`.
+ * Someone who can write the database but holds no pepper can neither make a hash that verifies
+ * nor move a hash from one account to another (the account id is inside the MAC). Hashes made
+ * before this scheme are kept only wrapped, `$lemac$<pepper id>$<MAC of kind ‖ id ‖ hash>$<hash>`,
+ * by a start-up upgrade (src/platform/upgrades/), and re-hashed at the next successful sign-in.
+ */
+export function createSecretHasher(cost: PasswordHashingCost, peppers: Peppers) {
+  // The library's default algorithm is Argon2id (its const enum cannot be named under type stripping);
+  // a test asserts every stored hash contains $argon2id$.
+  const costs: Record<CredentialKind, PasswordHashingCost> = {
+    password: { ...cost },
+    pin: { ...PIN_HASHING },
+  };
+  const pepperOf = (id: string) => peppers.keys.get(id);
+  const activeKey = pepperOf(peppers.active);
+  if (!activeKey) throw new Error(`the active credential pepper ${peppers.active} is not configured`);
+  const normalize = (kind: CredentialKind, secret: string) =>
+    kind === 'password' ? normalizeSecret(secret) : secret;
+  const bound = (key: Buffer, kind: CredentialKind, userId: string, secret: string) =>
+    createHmac('sha256', key)
+      .update(`${kind}\u0000${userId}\u0000${normalize(kind, secret)}`, 'utf8')
+      .digest('base64');
+  const legacyMac = (key: Buffer, kind: CredentialKind, userId: string, inner: string) =>
+    createHmac('sha256', key)
+      .update(`legacy\u0000${kind}\u0000${userId}\u0000${inner}`, 'utf8')
+      .digest('base64url');
+  // Verifying against these when an account or hash is unusable keeps failures equally slow.
+  const dummies: Record<CredentialKind, Promise<string>> = {
+    password: hash('timing-equaliser-not-a-real-secret', costs.password),
+    pin: hash('timing-equaliser-not-a-real-pin', costs.pin),
+  };
+
+  async function argonCheck(kind: CredentialKind, encoded: string | undefined, input: string) {
+    const target = encoded ?? (await dummies[kind]);
     try {
-      const ok = await verify(target, input);
-      return ok && stored !== null && stored !== undefined;
+      return (await verify(target, input)) && encoded !== undefined;
     } catch {
       return false;
     }
   }
 
+  /** The Argon2id input a legacy hash was made from: the bare password, or the PIN under the old pepper. */
+  const legacyInput = (kind: CredentialKind, secret: string) =>
+    kind === 'password'
+      ? normalizeSecret(secret)
+      : createHmac('sha256', peppers.legacyPin).update(secret, 'utf8').digest('base64');
+
   return {
-    hash: (secret: string) => hash(normalizeSecret(secret), options),
-    verify: (stored: string | null | undefined, secret: string) =>
-      check(stored, dummy, normalizeSecret(secret)),
-    hashPin: (pin: string) => hash(pepper(pin), pinOptions),
-    verifyPin: (stored: string | null | undefined, pin: string) => check(stored, dummyPin, pepper(pin)),
+    async hash(userId: string, kind: CredentialKind, secret: string): Promise<string> {
+      const encoded = await hash(bound(activeKey, kind, userId, secret), costs[kind]);
+      return `${CURRENT}${peppers.active}$${encoded}`;
+    },
+
+    /**
+     * Whether `secret` is this account's credential; `rehash` says the stored form is older than
+     * the active pepper/scheme and should be replaced now that the secret is known.
+     */
+    async verify(
+      userId: string,
+      kind: CredentialKind,
+      stored: string | null | undefined,
+      secret: string,
+    ): Promise<Verified> {
+      const parsed = parseStored(stored);
+      if (parsed?.scheme === 'current') {
+        const key = pepperOf(parsed.pepperId);
+        const ok = await argonCheck(
+          kind,
+          key ? parsed.encoded : undefined,
+          key ? bound(key, kind, userId, secret) : secret,
+        );
+        return { ok, rehash: ok && parsed.pepperId !== peppers.active };
+      }
+      if (parsed?.scheme === 'legacy') {
+        const key = pepperOf(parsed.pepperId);
+        const genuine =
+          key !== undefined && timingSafeEqualText(legacyMac(key, kind, userId, parsed.encoded), parsed.mac);
+        const ok = await argonCheck(kind, genuine ? parsed.encoded : undefined, legacyInput(kind, secret));
+        return { ok, rehash: ok };
+      }
+      await argonCheck(kind, undefined, secret);
+      return { ok: false, rehash: false };
+    },
+
+    /** Seals a hash written before hashes were bound to accounts, so it keeps working until re-hashed. */
+    wrapLegacy(userId: string, kind: CredentialKind, stored: string): string {
+      return `${LEGACY}${peppers.active}$${legacyMac(activeKey, kind, userId, stored)}$${stored}`;
+    },
   };
 }
 export type SecretHasher = ReturnType<typeof createSecretHasher>;
+
+/** A stored hash in neither of our bound forms (written before binding, or by someone else). */
+export function isUnboundHash(stored: string): boolean {
+  return !stored.startsWith(CURRENT) && !stored.startsWith(LEGACY);
+}
+
+type Parsed =
+  | { scheme: 'current'; pepperId: string; encoded: string }
+  | { scheme: 'legacy'; pepperId: string; mac: string; encoded: string };
+
+function parseStored(stored: string | null | undefined): Parsed | undefined {
+  if (!stored) return undefined;
+  if (stored.startsWith(CURRENT)) {
+    const rest = stored.slice(CURRENT.length);
+    const cut = rest.indexOf('$');
+    if (cut <= 0) return undefined;
+    return { scheme: 'current', pepperId: rest.slice(0, cut), encoded: rest.slice(cut + 1) };
+  }
+  if (stored.startsWith(LEGACY)) {
+    const [pepperId, mac, ...inner] = stored.slice(LEGACY.length).split('$');
+    if (!pepperId || !mac || inner.length === 0) return undefined;
+    return { scheme: 'legacy', pepperId, mac, encoded: inner.join('$') };
+  }
+  return undefined;
+}
+
+function timingSafeEqualText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

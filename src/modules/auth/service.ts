@@ -1,5 +1,5 @@
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
-import type { Role } from '../../platform/db/tables.ts';
+import type { Role, UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type Principal, type RequestContext } from '../../platform/request-context.ts';
 import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
@@ -8,8 +8,9 @@ import type { SessionService, TokenPair } from '../sessions/service.ts';
 import { classifyIdentifier, credentialFingerprint } from '../users/identifiers.ts';
 import type { UserRepo } from '../users/repo.ts';
 import type { NewAccount, PublicUser, UserService } from '../users/service.ts';
-import { type Attempt, type LoginThrottle, USSD_PIN_POLICY } from './login-throttle.ts';
-import { checkPassword, checkPin, personalWords, type SecretHasher } from './secrets.ts';
+import type { VerificationService } from '../verification/service.ts';
+import { ACCOUNT_POLICY, type Attempt, type Key, type LoginThrottle } from './login-throttle.ts';
+import { type CredentialKind, checkPassword, checkPin, personalWords, type SecretHasher } from './secrets.ts';
 
 export type Credentials = { identifier: string; password?: string | undefined; pin?: string | undefined };
 export type SignedIn = TokenPair & { user: PublicUser };
@@ -23,6 +24,8 @@ export type PinCheck =
   | { outcome: 'unknown' | 'deactivated' };
 
 export function createAuthService(deps: {
+  /** Texts the first code to a number given at registration. */
+  verification: Pick<VerificationService, 'startPhoneVerification'>;
   users: UserService;
   userRepo: UserRepo;
   sessions: SessionService;
@@ -35,21 +38,60 @@ export function createAuthService(deps: {
   clock: () => Date;
 }) {
   const { users, sessions, throttle, hasher, audit, events } = deps;
+  // An unknown account costs the same Argon2id work as a known one (no timing tells them apart).
+  const NOBODY = '00000000-0000-0000-0000-000000000000';
+  const unknownAccountCheck = async (kind: CredentialKind, secret: string) =>
+    (await hasher.verify(NOBODY, kind, undefined, secret)).ok;
 
-  /** Her current password or PIN, re-entered while signed in: counted like a login, per account. */
+  /**
+   * Checks a secret against an account's stored hash, counted on the account's one failure budget
+   * (every channel and identifier alike); a hash under an older pepper or scheme is replaced now.
+   */
+  async function checkSecret(
+    row: UserRow,
+    kind: CredentialKind,
+    secret: string,
+    keys: Key[],
+  ): Promise<{ ok: boolean; attempt: Attempt }> {
+    const attempt = await throttle.begin(keys);
+    const stored = kind === 'password' ? row.password_hash : row.pin_hash;
+    const { ok, rehash } = await hasher.verify(row.id, kind, stored, secret);
+    if (ok) {
+      await throttle.succeed(keys);
+      if (rehash) {
+        const fresh = await hasher.hash(row.id, kind, secret);
+        await deps.userRepo.update(
+          row.id,
+          kind === 'password' ? { password_hash: fresh } : { pin_hash: fresh },
+        );
+      }
+    }
+    return { ok, attempt };
+  }
+
+  /** A sign-in attempt: on the account's budget when the identifier names one, else on the identifier's. */
+  async function attemptSignIn(
+    row: UserRow | undefined,
+    tried: string,
+    kind: CredentialKind,
+    secret: string,
+    ip?: string,
+  ): Promise<{ ok: boolean; attempt: Attempt; keys: Key[] }> {
+    const keys = row ? throttle.keysForAccount(row.id, ip) : throttle.keysForUnknown(tried, ip);
+    if (row) return { ...(await checkSecret(row, kind, secret, keys)), keys };
+    const attempt = await throttle.begin(keys);
+    return { ok: await unknownAccountCheck(kind, secret), attempt, keys };
+  }
+
+  /** Her current password or PIN, re-entered while signed in: counted like a login, on her account. */
   async function verifyCurrentSecret(userId: string, secret: CurrentSecret, ctx: RequestContext) {
     const row = await users.findRow(userId);
     assertThat(row, 'not_found', 'No such account');
     const given = exactlyOne(secret.currentPassword, secret.currentPin, 'currentPassword', 'currentPin');
+    const kind: CredentialKind = secret.currentPassword !== undefined ? 'password' : 'pin';
     const keys = throttle.keysForAccount(userId);
-    const attempt = await throttle.begin(keys);
-    const stored = secret.currentPassword !== undefined ? row.password_hash : row.pin_hash;
-    const ok =
-      secret.currentPassword !== undefined
-        ? await hasher.verify(stored, given)
-        : await hasher.verifyPin(stored, given);
-    if (ok) await throttle.succeed(keys);
-    else {
+    const { ok, attempt } = await checkSecret(row, kind, given, keys);
+    if (!ok) {
       const { locked } = await throttle.fail(keys, attempt);
       await events.record({ type: 'credential_failed', ...eventContext(ctx), subject: userId });
       if (locked) await events.record({ type: 'account_locked', ...eventContext(ctx), subject: userId });
@@ -82,6 +124,12 @@ export function createAuthService(deps: {
       );
       const user = await users.create(input, ctx);
       const tokens = await sessions.start(user, ctx);
+      if (user.pendingPhone !== undefined) {
+        // The account exists either way; a code that could not go now can be asked for again.
+        await deps.verification.startPhoneVerification(user.id, {}, ctx).catch((error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+        });
+      }
       return { ...tokens, user };
     },
 
@@ -91,29 +139,22 @@ export function createAuthService(deps: {
      */
     async login(credentials: Credentials, ctx: RequestContext): Promise<SignedIn> {
       const secret = exactlyOne(credentials.password, credentials.pin, 'password', 'pin');
+      const kind: CredentialKind = credentials.password !== undefined ? 'password' : 'pin';
       const identifier = classifyIdentifier(credentials.identifier);
       // Also the security event's subject (known account or not), so stuffing many accounts shows.
       const tried = identifier?.value ?? credentials.identifier.trim().toLowerCase();
-      const keys = throttle.keysFor(tried, ctx.ip);
-      const attempt = await throttle.begin(keys);
-
       const row = identifier
         ? await deps.userRepo.findByBlindIndex(
             identifier.kind,
             deps.blindIndex(identifier.kind, identifier.value),
           )
         : undefined;
-      const stored = credentials.password !== undefined ? row?.password_hash : row?.pin_hash;
-      const matches =
-        credentials.password !== undefined
-          ? await hasher.verify(stored, secret)
-          : await hasher.verifyPin(stored, secret);
-      if (!row || !matches || row.status !== 'active') {
+      const { ok, attempt, keys } = await attemptSignIn(row, tried, kind, secret, ctx.ip);
+      if (!row || !ok || row.status !== 'active') {
         const { locked } = await throttle.fail(keys, attempt);
         await recordFailedSignIn(ctx, { tried, subjectId: row?.id ?? null, resource: 'session', locked });
         throw new AppError('invalid_credentials');
       }
-      await throttle.succeed(keys);
       const tokens = await sessions.start(row, ctx);
       await audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
@@ -128,27 +169,24 @@ export function createAuthService(deps: {
      * each failure is audited.
      */
     async verifyPhonePin(phone: string, pin: string, ctx: RequestContext): Promise<PinCheck> {
-      const keys = throttle.keysForPhone(phone);
-      let attempt: Attempt;
+      const row = await deps.userRepo.findByBlindIndex('phone', deps.blindIndex('phone', phone));
+      let result: { ok: boolean; attempt: Attempt; keys: Key[] };
       try {
-        attempt = await throttle.begin(keys);
+        result = await attemptSignIn(row, phone, 'pin', pin);
       } catch (error) {
         if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
           return { outcome: 'locked', retryAfterSeconds: error.retryAfterSeconds };
         }
         throw error;
       }
-      const row = await deps.userRepo.findByBlindIndex('phone', deps.blindIndex('phone', phone));
-      const matches = await hasher.verifyPin(row?.pin_hash, pin);
-      if (!row || !matches) {
-        const { locked, failures } = await throttle.fail(keys, attempt);
+      if (!row || !result.ok) {
+        const { locked } = await throttle.fail(result.keys, result.attempt);
         await recordFailedSignIn(ctx, { tried: phone, subjectId: row?.id ?? null, resource: 'pin', locked });
-        if (locked) return { outcome: 'locked', retryAfterSeconds: USSD_PIN_POLICY.lockSeconds };
+        if (locked) return { outcome: 'locked', retryAfterSeconds: ACCOUNT_POLICY.lockSeconds };
         if (!row) return { outcome: 'unknown' };
-        return { outcome: 'wrong', triesLeft: Math.max(0, USSD_PIN_POLICY.lockAfter - failures) };
+        return { outcome: 'wrong', triesLeft: throttle.triesLeft(result.attempt) };
       }
       if (row.status !== 'active') return { outcome: 'deactivated' };
-      await throttle.succeed(keys);
       await audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.login', outcome: 'success', subjectId: row.id, resource: 'pin' },
@@ -159,7 +197,7 @@ export function createAuthService(deps: {
           id: row.id,
           role: row.role,
           timeZone: row.time_zone,
-          credentials: credentialFingerprint(row),
+          credentials: credentialFingerprint((await users.findRow(row.id)) ?? row),
         },
       };
     },
@@ -212,7 +250,7 @@ export function createAuthService(deps: {
       const profile = await users.get(row.id);
       checkPassword(input.newPassword, personalWords(profile));
       await deps.userRepo.update(row.id, {
-        password_hash: await hasher.hash(input.newPassword),
+        password_hash: await hasher.hash(row.id, 'password', input.newPassword),
         updated_at: deps.clock(),
       });
       await sessions.revokeAll(row.id, 'credential_change', owner.keepSessionId);
@@ -235,7 +273,7 @@ export function createAuthService(deps: {
       }
       checkPin(input.newPin, await users.birthYearOf(row));
       await deps.userRepo.update(row.id, {
-        pin_hash: await hasher.hashPin(input.newPin),
+        pin_hash: await hasher.hash(row.id, 'pin', input.newPin),
         updated_at: deps.clock(),
       });
       await sessions.revokeAll(row.id, 'credential_change', owner.keepSessionId);

@@ -6,7 +6,10 @@ export type ConsentRecord = {
   version: string;
   granted: boolean;
   recordedAt: Date;
-  grantedBy: string | null;
+  /** Given by a guardian rather than by her (who, sealed: see `grantedByEnc`). */
+  byGuardian: boolean;
+  /** Who gave it, sealed under her key (consents recorded before migration 0013 have none). */
+  grantedByEnc: Uint8Array | null;
 };
 
 /** Versioned consent records: each grant or withdrawal is a new row, never an overwrite. */
@@ -17,13 +20,16 @@ export function createConsentRepo(db: Db) {
     granted: boolean;
     recorded_at: Date;
     granted_by: string | null;
-  }) => ({
+    granted_by_enc: Uint8Array | null;
+  }): ConsentRecord => ({
     purpose: r.purpose,
     version: r.version,
     granted: r.granted,
     recordedAt: r.recorded_at,
-    grantedBy: r.granted_by,
+    byGuardian: r.granted_by !== null || r.granted_by_enc !== null,
+    grantedByEnc: r.granted_by_enc,
   });
+  const columns = ['purpose', 'version', 'granted', 'recorded_at', 'granted_by', 'granted_by_enc'] as const;
   return {
     async record(
       entry: {
@@ -32,20 +38,23 @@ export function createConsentRepo(db: Db) {
         version: string;
         granted: boolean;
         at: Date;
-        grantedBy?: string | null;
+        /** A guardian's consent: who gave it, sealed under her key, and the guardian number's fingerprint. */
+        guardian?: { sealed: Uint8Array; phoneIndex: Uint8Array };
+        id?: string;
       },
       tx: Db = db,
     ): Promise<void> {
       await tx
         .insertInto('consent_records')
         .values({
-          id: randomUUID(),
+          id: entry.id ?? randomUUID(),
           user_id: entry.userId,
           purpose: entry.purpose,
           version: entry.version,
           granted: entry.granted,
           recorded_at: entry.at,
-          granted_by: entry.grantedBy ?? null,
+          granted_by_enc: entry.guardian?.sealed ?? null,
+          guardian_phone_bidx: entry.guardian?.phoneIndex ?? null,
         })
         .execute();
     },
@@ -54,7 +63,7 @@ export function createConsentRepo(db: Db) {
     async latest(userId: string): Promise<ConsentRecord[]> {
       const rows = await db
         .selectFrom('consent_records')
-        .select(['purpose', 'version', 'granted', 'recorded_at', 'granted_by'])
+        .select(columns)
         .distinctOn('purpose')
         .where('user_id', '=', userId)
         .orderBy('purpose')
@@ -66,11 +75,22 @@ export function createConsentRepo(db: Db) {
     async history(userId: string): Promise<ConsentRecord[]> {
       const rows = await db
         .selectFrom('consent_records')
-        .select(['purpose', 'version', 'granted', 'recorded_at', 'granted_by'])
+        .select(columns)
         .where('user_id', '=', userId)
         .orderBy('seq')
         .execute();
       return rows.map(toRecord);
+    },
+
+    /** Every record with its id (the sealed guardian field is bound to it). */
+    async historyWithIds(userId: string): Promise<Array<ConsentRecord & { id: string }>> {
+      const rows = await db
+        .selectFrom('consent_records')
+        .select([...columns, 'id'])
+        .where('user_id', '=', userId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({ ...toRecord(r), id: r.id }));
     },
 
     async insertGuardianCode(row: {
@@ -102,6 +122,62 @@ export function createConsentRepo(db: Db) {
         expiresAt: r.expires_at.toISOString(),
         usedAt: r.used_at?.toISOString() ?? null,
       }));
+    },
+
+    /** Whose account a live code is for, without spending it (checks come before the spend). */
+    async findGuardianCode(codeHash: Uint8Array, now: Date): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('guardian_codes')
+        .select('child_id')
+        .where('code_hash', '=', codeHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row?.child_id;
+    },
+
+    /** How many different young people one guardian number has consented for. */
+    async childrenOfGuardianPhone(phoneIndex: Uint8Array): Promise<number> {
+      const row = await db
+        .selectFrom('consent_records')
+        .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+        .where('guardian_phone_bidx', '=', phoneIndex)
+        .where('granted', '=', true)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Opens (or raises the count of) the open review flag of this kind on this account. */
+    async flagForReview(flag: { id: string; kind: string; subjectId: string; count: number; at: Date }) {
+      const updated = await db
+        .updateTable('review_flags')
+        .set({ count: flag.count })
+        .where('kind', '=', flag.kind)
+        .where('subject_id', '=', flag.subjectId)
+        .where('resolved_at', 'is', null)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows > 0n) return;
+      await db
+        .insertInto('review_flags')
+        .values({
+          id: flag.id,
+          kind: flag.kind,
+          subject_id: flag.subjectId,
+          count: flag.count,
+          created_at: flag.at,
+          resolved_at: null,
+        })
+        .execute();
+    },
+
+    async openReviewFlags(limit: number) {
+      return db
+        .selectFrom('review_flags')
+        .select(['id', 'kind', 'subject_id', 'count', 'created_at'])
+        .where('resolved_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
     },
 
     /** Spends a code once, atomically; returns whose account it was for. */

@@ -1,4 +1,5 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import type { DataProtection } from '../../platform/crypto/data-protection.ts';
 import type { UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
@@ -9,6 +10,8 @@ import { POLICY_KINDS, type Policies, type PolicyKind, PURPOSES, type Purpose } 
 import type { ConsentRecord, ConsentRepo } from './repo.ts';
 
 const GUARDIAN_CODE_HOURS = 48;
+/** From this many children consented for by one guardian number, an admin is asked to look. */
+export const GUARDIAN_REVIEW_AT = 3;
 export const GUARDIAN_PURPOSE = 'guardian';
 
 export type ConsentStatus = {
@@ -37,6 +40,7 @@ export function createConsentService(deps: {
   repo: ConsentRepo;
   users: UserService;
   audit: AuditService;
+  dataProtection: DataProtection;
   policies: Policies;
   guardianConsentAge: number;
   codeKey: Buffer;
@@ -198,7 +202,13 @@ export function createConsentService(deps: {
       return { code, expiresAt: expiresAt.toISOString() };
     },
 
-    /** A guardian (a parent account) enters the code: consent is recorded for her account. */
+    /**
+     * A guardian enters her code. The service must have some reason to believe it is a guardian
+     * and not the girl herself with a second account: the guardian's account signs in with a
+     * phone number of its own that was proven (the carrier's number over USSD, an SMS code on the
+     * web), and it is not a number of hers. The consent records who gave it and from which
+     * number, sealed under her key; one number consenting for many children is flagged for review.
+     */
     async redeemGuardianCode(guardianId: string, code: string, ctx: RequestContext): Promise<void> {
       const guardian = await rowOf(guardianId);
       assertThat(
@@ -206,15 +216,20 @@ export function createConsentService(deps: {
         'forbidden',
         'Only a parent or guardian account can give this consent',
       );
+      const guardianPhone = guardian.phone_bidx;
+      assertThat(
+        guardianPhone,
+        'guardian_phone_required',
+        'Verify your own phone number first (the code we text you proves it), then enter the code again',
+      );
       // Codes are 8 digits and live 48 hours: a guardian gets a few tries an hour, not a million.
       const keys = deps.throttle.keysForGuardian(guardianId);
       const attempt = await deps.throttle.begin(keys);
-      const childId = /^[0-9]{8}$/.test(code)
-        ? await repo.redeemGuardianCode(hashCode(code), clock())
-        : undefined;
-      if (childId) await deps.throttle.succeed(keys);
-      else await deps.throttle.fail(keys, attempt);
-      if (!childId) {
+      const hash = /^[0-9]{8}$/.test(code) ? hashCode(code) : undefined;
+      const childId = hash ? await repo.findGuardianCode(hash, clock()) : undefined;
+      const child = childId ? await deps.users.findRow(childId) : undefined;
+      if (!child || !hash) {
+        await deps.throttle.fail(keys, attempt);
         await deps.audit.record(auditContextOf(ctx), {
           action: 'consent.guardian',
           outcome: 'failure',
@@ -223,19 +238,85 @@ export function createConsentService(deps: {
         });
         throw new AppError('not_found', 'This code is not valid, was already used or has expired');
       }
+      await deps.throttle.succeed(keys);
+      const same = (index: Uint8Array | null) => index !== null && Buffer.from(index).equals(guardianPhone);
+      if (child.id === guardian.id || same(child.phone_bidx) || same(child.phone_pending_bidx)) {
+        await deps.audit.record(auditContextOf(ctx), {
+          action: 'consent.guardian',
+          outcome: 'denied',
+          subjectId: child.id,
+          resource: 'guardian',
+        });
+        throw new AppError(
+          'guardian_phone_required',
+          "A guardian's consent must come from the guardian's own phone number, not the young person's",
+        );
+      }
+      if (!(await repo.redeemGuardianCode(hash, clock()))) {
+        throw new AppError('not_found', 'This code is not valid, was already used or has expired');
+      }
+      const recordId = randomUUID();
+      const guardianVault = await deps.dataProtection.vaultFor(guardian.id);
+      const phone = guardianVault.openOptional(
+        { table: 'users', column: 'phone', rowId: guardian.id },
+        guardian.phone_enc,
+      );
+      const childVault = await deps.dataProtection.vaultFor(child.id);
+      const sealed = childVault.seal(
+        { table: 'consent_records', column: 'granted_by', rowId: recordId },
+        JSON.stringify({ guardianId: guardian.id, phone, channel: ctx.channel }),
+      );
       await repo.record({
-        userId: childId,
+        id: recordId,
+        userId: child.id,
         purpose: GUARDIAN_PURPOSE,
         version: 'v1',
         granted: true,
         at: clock(),
-        grantedBy: guardianId,
+        guardian: { sealed, phoneIndex: guardianPhone },
       });
       await deps.audit.record(auditContextOf(ctx), {
         action: 'consent.guardian',
         outcome: 'success',
-        subjectId: childId,
+        subjectId: child.id,
         resource: 'guardian',
+      });
+      const children = await repo.childrenOfGuardianPhone(guardianPhone);
+      if (children >= GUARDIAN_REVIEW_AT) {
+        await repo.flagForReview({
+          id: randomUUID(),
+          kind: 'guardian_many_children',
+          subjectId: guardian.id,
+          count: children,
+          at: clock(),
+        });
+        await deps.audit.record(auditContextOf(ctx), {
+          action: 'review.flag',
+          outcome: 'success',
+          subjectId: guardian.id,
+          resource: 'guardian_many_children',
+        });
+      }
+    },
+
+    /** Her consent history, with who gave each (her, or a guardian and the guardian's number). */
+    async history(userId: string) {
+      const vault = await deps.dataProtection.vaultFor(userId);
+      const records = await repo.historyWithIds(userId);
+      return records.map((r) => {
+        const by = r.grantedByEnc
+          ? (JSON.parse(
+              vault.open({ table: 'consent_records', column: 'granted_by', rowId: r.id }, r.grantedByEnc),
+            ) as { guardianId: string; phone: string; channel: string })
+          : undefined;
+        return {
+          purpose: r.purpose,
+          version: r.version,
+          granted: r.granted,
+          recordedAt: r.recordedAt,
+          byGuardian: r.byGuardian,
+          guardianPhone: by?.phone ?? null,
+        };
       });
     },
   };

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/http/errors.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import type { UserService } from '../users/service.ts';
 import { buildCalendar, deriveCycles, predictCycle } from './engine/index.ts';
 import type { CalendarDay, EngineInput, Flag, IsoDate, Prediction } from './engine/types.ts';
@@ -29,7 +30,11 @@ export const FLAG_EXPLANATIONS: Record<Flag, { message: string; seeProvider: boo
 
 type Inputs = { today: IsoDate; periods: Period[]; days: DayLog[]; input: EngineInput };
 
-/** Predictions, calendar and statistics: read-only views computed by the one engine. */
+/**
+ * Predictions, calendar and statistics: read-only views computed by the one engine, each noted in
+ * her access log. The phone menu does not pass its context yet (effects.ts): the USSD hop notes
+ * those reads itself, so `ctx` is optional on the two views it shows.
+ */
 export function createCycleInsights(deps: { cycles: CycleService; users: UserService }) {
   const { cycles } = deps;
 
@@ -56,12 +61,14 @@ export function createCycleInsights(deps: { cycles: CycleService; users: UserSer
   }
 
   return {
-    async prediction(userId: string): Promise<Prediction & { today: IsoDate }> {
+    async prediction(userId: string, ctx?: RequestContext): Promise<Prediction & { today: IsoDate }> {
       const { today, input } = await inputsFor(userId);
-      return { ...predictCycle(input), today };
+      const prediction = { ...predictCycle(input), today };
+      if (ctx) await cycles.noteRead(userId, 'prediction', ctx);
+      return prediction;
     },
 
-    async calendar(userId: string, month: string | undefined) {
+    async calendar(userId: string, month: string | undefined, ctx: RequestContext) {
       const { today, days, input } = await inputsFor(userId);
       const wanted = month ?? today.slice(0, 7);
       const year = Number(wanted.slice(0, 4));
@@ -72,10 +79,11 @@ export function createCycleInsights(deps: { cycles: CycleService; users: UserSer
         ...d,
         hasLog: logged.has(d.date),
       }));
+      await cycles.noteRead(userId, 'calendar', ctx);
       return { month: wanted, today, days: calendarDays };
     },
 
-    async stats(userId: string) {
+    async stats(userId: string, ctx?: RequestContext) {
       const { days, input } = await inputsFor(userId);
       const prediction = predictCycle(input);
       const counts = new Map<string, number>();
@@ -87,6 +95,7 @@ export function createCycleInsights(deps: { cycles: CycleService; users: UserSer
       const symptomFrequencies = [...counts]
         .map(([symptom, n]) => ({ symptom, days: n, share: days.length ? round2(n / days.length) : 0 }))
         .sort((a, b) => b.days - a.days || a.symptom.localeCompare(b.symptom));
+      if (ctx) await cycles.noteRead(userId, 'stats', ctx);
       return {
         averageCycleLength: prediction.averageCycleLength,
         cycleLengthVariability: prediction.cycleLengthVariability,

@@ -3,7 +3,10 @@ import type { Db } from '../../platform/db/database.ts';
 
 export type SealedRow = { id: string; data: Uint8Array };
 
-/** Periods and daily logs: every row is one sealed JSON document; only ids and owners are clear. */
+/**
+ * Periods and daily logs: every row is one sealed JSON document; only ids and owners are clear.
+ * No timestamps either (decision 013): when a row was written is, most days, the date it records.
+ */
 export function createCycleRepo(db: Db) {
   return {
     /** Serialises writes of one user's cycle data (overlap checks read, then write). */
@@ -20,29 +23,17 @@ export function createCycleRepo(db: Db) {
       return rows.map((r) => ({ id: r.id, data: r.data_enc }));
     },
 
-    async insertPeriod(
-      row: { id: string; userId: string; data: Uint8Array; at: Date },
-      tx: Db,
-    ): Promise<void> {
+    async insertPeriod(row: { id: string; userId: string; data: Uint8Array }, tx: Db): Promise<void> {
       await tx
         .insertInto('periods')
-        .values({
-          id: row.id,
-          user_id: row.userId,
-          data_enc: row.data,
-          created_at: row.at,
-          updated_at: row.at,
-        })
+        .values({ id: row.id, user_id: row.userId, data_enc: row.data })
         .execute();
     },
 
-    async updatePeriod(
-      row: { id: string; userId: string; data: Uint8Array; at: Date },
-      tx: Db,
-    ): Promise<boolean> {
+    async updatePeriod(row: { id: string; userId: string; data: Uint8Array }, tx: Db): Promise<boolean> {
       const result = await tx
         .updateTable('periods')
-        .set({ data_enc: row.data, updated_at: row.at })
+        .set({ data_enc: row.data })
         .where('id', '=', row.id)
         .where('user_id', '=', row.userId)
         .executeTakeFirst();
@@ -59,22 +50,13 @@ export function createCycleRepo(db: Db) {
     },
 
     async upsertDay(
-      row: { id: string; userId: string; dayIndex: Uint8Array; data: Uint8Array; at: Date },
+      row: { id: string; userId: string; dayIndex: Uint8Array; data: Uint8Array },
       tx: Db = db,
     ) {
       await tx
         .insertInto('day_logs')
-        .values({
-          id: row.id,
-          user_id: row.userId,
-          day_bidx: row.dayIndex,
-          data_enc: row.data,
-          created_at: row.at,
-          updated_at: row.at,
-        })
-        .onConflict((oc) =>
-          oc.columns(['user_id', 'day_bidx']).doUpdateSet({ data_enc: row.data, updated_at: row.at }),
-        )
+        .values({ id: row.id, user_id: row.userId, day_bidx: row.dayIndex, data_enc: row.data })
+        .onConflict((oc) => oc.columns(['user_id', 'day_bidx']).doUpdateSet({ data_enc: row.data }))
         .execute();
     },
 

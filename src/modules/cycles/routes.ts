@@ -56,7 +56,9 @@ export function cycleRoutes(deps: {
         summary: 'My periods, newest first',
         response: responses({ 200: Type.Object({ periods: Type.Array(PeriodSchema) }) }, AUTHENTICATED),
       },
-      handler: async (request) => ({ periods: await cycles.listPeriods(principalOf(request).userId) }),
+      handler: async (request) => ({
+        periods: await cycles.listPeriods(principalOf(request).userId, contextOf(request)),
+      }),
     });
 
     app.patch('/cycles/periods/:id', {
@@ -127,7 +129,12 @@ export function cycleRoutes(deps: {
         response: responses({ 200: Type.Object({ days: Type.Array(DaySchema) }) }, AUTHENTICATED),
       },
       handler: async (request) => ({
-        days: await cycles.listDays(principalOf(request).userId, request.query.from, request.query.to),
+        days: await cycles.listDays(
+          principalOf(request).userId,
+          request.query.from,
+          request.query.to,
+          contextOf(request),
+        ),
       }),
     });
 
@@ -139,7 +146,7 @@ export function cycleRoutes(deps: {
         summary: 'Next period (with an honest window), ovulation, fertile window, phase and flags',
         response: responses({ 200: PredictionSchema }, AUTHENTICATED),
       },
-      handler: async (request) => insights.prediction(principalOf(request).userId),
+      handler: async (request) => insights.prediction(principalOf(request).userId, contextOf(request)),
     });
 
     app.get('/cycles/calendar', {
@@ -151,7 +158,8 @@ export function cycleRoutes(deps: {
         querystring: MonthQuery,
         response: responses({ 200: CalendarSchema }, AUTHENTICATED),
       },
-      handler: async (request) => insights.calendar(principalOf(request).userId, request.query.month),
+      handler: async (request) =>
+        insights.calendar(principalOf(request).userId, request.query.month, contextOf(request)),
     });
 
     app.get('/cycles/stats', {
@@ -162,7 +170,7 @@ export function cycleRoutes(deps: {
         summary: 'Averages, variability, cycle-length history, symptom frequencies and flags explained',
         response: responses({ 200: StatsSchema }, AUTHENTICATED),
       },
-      handler: async (request) => insights.stats(principalOf(request).userId),
+      handler: async (request) => insights.stats(principalOf(request).userId, contextOf(request)),
     });
   };
 }

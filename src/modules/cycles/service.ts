@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { DataProtection, UserVault } from '../../platform/crypto/data-protection.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
-import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { localDate } from '../../platform/time.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { ConsentService } from '../consents/service.ts';
 import type { UserService } from '../users/service.ts';
 import { addDays, daysBetween } from './engine/index.ts';
 import type { Flow, IsoDate } from './engine/types.ts';
+import { createHealthAudit, type HealthRead } from './health-audit.ts';
 import type { CycleRepo, SealedRow } from './repo.ts';
 
 export type Period = {
@@ -60,6 +61,7 @@ export function createCycleService(deps: {
   clock: () => Date;
 }) {
   const { repo, dataProtection } = deps;
+  const healthAudit = createHealthAudit({ audit: deps.audit, clock: deps.clock });
 
   async function todayOf(userId: string): Promise<IsoDate> {
     const row = await deps.users.findRow(userId);
@@ -76,6 +78,7 @@ export function createCycleService(deps: {
       .sort((a, b) => a.startDate.localeCompare(b.startDate));
   }
 
+  /** Every period she has, oldest first. Not audited: its callers note their own read (or export). */
   async function allPeriods(userId: string): Promise<Period[]> {
     const vault = await dataProtection.vaultFor(userId);
     return openPeriods(vault, await repo.listPeriods(userId));
@@ -114,26 +117,25 @@ export function createCycleService(deps: {
         input.confirm === true,
       );
       const data = vault.seal(periodField(period.id), JSON.stringify(withoutId(period)));
-      const at = deps.clock();
-      if (existing) await repo.updatePeriod({ id: period.id, userId, data, at }, tx);
-      else await repo.insertPeriod({ id: period.id, userId, data, at }, tx);
+      if (existing) await repo.updatePeriod({ id: period.id, userId, data }, tx);
+      else await repo.insertPeriod({ id: period.id, userId, data }, tx);
       return period;
     });
-    await deps.audit.record(auditContextOf(ctx), {
-      action: id === undefined ? 'cycle.period_create' : 'cycle.period_update',
-      outcome: 'success',
-      subjectId: userId,
-      resource: 'period',
-    });
+    await healthAudit.changed(userId, ctx);
     return saved;
   }
 
   return {
     todayOf,
 
-    async listPeriods(userId: string): Promise<Period[]> {
+    /** Notes a read of her health data in her access log (the views outside this file call it). */
+    noteRead: (userId: string, kind: HealthRead, ctx: RequestContext) => healthAudit.read(userId, kind, ctx),
+
+    async listPeriods(userId: string, ctx: RequestContext): Promise<Period[]> {
       const vault = await dataProtection.vaultFor(userId);
-      return openPeriods(vault, await repo.listPeriods(userId)).reverse();
+      const periods = openPeriods(vault, await repo.listPeriods(userId)).reverse();
+      await healthAudit.read(userId, 'periods', ctx);
+      return periods;
     },
 
     createPeriod: (userId: string, input: PeriodInput, ctx: RequestContext) =>
@@ -156,12 +158,7 @@ export function createCycleService(deps: {
 
     async deletePeriod(userId: string, id: string, ctx: RequestContext): Promise<void> {
       assertThat(await repo.deletePeriod(id, userId), 'not_found', 'No such period');
-      await deps.audit.record(auditContextOf(ctx), {
-        action: 'cycle.period_delete',
-        outcome: 'success',
-        subjectId: userId,
-        resource: 'period',
-      });
+      await healthAudit.changed(userId, ctx);
     },
 
     /**
@@ -200,17 +197,12 @@ export function createCycleService(deps: {
           otherSymptoms: [...(base?.otherSymptoms ?? []), ...(entry.otherSymptoms ?? [])],
         };
         await repo.upsertDay(
-          { id, userId, dayIndex, data: vault.seal(dayField(id), JSON.stringify(next)), at: deps.clock() },
+          { id, userId, dayIndex, data: vault.seal(dayField(id), JSON.stringify(next)) },
           tx,
         );
         return next;
       });
-      await deps.audit.record(auditContextOf(ctx), {
-        action: 'cycle.day_log',
-        outcome: 'success',
-        subjectId: userId,
-        resource: 'day_log',
-      });
+      await healthAudit.changed(userId, ctx);
       return log;
     },
 
@@ -221,15 +213,10 @@ export function createCycleService(deps: {
         'not_found',
         'Nothing is logged for that day',
       );
-      await deps.audit.record(auditContextOf(ctx), {
-        action: 'cycle.day_delete',
-        outcome: 'success',
-        subjectId: userId,
-        resource: 'day_log',
-      });
+      await healthAudit.changed(userId, ctx);
     },
 
-    async listDays(userId: string, from: IsoDate, to: IsoDate): Promise<DayLog[]> {
+    async listDays(userId: string, from: IsoDate, to: IsoDate, ctx: RequestContext): Promise<DayLog[]> {
       if (to < from) throw new AppError('invalid_date_range', '`to` is before `from`');
       const span = daysBetween(from, to);
       if (span >= MAX_RANGE_DAYS)
@@ -240,10 +227,12 @@ export function createCycleService(deps: {
         userId,
         dates.map((d) => vault.index('day', d)),
       );
-      return openDays(vault, rows);
+      const days = openDays(vault, rows);
+      await healthAudit.read(userId, 'day_logs', ctx);
+      return days;
     },
 
-    /** Every daily log she has, oldest first (for predictions and statistics). */
+    /** Every daily log she has, oldest first (for predictions, statistics, export). Not audited, as allPeriods. */
     async allDays(userId: string): Promise<DayLog[]> {
       const vault = await dataProtection.vaultFor(userId);
       return openDays(vault, await repo.listDays(userId));

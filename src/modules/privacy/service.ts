@@ -20,7 +20,10 @@ export type AccessLogEntry = {
 };
 
 const EXPORTS_PER_HOUR = 5;
+// The page shows her newest entries; the export carries her whole trail (reads of her health
+// data add up to a few rows a day, so a page-sized export would soon drop the older ones).
 const ACCESS_LOG_LIMIT = 500;
+const EXPORT_ACCESS_LOG_LIMIT = 100_000;
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** Her rights of access and portability: who touched her data, and all of it to take away. */
@@ -43,8 +46,9 @@ export function createPrivacyService(deps: {
       .slice(0, 6)
       .toUpperCase();
 
-  async function accessLog(userId: string): Promise<AccessLogEntry[]> {
-    const rows = await deps.auditRepo.listForSubject(userId, ACCESS_LOG_LIMIT);
+  /** Every audit row about her (her own actions, reads of her health data included), newest first. */
+  async function accessLog(userId: string, limit = ACCESS_LOG_LIMIT): Promise<AccessLogEntry[]> {
+    const rows = await deps.auditRepo.listForSubject(userId, limit);
     return rows.map((r) => ({
       at: r.at.toISOString(),
       actor:
@@ -68,7 +72,7 @@ export function createPrivacyService(deps: {
       deps.sessions.history(userId),
       deps.cycles.allPeriods(userId),
       deps.cycles.allDays(userId),
-      accessLog(userId),
+      accessLog(userId, EXPORT_ACCESS_LOG_LIMIT),
     ]);
     return {
       format: 'ladys-essence-export',
@@ -80,7 +84,7 @@ export function createPrivacyService(deps: {
         version: c.version,
         granted: c.granted,
         recordedAt: c.recordedAt.toISOString(),
-        givenBy: c.grantedBy === null ? 'you' : c.grantedBy === userId ? 'you' : 'guardian',
+        givenBy: c.byGuardian ? 'guardian' : 'you',
       })),
       guardianCodes,
       sessions,
@@ -92,7 +96,7 @@ export function createPrivacyService(deps: {
   type Export = Awaited<ReturnType<typeof collect>>;
 
   return {
-    accessLog,
+    accessLog: (userId: string) => accessLog(userId),
 
     /** Everything of hers, decrypted: JSON, or a zip of CSV files. Limited and audited. */
     async export(userId: string, format: 'json' | 'csv', ctx: RequestContext): Promise<Export | Uint8Array> {

@@ -1,7 +1,20 @@
 import type { RetentionPolicy } from '../../platform/config.ts';
-import type { Purged, RetentionRepo } from './repo.ts';
+import type { Purged, PurgeOutcome, RetentionCutoffs, RetentionRepo } from './repo.ts';
 
 const DAY = 86_400_000;
+/** The schedule's period: each instance ticks this often (src/modules/retention/job.ts). */
+export const RETENTION_INTERVAL_MS = 3_600_000;
+/**
+ * A tick skips when any instance recorded a run less than this ago. A little under the interval,
+ * so an instance whose timer fires a few seconds early still runs; with several instances the
+ * job runs about once an hour, and at worst a little under two hours apart (`npm run doctor`
+ * warns after two).
+ */
+export const RETENTION_MIN_GAP_MS = 55 * 60_000;
+
+export type RetentionRun =
+  | { ran: true; purged: Purged }
+  | { ran: false; purged: undefined; reason: 'busy' | 'recent' };
 
 /**
  * Deletes what we have no reason to keep any more (docs/privacy.md lists the periods). Safe to
@@ -13,20 +26,30 @@ export function createRetentionService(deps: {
   clock: () => Date;
 }) {
   const { policy } = deps;
+  const cutoffs = (now: number): RetentionCutoffs => ({
+    sessionsEndedBefore: new Date(now - policy.endedSessionsDays * DAY),
+    ussdSessionsExpiredBefore: new Date(now),
+    throttleExpiredBefore: new Date(now),
+    guardianCodesDoneBefore: new Date(now - policy.guardianCodesDays * DAY),
+    auditBefore: new Date(now - policy.auditDays * DAY),
+  });
+  const toRun = (outcome: PurgeOutcome): RetentionRun =>
+    outcome.status === 'done'
+      ? { ran: true, purged: outcome.purged }
+      : { ran: false, purged: undefined, reason: outcome.status };
   return {
-    async run(): Promise<{ ran: boolean; purged: Purged | undefined }> {
+    /** Now, whenever the last run was (`npm run retention:run`); skipped only while another runs. */
+    async run(): Promise<RetentionRun> {
       const now = deps.clock().getTime();
-      const purged = await deps.repo.purge(
-        {
-          sessionsEndedBefore: new Date(now - policy.endedSessionsDays * DAY),
-          ussdSessionsExpiredBefore: new Date(now),
-          throttleExpiredBefore: new Date(now),
-          guardianCodesDoneBefore: new Date(now - policy.guardianCodesDays * DAY),
-          auditBefore: new Date(now - policy.auditDays * DAY),
-        },
-        new Date(now),
+      return toRun(await deps.repo.purge(cutoffs(now), new Date(now)));
+    },
+
+    /** The schedule's tick: skipped when any instance finished a run within the last period. */
+    async runIfDue(): Promise<RetentionRun> {
+      const now = deps.clock().getTime();
+      return toRun(
+        await deps.repo.purge(cutoffs(now), new Date(now), { unlessRunWithin: RETENTION_MIN_GAP_MS }),
       );
-      return { ran: purged !== undefined, purged };
     },
   };
 }

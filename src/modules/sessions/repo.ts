@@ -4,6 +4,16 @@ import type { Channel, Role, SessionRow } from '../../platform/db/tables.ts';
 export type ActiveSession = { sessionId: string; userId: string; role: Role };
 
 export function createSessionRepo(db: Db) {
+  async function findRefreshToken(storedValue: Uint8Array, sessionId: string, tx: Db) {
+    const row = await tx
+      .selectFrom('refresh_tokens')
+      .select('used_at')
+      .where('token_hash', '=', storedValue)
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return row && { usedAt: row.used_at };
+  }
+
   return {
     async insert(
       session: {
@@ -75,8 +85,9 @@ export function createSessionRepo(db: Db) {
       reason: string,
       now: Date,
       opts: { only?: string; keep?: string } = {},
+      tx: Db = db,
     ) {
-      let query = db
+      let query = tx
         .updateTable('sessions')
         .set({ revoked_at: now, revoked_reason: reason })
         .where('user_id', '=', userId)
@@ -87,37 +98,61 @@ export function createSessionRepo(db: Db) {
       return Number(result.numUpdatedRows);
     },
 
-    async insertRefreshToken(tokenHash: Uint8Array, sessionId: string, at: Date, tx: Db = db): Promise<void> {
+    /**
+     * The session a refresh token names, with its owner's role and status, locked until the
+     * transaction ends: every refresh of one session then runs after the other, so a retry racing
+     * a rotation sees it finished (on PostgreSQL as on the single-connection embedded database).
+     */
+    async lockForRefresh(sessionId: string, tx: Db) {
+      return tx
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id',
+          'sessions.user_id',
+          'sessions.revoked_at',
+          'sessions.expires_at',
+          'users.role',
+          'users.status',
+        ])
+        .where('sessions.id', '=', sessionId)
+        .forNoKeyUpdate('sessions')
+        .executeTakeFirst();
+    },
+
+    async insertRefreshToken(
+      storedValue: Uint8Array,
+      sessionId: string,
+      at: Date,
+      tx: Db = db,
+    ): Promise<void> {
       await tx
         .insertInto('refresh_tokens')
-        .values({ token_hash: tokenHash, session_id: sessionId, issued_at: at })
+        .values({ token_hash: storedValue, session_id: sessionId, issued_at: at })
         .execute();
     },
 
     /**
-     * Spends a refresh token atomically. 'spent' means it was already used: a replay, so the
-     * session is presumed stolen. Two concurrent uses cannot both succeed.
+     * Spends a refresh token of this session atomically. 'spent' means it was already used (a
+     * retry, or a replay by someone holding a copy). Two concurrent uses cannot both succeed.
      */
-    async spendRefreshToken(tokenHash: Uint8Array, now: Date, tx: Db = db) {
+    async spendRefreshToken(storedValue: Uint8Array, sessionId: string, now: Date, tx: Db) {
       const spent = await tx
         .updateTable('refresh_tokens')
         .set({ used_at: now })
-        .where('token_hash', '=', tokenHash)
+        .where('token_hash', '=', storedValue)
+        .where('session_id', '=', sessionId)
         .where('used_at', 'is', null)
         .returning('session_id')
         .executeTakeFirst();
-      if (spent) return { state: 'fresh' as const, sessionId: spent.session_id };
-      const known = await tx
-        .selectFrom('refresh_tokens')
-        .select('session_id')
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst();
-      return known ? { state: 'spent' as const, sessionId: known.session_id } : { state: 'unknown' as const };
+      if (spent) return { state: 'fresh' as const };
+      const known = await findRefreshToken(storedValue, sessionId, tx);
+      return known?.usedAt
+        ? { state: 'spent' as const, usedAt: known.usedAt }
+        : { state: 'unknown' as const };
     },
 
-    async findById(sessionId: string, tx: Db = db): Promise<SessionRow | undefined> {
-      return tx.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
-    },
+    findRefreshToken,
   };
 }
 export type SessionRepo = ReturnType<typeof createSessionRepo>;

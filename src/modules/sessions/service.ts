@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/tables.ts';
@@ -7,6 +7,7 @@ import { auditContextOf, type Principal, type RequestContext } from '../../platf
 import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
+import { createRefreshTokenCodec, type RefreshToken } from './refresh-tokens.ts';
 import type { SessionRepo } from './repo.ts';
 
 export type TokenPair = {
@@ -27,8 +28,18 @@ export type SessionSummary = {
   current: boolean;
 };
 
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 const MAX_USER_AGENT = 200;
+/**
+ * How long after a refresh token was spent the same token still gets the same successor (two
+ * tabs, a retry after a lost answer on a slow network) instead of ending the session.
+ */
+export const REFRESH_GRACE_SECONDS = 30;
+
+type RefreshOutcome =
+  | { state: 'unknown' }
+  | { state: 'ended' }
+  | { state: 'reused'; userId: string }
+  | { state: 'rotated'; userId: string; sessionId: string; role: Role; next: RefreshToken };
 
 export function createSessionService(deps: {
   db: Db;
@@ -40,14 +51,66 @@ export function createSessionService(deps: {
   sessionDays: number;
   /** A reused refresh token is a security event as well as an audit entry. */
   events: Pick<SecurityEvents, 'record'>;
+  /** Keys stored refresh tokens; never in the database (derivePurposeKey(…, 'refresh-token:v1')). */
+  refreshTokenKey: Uint8Array;
 }) {
   const { repo, tokens, clock } = deps;
+  const codec = createRefreshTokenCodec(deps.refreshTokenKey);
   const uaField = (sessionId: string) => ({ table: 'sessions', column: 'user_agent', rowId: sessionId });
 
-  async function newRefreshToken(sessionId: string, at: Date, tx: Db): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
-    await repo.insertRefreshToken(hashToken(token), sessionId, at, tx);
-    return token;
+  /**
+   * A spent token is the same client asking again (two tabs, a retry after a lost answer) when it
+   * comes back within the grace window and its successor is still unused; then it gets that
+   * successor back. Any other spent token means someone else holds a copy.
+   */
+  async function isRetry(
+    successor: RefreshToken,
+    owner: { userId: string; sessionId: string },
+    spentAt: Date,
+    now: Date,
+    tx: Db,
+  ): Promise<boolean> {
+    if (now.getTime() - spentAt.getTime() > REFRESH_GRACE_SECONDS * 1000) return false;
+    const row = await repo.findRefreshToken(codec.storedValue(successor, owner.userId), owner.sessionId, tx);
+    return row?.usedAt === null;
+  }
+
+  /** Spends the token and issues its successor, in one transaction under the session's row lock. */
+  function rotate(presented: RefreshToken, now: Date): Promise<RefreshOutcome> {
+    return deps.db.transaction().execute(async (tx): Promise<RefreshOutcome> => {
+      const session = await repo.lockForRefresh(presented.sessionId, tx);
+      if (!session) return { state: 'unknown' };
+      const owner = { userId: session.user_id, sessionId: session.id };
+      const spent = await repo.spendRefreshToken(
+        codec.storedValue(presented, owner.userId),
+        owner.sessionId,
+        now,
+        tx,
+      );
+      if (spent.state === 'unknown') return { state: 'unknown' };
+      const next = codec.successorOf(presented, owner.userId);
+      if (spent.state === 'spent' && !(await isRetry(next, owner, spent.usedAt, now, tx))) {
+        // Ended under the same lock: no refresh of this session can slip in between.
+        await repo.revokeForUser(owner.userId, 'refresh_token_reuse', now, { only: owner.sessionId }, tx);
+        return { state: 'reused', userId: owner.userId };
+      }
+      const live = session.revoked_at === null && session.expires_at > now && session.status === 'active';
+      if (!live) return { state: 'ended' };
+      if (spent.state === 'fresh') {
+        await repo.insertRefreshToken(codec.storedValue(next, owner.userId), owner.sessionId, now, tx);
+      }
+      await repo.touch(owner.sessionId, now, tx);
+      return { state: 'rotated', ...owner, role: session.role, next };
+    });
+  }
+
+  /** A replayed refresh token (its session already ended) is a security event and audited. */
+  async function reportReuse(userId: string, ctx: RequestContext) {
+    await deps.events.record({ type: 'refresh_token_reuse', ...eventContext(ctx), subject: userId });
+    await deps.audit.record(
+      { ...auditContextOf(ctx), actorId: null },
+      { action: 'auth.refresh_reuse', outcome: 'denied', subjectId: userId, resource: 'session' },
+    );
   }
 
   return {
@@ -59,7 +122,8 @@ export function createSessionService(deps: {
       const sessionId = randomUUID();
       const vault = await deps.dataProtection.vaultFor(user.id);
       const device = ctx.userAgent?.slice(0, MAX_USER_AGENT);
-      const refreshToken = await deps.db.transaction().execute(async (tx) => {
+      const first = codec.issue(sessionId);
+      await deps.db.transaction().execute(async (tx) => {
         await repo.insert(
           {
             id: sessionId,
@@ -71,67 +135,49 @@ export function createSessionService(deps: {
           },
           tx,
         );
-        return newRefreshToken(sessionId, now, tx);
+        await repo.insertRefreshToken(codec.storedValue(first, user.id), sessionId, now, tx);
       });
       const accessToken = await tokens.sign({ userId: user.id, sessionId, role: user.role });
-      return { accessToken, refreshToken, expiresIn: tokens.lifetimeSeconds, sessionId, userId: user.id };
+      return {
+        accessToken,
+        refreshToken: codec.format(first),
+        expiresIn: tokens.lifetimeSeconds,
+        sessionId,
+        userId: user.id,
+      };
     },
 
     /**
-     * Rotates a refresh token. Presenting a token that was already spent means someone else holds
-     * a copy: the whole session is revoked, for the thief and the owner alike.
+     * Rotates a refresh token (single use, with a short grace window for retries) and audits it
+     * as her own act, so every refresh shows in her access log. A replayed token means someone
+     * else holds a copy: the whole session ends, for the thief and the owner alike.
      */
     async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {
       const now = clock();
-      const outcome = await deps.db.transaction().execute(async (tx) => {
-        const spent = await repo.spendRefreshToken(hashToken(refreshToken), now, tx);
-        if (spent.state !== 'fresh') return spent;
-        const session = await repo.findById(spent.sessionId, tx);
-        if (!session || session.revoked_at !== null || session.expires_at <= now)
-          return { state: 'ended' as const };
-        await repo.touch(session.id, now, tx);
-        const next = await newRefreshToken(session.id, now, tx);
-        return { state: 'rotated' as const, session, next };
-      });
+      const presented = codec.parse(refreshToken);
+      const outcome: RefreshOutcome = presented ? await rotate(presented, now) : { state: 'unknown' };
       if (outcome.state === 'unknown') throw new AppError('invalid_token', 'This refresh token is not valid');
       if (outcome.state === 'ended')
         throw new AppError('session_revoked', 'This session has ended; sign in again');
-      if (outcome.state === 'spent') {
-        const session = await repo.findById(outcome.sessionId);
-        if (session)
-          await repo.revokeForUser(session.user_id, 'refresh_token_reuse', now, { only: session.id });
-        await deps.events.record({
-          type: 'refresh_token_reuse',
-          ...eventContext(ctx),
-          subject: session?.user_id,
-        });
-        await deps.audit.record(
-          { ...auditContextOf(ctx), actorId: null },
-          {
-            action: 'auth.refresh_reuse',
-            outcome: 'denied',
-            subjectId: session?.user_id ?? null,
-            resource: 'session',
-          },
-        );
+      if (outcome.state === 'reused') {
+        await reportReuse(outcome.userId, ctx);
         throw new AppError(
           'session_revoked',
           'This refresh token was already used; the session has been ended',
         );
       }
-      const live = await repo.findActive(outcome.session.id, now);
-      if (!live) throw new AppError('session_revoked', 'This session has ended; sign in again');
-      const accessToken = await tokens.sign({
-        userId: live.userId,
-        sessionId: live.sessionId,
-        role: live.role,
-      });
+      const { userId, sessionId, role } = outcome;
+      await deps.audit.record(
+        { ...auditContextOf(ctx), actorId: userId, actorRole: role },
+        { action: 'auth.refresh', outcome: 'success', subjectId: userId, resource: 'session' },
+      );
+      const accessToken = await tokens.sign({ userId, sessionId, role });
       return {
         accessToken,
-        refreshToken: outcome.next,
+        refreshToken: codec.format(outcome.next),
         expiresIn: tokens.lifetimeSeconds,
-        sessionId: live.sessionId,
-        userId: live.userId,
+        sessionId,
+        userId,
       };
     },
 

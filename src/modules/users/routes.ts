@@ -4,6 +4,8 @@ import { contextOf, principalOf } from '../../platform/http/access.ts';
 import { AUTHENTICATED, IdParams, NoContent, responses } from '../../platform/http/schemas.ts';
 import type { AuthService } from '../auth/service.ts';
 import type { SessionService } from '../sessions/service.ts';
+import { PhoneCodeSent, StartPhoneBody, VerifyPhoneBody } from '../verification/schema.ts';
+import type { VerificationService } from '../verification/service.ts';
 import { ChangePasswordBody, ChangePinBody, DeleteMeBody, UpdateMeBody, UserSchema } from './schema.ts';
 import type { UserService } from './service.ts';
 
@@ -33,9 +35,45 @@ export function meRoutes(deps: {
   users: UserService;
   auth: AuthService;
   sessions: SessionService;
+  verification: VerificationService;
 }): FastifyPluginAsyncTypebox {
-  const { users, auth, sessions } = deps;
+  const { users, auth, sessions, verification } = deps;
   return async (app) => {
+    app.post('/me/phone', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Send a code to a phone number of mine (it becomes my sign-in number once the code comes back)',
+        body: StartPhoneBody,
+        response: responses({ 202: PhoneCodeSent }, [...AUTHENTICATED, 429, 503]),
+      },
+      handler: async (request, reply) =>
+        reply
+          .code(202)
+          .send(
+            await verification.startPhoneVerification(
+              principalOf(request).userId,
+              request.body,
+              contextOf(request),
+            ),
+          ),
+    });
+
+    app.post('/me/phone/verify', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: 'Enter the code sent to my number: it becomes my sign-in number',
+        body: VerifyPhoneBody,
+        response: responses({ 200: UserSchema }, [...AUTHENTICATED, 409, 429]),
+      },
+      handler: async (request) =>
+        verification.confirmPhone(principalOf(request).userId, request.body.code, contextOf(request)),
+    });
+
     app.get('/me', {
       config,
       schema: {

@@ -15,7 +15,15 @@ export const UserSchema = Type.Object(
     status: Type.Enum(['active', 'deactivated']),
     language: Language,
     timeZone: Type.String({ description: 'IANA time zone used for "today"' }),
-    phone: Type.Optional(Type.String({ description: 'E.164' })),
+    phone: Type.Optional(
+      Type.String({ description: 'E.164; her sign-in number, present only once it is verified' }),
+    ),
+    pendingPhone: Type.Optional(
+      Type.String({
+        description:
+          'E.164; a number she gave that is not verified yet (enter the code sent to it at POST /me/phone/verify)',
+      }),
+    ),
     email: Type.Optional(Type.String()),
     birthYear: Type.Optional(Type.Integer()),
     hasPassword: Type.Boolean(),

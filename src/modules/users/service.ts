@@ -32,6 +32,7 @@ export type PublicUser = {
   language: Language;
   timeZone: string;
   phone?: string;
+  pendingPhone?: string;
   email?: string;
   birthYear?: number;
   hasPassword: boolean;
@@ -67,6 +68,8 @@ export function createUserService(deps: {
       createdAt: row.created_at.toISOString(),
     };
     const phone = vault.openOptional(field(row.id, 'phone'), row.phone_enc);
+    const pendingPhone = vault.openOptional(field(row.id, 'phone_pending'), row.phone_pending_enc ?? null);
+    if (pendingPhone !== null) user.pendingPhone = pendingPhone;
     const email = vault.openOptional(field(row.id, 'email'), row.email_enc);
     const birthYear = vault.openOptional(field(row.id, 'birth_year'), row.birth_year_enc);
     if (phone !== null) user.phone = phone;
@@ -82,19 +85,28 @@ export function createUserService(deps: {
   }
 
   return {
-    /** Creates an account with its own data key; every personal field is encrypted before it is stored. */
+    /**
+     * Creates an account with its own data key; every personal field is encrypted before it is
+     * stored. A phone number becomes her sign-in identifier only with proof that she holds it:
+     * over USSD the carrier gives the number (proof), elsewhere it waits as a pending number until
+     * the code sent to it is entered. A pending number is not unique, so registering answers the
+     * same whether or not someone already uses that number.
+     */
     async create(input: NewAccount, ctx: RequestContext): Promise<PublicUser> {
       const { name, phone, email } = checkNewAccount(input);
+      const carrierProof = ctx.channel === 'ussd';
       const phoneIndex = phone ? blindIndex('phone', phone) : null;
       const emailIndex = email ? blindIndex('email', email) : null;
-      if (await repo.identifierTaken(phoneIndex, emailIndex)) throw new AppError('identifier_taken');
+      if (await repo.identifierTaken(carrierProof ? phoneIndex : null, emailIndex))
+        throw new AppError('identifier_taken');
 
-      const [passwordHash, pinHash] = await Promise.all([
-        input.password === undefined ? null : hasher.hash(input.password),
-        input.pin === undefined ? null : hasher.hashPin(input.pin),
-      ]);
       const id = randomUUID();
+      const [passwordHash, pinHash] = await Promise.all([
+        input.password === undefined ? null : hasher.hash(id, 'password', input.password),
+        input.pin === undefined ? null : hasher.hash(id, 'pin', input.pin),
+      ]);
       const now = clock();
+      const byAdmin = ctx.principal !== undefined || ctx.channel === 'cli';
       const row = await deps.db
         .transaction()
         .execute(async (tx) => {
@@ -104,8 +116,10 @@ export function createUserService(deps: {
             role: input.role,
             status: 'active' as const,
             name_enc: vault.seal(field(id, 'name'), name),
-            phone_enc: vault.sealOptional(field(id, 'phone'), phone),
-            phone_bidx: phoneIndex,
+            phone_enc: carrierProof ? vault.sealOptional(field(id, 'phone'), phone) : null,
+            phone_bidx: carrierProof ? phoneIndex : null,
+            phone_pending_enc: carrierProof ? null : vault.sealOptional(field(id, 'phone_pending'), phone),
+            phone_pending_bidx: carrierProof ? null : phoneIndex,
             email_enc: vault.sealOptional(field(id, 'email'), email),
             email_bidx: emailIndex,
             birth_year_enc: vault.sealOptional(field(id, 'birth_year'), input.birthYear?.toString()),
@@ -119,18 +133,21 @@ export function createUserService(deps: {
           };
           await repo.insert(newRow, tx);
           await save(now, tx);
-          for (const kind of POLICY_KINDS) {
-            const version = deps.policies[kind].version;
-            await deps.consents.record({ userId: id, purpose: kind, version, granted: true, at: now }, tx);
+          // Only her own acceptance counts: an account an admin creates records none, so she is
+          // asked to read and accept the terms and privacy notice at her first sign-in.
+          if (!byAdmin) {
+            for (const kind of POLICY_KINDS) {
+              const version = deps.policies[kind].version;
+              await deps.consents.record({ userId: id, purpose: kind, version, granted: true, at: now }, tx);
+            }
           }
           return { row: newRow, vault };
         })
         .catch((error: unknown) => {
-          // Two registrations racing for one phone: the unique index decides, the loser gets a 409.
+          // Two registrations racing for one identifier: the unique index decides, the loser gets a 409.
           if ((error as { code?: string }).code === '23505') throw new AppError('identifier_taken');
           throw error;
         });
-      const byAdmin = ctx.principal !== undefined || ctx.channel === 'cli';
       // Self-registration is her own act; an admin's creation is the admin's.
       const actor = byAdmin
         ? auditContextOf(ctx)

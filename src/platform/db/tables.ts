@@ -13,8 +13,18 @@ export type Tables = {
   periods: PeriodsTable;
   day_logs: DayLogsTable;
   ussd_sessions: UssdSessionsTable;
-  audit_head: { id: number; prev: Uint8Array; hash: Uint8Array };
+  audit_head: AuditHeadTable;
+  audit_anchor: AuditAnchorTable;
   guardian_codes: GuardianCodesTable;
+  sms_outbox: SmsOutboxTable;
+  verification_codes: VerificationCodesTable;
+  review_flags: ReviewFlagsTable;
+  credential_upgrades: { user_id: string };
+  data_upgrades: { name: string; done_at: Date };
+  /** When each scheduled job last ran (migration 0007; `npm run doctor` reads it). */
+  job_runs: { job: string; last_run_at: Date };
+  /** A one-way check value per server key (migration 0010, src/platform/crypto/key-check.ts). */
+  key_checks: { name: string; check_value: Uint8Array; created_at: Date };
 };
 
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';
@@ -31,6 +41,9 @@ export type UsersTable = {
   email_enc: Uint8Array | null;
   email_bidx: Uint8Array | null;
   birth_year_enc: Uint8Array | null;
+  /** A number given on the web, until its owner proves it with the code sent to it. */
+  phone_pending_enc: Generated<Uint8Array | null>;
+  phone_pending_bidx: Generated<Uint8Array | null>;
   password_hash: string | null;
   pin_hash: string | null;
   language: Language;
@@ -65,6 +78,7 @@ export type SessionsTable = {
 export type SessionRow = Selectable<SessionsTable>;
 
 export type RefreshTokensTable = {
+  /** HMAC-SHA-256 under the refresh-token key, bound to session and owner (decision 015). */
   token_hash: Uint8Array;
   session_id: string;
   issued_at: Date;
@@ -85,8 +99,46 @@ export type ConsentRecordsTable = {
   version: string;
   granted: boolean;
   recorded_at: Date;
-  granted_by: string | null;
+  /** No longer written: who gave a consent is sealed in granted_by_enc (migration 0013). */
+  granted_by: Generated<string | null>;
+  granted_by_enc: Generated<Uint8Array | null>;
+  guardian_phone_bidx: Generated<Uint8Array | null>;
   seq: Generated<number>;
+};
+
+export type VerificationCodesTable = {
+  id: string;
+  user_id: string;
+  purpose: 'phone' | 'recovery';
+  phone_bidx: Uint8Array;
+  code_hash: Uint8Array;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+};
+
+export type ReviewFlagsTable = {
+  id: string;
+  kind: string;
+  subject_id: string | null;
+  count: number;
+  created_at: Date;
+  resolved_at: Date | null;
+};
+
+export type SmsOutboxStatus = 'queued' | 'sent' | 'failed' | 'kept';
+/** Outgoing SMS (migration 0012): destination and text sealed under the outbox key. */
+export type SmsOutboxTable = {
+  id: string;
+  destination_enc: Uint8Array;
+  text_enc: Uint8Array;
+  purpose: string;
+  status: SmsOutboxStatus;
+  attempts: number;
+  created_at: Date;
+  sent_at: Date | null;
+  provider_message_id: string | null;
+  last_error: string | null;
 };
 
 export type GuardianCodesTable = {
@@ -111,8 +163,27 @@ export type AuditLogTable = {
   request_id: string | null;
   prev_hash: Uint8Array;
   hash: Uint8Array;
+  /** 1: old unkeyed SHA-256 rows (before migration 0008); 2: keyed rows (decision 012). */
+  chain_version: 1 | 2;
+  /** Keyed rows: HMAC commitments to actor_id/subject_id, kept when erasure removes the id. */
+  actor_commitment: Uint8Array | null;
+  subject_commitment: Uint8Array | null;
 };
 export type AuditRow = Selectable<AuditLogTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;
+
+/** The chain's last row (seq 0 and the genesis hash while empty) and the server's tag on it. */
+export type AuditHeadTable = { id: number; seq: number; hash: Uint8Array; mac: Uint8Array | null };
+export type AuditHeadRow = Selectable<AuditHeadTable>;
+
+/** Owner-written: the last row purge_audit_log() removed, and where the old format ends. */
+export type AuditAnchorTable = {
+  id: number;
+  purged_seq: number;
+  purged_hash: Uint8Array;
+  legacy_until_seq: number;
+};
+export type AuditAnchorRow = Selectable<AuditAnchorTable>;
 
 export type SchemaMigrationsTable = {
   version: number;
@@ -121,12 +192,11 @@ export type SchemaMigrationsTable = {
   applied_at: Date;
 };
 
+// No timestamps on health rows (migration 0009): they would date her periods in clear.
 export type PeriodsTable = {
   id: string;
   user_id: string;
   data_enc: Uint8Array;
-  created_at: Date;
-  updated_at: Date;
 };
 
 export type DayLogsTable = {
@@ -134,8 +204,6 @@ export type DayLogsTable = {
   user_id: string;
   day_bidx: Uint8Array;
   data_enc: Uint8Array;
-  created_at: Date;
-  updated_at: Date;
 };
 
 export type UssdSessionsTable = {

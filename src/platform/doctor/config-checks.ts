@@ -11,7 +11,15 @@ import { type CheckResult, type DoctorFacts, fromProblems } from './facts.ts';
 
 /** The variables each check answers for; the `configuration` check reports problems about the rest. */
 export const CHECKED_VARIABLES: Record<string, string[]> = {
-  secrets: ['JWT_SECRET', 'MASTER_KEYS', 'ACTIVE_MASTER_KEY', 'BLIND_INDEX_KEY', 'USSD_SECRET'],
+  secrets: [
+    'JWT_SECRET',
+    'MASTER_KEYS',
+    'ACTIVE_MASTER_KEY',
+    'BLIND_INDEX_KEY',
+    'USSD_SECRET',
+    'CREDENTIAL_PEPPERS',
+    'ACTIVE_CREDENTIAL_PEPPER',
+  ],
   'database-tls': ['DATABASE_URL'],
   'keystore-tls': ['KEYSTORE_DATABASE_URL'],
   cors: ['ALLOWED_ORIGINS'],
@@ -92,7 +100,8 @@ export function checkSecrets({ env }: DoctorFacts): CheckResult {
       title: 'Secrets present, strong and not examples',
       fix:
         'Generate each afresh: JWT_SECRET and BLIND_INDEX_KEY with `openssl rand -base64 48`, USSD_SECRET with ' +
-        '`openssl rand -hex 32`, MASTER_KEYS as id:$(openssl rand -base64 32) (docs/operations.md)',
+        '`openssl rand -hex 32`, MASTER_KEYS (and CREDENTIAL_PEPPERS, if set) as id:$(openssl rand -base64 32) ' +
+        '(docs/operations.md)',
     },
     problems,
     `${names.filter((name) => env[name]).join(', ')}: set, long enough, not example values`,

@@ -7,6 +7,7 @@ export const ERROR_CATALOGUE = {
   weak_password: { status: 400, title: 'The password is too easy to guess' },
   weak_pin: { status: 400, title: 'The PIN is too easy to guess' },
   invalid_phone: { status: 400, title: 'The phone number is not valid' },
+  invalid_code: { status: 400, title: 'The code is not valid, was already used or has expired' },
   unauthenticated: { status: 401, title: 'Authentication is required' },
   invalid_credentials: { status: 401, title: 'The identifier or secret is not correct' },
   invalid_token: { status: 401, title: 'The token is not valid' },
@@ -14,10 +15,15 @@ export const ERROR_CATALOGUE = {
   forbidden: { status: 403, title: 'You are not allowed to do this' },
   consent_required: { status: 403, title: 'The current terms and privacy notice must be accepted first' },
   guardian_consent_required: { status: 403, title: "A parent or guardian's consent is needed first" },
+  guardian_phone_required: {
+    status: 403,
+    title: 'A guardian gives consent from a verified phone number of their own',
+  },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },
   identifier_taken: { status: 409, title: 'An account already uses this phone number or email' },
+  phone_taken: { status: 409, title: 'Another account already signs in with this phone number' },
   period_overlap: { status: 409, title: 'This period overlaps one already logged' },
   confirmation_required: {
     status: 422,
@@ -30,6 +36,7 @@ export const ERROR_CATALOGUE = {
   too_many_requests: { status: 429, title: 'Too many attempts; wait before trying again' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
   service_unavailable: { status: 503, title: 'The service is not ready' },
+  sms_unavailable: { status: 503, title: 'The text message could not be sent; try again later' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -16,6 +16,7 @@ export const en = {
   'common.no': 'No',
   'common.busy': 'The service is busy. Please try again in a few minutes.',
   'common.goodbye': 'Goodbye. Dial again any time.',
+  'sms.code': 'Your code is {code}. It works for {minutes} minutes. Do not share it with anyone.',
 
   'reg.name': 'Welcome! Enter your first name:',
   'reg.name_invalid': 'Use 2 to 30 letters.',
@@ -35,9 +36,11 @@ export const en = {
   'reg.taken': 'This number already has an account. Dial again to sign in.',
   'reg.done': 'Welcome, {name}! Your account is ready.',
 
-  'signin.pin': "Welcome back to Lady's Essence. Enter your PIN:",
+  'signin.pin': "Welcome back to Lady's Essence. Enter your PIN (forgot it? send 9):",
   'signin.wrong': 'Wrong PIN. {left} tries left.',
   'signin.locked': 'Too many wrong PINs. Try again in {minutes} minutes.',
+  'recover.new_pin': "Forgot your PIN? This phone's number shows it is you. Choose a new 5-digit PIN:",
+  'recover.done': 'Your PIN is changed and your other sessions were signed out. Enter your new PIN:',
   'signin.deactivated': 'This account is not active. Please contact support.',
 
   'resume.ask': 'Continue where you stopped?',
@@ -167,6 +170,7 @@ export const en = {
   'guardian.code':
     'Give this code to your parent or guardian: {code}. They choose Consent for my child in their menu. It works for 2 days.',
   'guardian.enter_code': 'Enter the 8-digit code your child gave you:',
+  'guardian.same_phone': "Consent must come from the parent's own phone, not the child's.",
   'guardian.code_invalid': 'That code is not valid, was used already or has expired.',
   'guardian.done':
     'Thank you, your consent is recorded. You will not see her health data unless she chooses to share it.',

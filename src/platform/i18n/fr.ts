@@ -14,6 +14,7 @@ export const fr: Catalogue = {
   'common.no': 'Non',
   'common.busy': 'Le service est occupé. Réessayez dans quelques minutes.',
   'common.goodbye': 'Au revoir. Rappelez quand vous voulez.',
+  'sms.code': 'Votre code est {code}. Il est valable {minutes} minutes. Ne le donnez a personne.',
 
   'reg.name': 'Bienvenue! Entrez votre prénom:',
   'reg.name_invalid': 'Utilisez 2 à 30 lettres.',
@@ -33,9 +34,12 @@ export const fr: Catalogue = {
   'reg.taken': 'Ce numéro a déjà un compte. Rappelez pour vous connecter.',
   'reg.done': 'Bienvenue, {name}! Votre compte est créé.',
 
-  'signin.pin': "Bon retour sur Lady's Essence. Entrez votre PIN:",
+  'signin.pin': "Bon retour sur Lady's Essence. Entrez votre PIN (oublié ? envoyez 9):",
   'signin.wrong': 'PIN incorrect. {left} essais restants.',
   'signin.locked': 'Trop de PIN erronés. Réessayez dans {minutes} minutes.',
+  'recover.new_pin':
+    "PIN oublié ? Le numéro de ce téléphone prouve que c'est vous. Choisissez un nouveau PIN de 5 chiffres:",
+  'recover.done': 'Votre PIN est changé et vos autres sessions sont fermées. Entrez votre nouveau PIN:',
   'signin.deactivated': "Ce compte n'est pas actif. Contactez l'assistance.",
 
   'resume.ask': 'Reprendre là où vous étiez?',
@@ -167,6 +171,7 @@ export const fr: Catalogue = {
   'guardian.code':
     'Donnez ce code à votre parent ou tuteur: {code}. Dans son menu, il faut choisir Accord pour mon enfant. Valable 2 jours.',
   'guardian.enter_code': 'Entrez le code à 8 chiffres donné par votre enfant:',
+  'guardian.same_phone': "Le consentement doit venir du téléphone du parent, pas de celui de l'enfant.",
   'guardian.code_invalid': "Ce code n'est pas valide, a déjà servi ou a expiré.",
   'guardian.done':
     'Merci, votre accord est enregistré. Vous ne verrez pas ses données de santé sauf si elle choisit de les partager.',

@@ -14,6 +14,8 @@ export const rw: Catalogue = {
   'common.no': 'Oya',
   'common.busy': 'Serivisi irahuze. Ongera ugerageze mu minota mike.',
   'common.goodbye': 'Murabeho. Ongera uhamagare igihe cyose.',
+  // review: machine-written
+  'sms.code': 'Kode yawe ni {code}. Imara iminota {minutes}. Ntuyihe undi muntu.',
 
   'reg.name': 'Murakaza neza! Andika izina ryawe bwite:',
   'reg.name_invalid': 'Koresha inyuguti 2 kugeza 30.',
@@ -33,9 +35,13 @@ export const rw: Catalogue = {
   'reg.taken': 'Iyi nimero isanganywe konti. Ongera uhamagare kugira ngo winjire.',
   'reg.done': 'Murakaza neza, {name}! Konti yawe iriteguye.',
 
-  'signin.pin': "Murakaza neza nanone kuri Lady's Essence. Andika PIN yawe:",
+  'signin.pin': "Murakaza neza nanone kuri Lady's Essence. Andika PIN yawe (wayibagiwe? ohereza 9):",
   'signin.wrong': 'PIN si yo. Usigaje amahirwe {left}.',
   'signin.locked': 'Wibeshye PIN kenshi. Ongera ugerageze mu minota {minutes}.',
+  // review: machine-written
+  'recover.new_pin':
+    'Wibagiwe PIN? Nimero y iyi telefoni yerekana ko ari wowe. Hitamo PIN nshya y imibare 5:',
+  'recover.done': 'PIN yawe yahinduwe kandi izindi nshuro wari winjiyemo zafunzwe. Andika PIN nshya:',
   'signin.deactivated': 'Iyi konti ntikora. Hamagara abashinzwe ubufasha.',
 
   'resume.ask': 'Ukomereze aho wari ugeze?',
@@ -166,6 +172,7 @@ export const rw: Catalogue = {
   'guardian.code':
     'Ha iyi kode umubyeyi cyangwa umurezi wawe: {code}. Azahitamo Nemerera umwana wanjye muri menu ye. Imara iminsi 2.',
   'guardian.enter_code': "Andika kode y'imibare 8 umwana wawe yaguhaye:",
+  'guardian.same_phone': 'Uruhushya rugomba guturuka kuri telefoni y umubyeyi, si iy umwana.',
   'guardian.code_invalid': 'Iyo kode ntiyemewe, yamaze gukoreshwa cyangwa yarengeje igihe.',
   'guardian.done':
     "Murakoze, uruhushya rwawe rwabitswe. Ntuzabona amakuru y'ubuzima bwe keretse we ubwe ahisemo kuyakwereka.",

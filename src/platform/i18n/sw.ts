@@ -14,6 +14,7 @@ export const sw: Catalogue = {
   'common.no': 'Hapana',
   'common.busy': 'Huduma imezidiwa. Tafadhali jaribu tena baada ya dakika chache.',
   'common.goodbye': 'Kwaheri. Piga tena wakati wowote.',
+  'sms.code': 'Nambari yako ni {code}. Inafanya kazi kwa dakika {minutes}. Usimpe mtu yeyote.',
 
   'reg.name': 'Karibu! Andika jina lako la kwanza:',
   'reg.name_invalid': 'Tumia herufi 2 hadi 30.',
@@ -33,9 +34,11 @@ export const sw: Catalogue = {
   'reg.taken': 'Namba hii tayari ina akaunti. Piga tena ili kuingia.',
   'reg.done': 'Karibu, {name}! Akaunti yako iko tayari.',
 
-  'signin.pin': "Karibu tena Lady's Essence. Andika PIN yako:",
+  'signin.pin': "Karibu tena Lady's Essence. Andika PIN yako (umeisahau? tuma 9):",
   'signin.wrong': 'PIN si sahihi. Zimebaki nafasi {left}.',
   'signin.locked': 'Umekosea PIN mara nyingi. Jaribu tena baada ya dakika {minutes}.',
+  'recover.new_pin': 'Umesahau PIN? Namba ya simu hii inaonyesha ni wewe. Chagua PIN mpya ya tarakimu 5:',
+  'recover.done': 'PIN yako imebadilishwa na vipindi vyako vingine vimefungwa. Andika PIN mpya:',
   'signin.deactivated': 'Akaunti hii haitumiki. Tafadhali wasiliana na huduma kwa wateja.',
 
   'resume.ask': 'Uendelee ulipoishia?',
@@ -166,6 +169,7 @@ export const sw: Catalogue = {
   'guardian.code':
     'Mpe mzazi au mlezi wako msimbo huu: {code}. Atachagua Idhini kwa mtoto wangu kwenye menyu yake. Unadumu siku 2.',
   'guardian.enter_code': 'Andika msimbo wa tarakimu 8 uliopewa na mtoto wako:',
+  'guardian.same_phone': 'Idhini lazima itoke kwenye simu ya mzazi mwenyewe, si ya mtoto.',
   'guardian.code_invalid': 'Msimbo huo si sahihi, umeshatumika au muda wake umekwisha.',
   'guardian.done':
     'Asante, idhini yako imehifadhiwa. Hutaona taarifa zake za afya isipokuwa akichagua kukushirikisha.',

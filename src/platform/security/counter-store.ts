@@ -10,6 +10,8 @@ export type CounterState = { failures: number; lastFailureAt: Date };
 export type CounterStore = {
   get(key: string, now: Date): Promise<CounterState | undefined>;
   increment(key: string, now: Date, ttlSeconds: number): Promise<CounterState>;
+  /** Takes back one count (an attempt counted in advance that turned out right); never below 0. */
+  decrement(key: string): Promise<void>;
   reset(key: string): Promise<void>;
 };
 
@@ -46,6 +48,14 @@ export function createDbCounterStore(db: Db): CounterStore {
         .executeTakeFirstOrThrow();
       return { failures: row.failures, lastFailureAt: row.last_failure_at };
     },
+    async decrement(key) {
+      await db
+        .updateTable('throttle_counters')
+        .set((eb) => ({ failures: eb('failures', '-', 1) }))
+        .where('key', '=', key)
+        .where('failures', '>', 0)
+        .execute();
+    },
     async reset(key) {
       await db.deleteFrom('throttle_counters').where('key', '=', key).execute();
     },
@@ -69,6 +79,14 @@ export function createRedisCounterStore(redis: Redis, prefix = 'le:throttle:'): 
         .exec();
       const failures = Number(result?.[0]?.[1] ?? 1);
       return { failures, lastFailureAt: now };
+    },
+    async decrement(key) {
+      // Only an existing counter above zero goes down (a Lua script keeps the check and the change atomic).
+      await redis.eval(
+        "if (tonumber(redis.call('hget', KEYS[1], 'failures') or '0') > 0) then return redis.call('hincrby', KEYS[1], 'failures', -1) end return 0",
+        1,
+        prefix + key,
+      );
     },
     async reset(key) {
       await redis.del(prefix + key);

@@ -1,0 +1,235 @@
+import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
+import type { DataProtection } from '../../platform/crypto/data-protection.ts';
+import type { Language, UserRow } from '../../platform/db/tables.ts';
+import { AppError, assertThat } from '../../platform/http/errors.ts';
+import { translate } from '../../platform/i18n/index.ts';
+import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
+import type { RateLimiter } from '../../platform/security/rate-limit.ts';
+import type { AuditService } from '../audit/service.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import { checkPassword, checkPin, personalWords, type SecretHasher } from '../auth/secrets.ts';
+import type { SessionService, TokenPair } from '../sessions/service.ts';
+import { normalizePhone } from '../users/identifiers.ts';
+import type { UserRepo } from '../users/repo.ts';
+import type { PublicUser, UserService } from '../users/service.ts';
+import type { CodePurpose, VerificationRepo } from './repo.ts';
+
+const CODE_MINUTES = 15;
+const SENDS_PER_HOUR = 5;
+
+/** What the verification service needs of the SMS channel: one message, sent now or not. */
+export type SendSms = (message: { to: string; text: string; purpose: string }) => Promise<{ sent: boolean }>;
+
+export type NewSecret = { newPassword?: string | undefined; newPin?: string | undefined };
+
+const field = (userId: string, column: string) => ({ table: 'users', column, rowId: userId });
+
+/**
+ * Proof that someone holds a phone number: a 6-digit code sent to it by SMS (the USSD channel
+ * needs none: the carrier gives the caller's number). Used to make a number a sign-in identifier
+ * and to recover an account whose PIN or password is forgotten.
+ */
+export function createVerificationService(deps: {
+  repo: VerificationRepo;
+  userRepo: UserRepo;
+  users: UserService;
+  dataProtection: DataProtection;
+  blindIndex: BlindIndex;
+  codeKey: Buffer;
+  sendSms: SendSms;
+  throttle: Pick<LoginThrottle, 'keysForSmsCode' | 'begin' | 'fail' | 'succeed'>;
+  rateLimit: RateLimiter;
+  sessions: Pick<SessionService, 'revokeAll' | 'start'>;
+  hasher: SecretHasher;
+  audit: AuditService;
+  clock: () => Date;
+}) {
+  const { repo, blindIndex, clock } = deps;
+  const hashCode = (rowId: string, code: string) =>
+    createHmac('sha256', deps.codeKey).update(`${rowId}\u0000${code}`).digest();
+  // Pseudonyms for quota keys: never a raw number in a counter's name.
+  const numberKey = (phone: string) =>
+    blindIndex('throttle', `sms\u0000${phone}`).toString('hex').slice(0, 32);
+
+  /** Makes a code for this account and number, stores its hash and texts it. */
+  async function issue(userId: string, phone: string, purpose: CodePurpose, lang: Language) {
+    const now = clock();
+    const id = randomUUID();
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await repo.insert({
+      id,
+      userId,
+      purpose,
+      phoneIndex: blindIndex('phone', phone),
+      codeHash: hashCode(id, code),
+      at: now,
+      expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
+    });
+    // Discreet: the text names neither the service nor what it is about (a family phone is common).
+    const text = translate(lang, 'sms.code', { code, minutes: CODE_MINUTES });
+    return deps.sendSms({
+      to: phone,
+      text,
+      purpose: purpose === 'phone' ? 'phone_verification' : 'recovery',
+    });
+  }
+
+  /** Checks a code against the newest live one for this account and number, counted per number. */
+  async function redeem(userId: string, phone: string, purpose: CodePurpose, code: string) {
+    const keys = deps.throttle.keysForSmsCode(phone);
+    const attempt = await deps.throttle.begin(keys);
+    const stored = /^[0-9]{6}$/.test(code)
+      ? await repo.latestLive(userId, blindIndex('phone', phone), purpose, clock())
+      : undefined;
+    const matches =
+      stored !== undefined && timingSafeEqual(hashCode(stored.id, code), Buffer.from(stored.codeHash));
+    if (!stored || !matches || !(await repo.spend(stored.id, clock()))) {
+      await deps.throttle.fail(keys, attempt);
+      throw new AppError('invalid_code');
+    }
+    await deps.throttle.succeed(keys);
+  }
+
+  async function pendingPhoneOf(row: UserRow): Promise<string | undefined> {
+    const vault = await deps.dataProtection.vaultFor(row.id);
+    return vault.openOptional(field(row.id, 'phone_pending'), row.phone_pending_enc) ?? undefined;
+  }
+
+  return {
+    /**
+     * Sends a code to the number she gives (or to her pending number again). The number stays
+     * pending, and is no sign-in identifier, until the code comes back.
+     */
+    async startPhoneVerification(
+      userId: string,
+      input: { phone?: string | undefined },
+      ctx: RequestContext,
+    ): Promise<{ pendingPhone: string; expiresInSeconds: number }> {
+      const row = await deps.users.findRow(userId);
+      assertThat(row, 'not_found', 'No such account');
+      const phone = input.phone !== undefined ? normalizePhone(input.phone) : await pendingPhoneOf(row);
+      assertThat(phone, 'validation_failed', 'Give the phone number to verify');
+      await deps.rateLimit(`sms-account:${numberKey(userId)}`, SENDS_PER_HOUR, 3600);
+      await deps.rateLimit(`sms-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
+      if (input.phone !== undefined) {
+        const vault = await deps.dataProtection.vaultFor(userId);
+        await deps.userRepo.update(userId, {
+          phone_pending_enc: vault.seal(field(userId, 'phone_pending'), phone),
+          phone_pending_bidx: blindIndex('phone', phone),
+          updated_at: clock(),
+        });
+      }
+      const { sent } = await issue(userId, phone, 'phone', row.language);
+      if (!sent) throw new AppError('sms_unavailable');
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'account.phone_code',
+        outcome: 'success',
+        subjectId: userId,
+        resource: 'phone',
+      });
+      return { pendingPhone: phone, expiresInSeconds: CODE_MINUTES * 60 };
+    },
+
+    /** The code came back: her pending number becomes her sign-in number. */
+    async confirmPhone(userId: string, code: string, ctx: RequestContext): Promise<PublicUser> {
+      const row = await deps.users.findRow(userId);
+      assertThat(row, 'not_found', 'No such account');
+      const phone = await pendingPhoneOf(row);
+      assertThat(phone, 'conflict', 'There is no phone number waiting to be verified');
+      await redeem(userId, phone, 'phone', code);
+      const vault = await deps.dataProtection.vaultFor(userId);
+      const moved = await deps.userRepo
+        .update(userId, {
+          phone_enc: vault.seal(field(userId, 'phone'), phone),
+          phone_bidx: blindIndex('phone', phone),
+          phone_pending_enc: null,
+          phone_pending_bidx: null,
+          updated_at: clock(),
+        })
+        .catch((error: unknown) => {
+          // She proved she holds the number, so she may learn that another account signs in with it.
+          if ((error as { code?: string }).code === '23505') throw new AppError('phone_taken');
+          throw error;
+        });
+      assertThat(moved, 'not_found', 'No such account');
+      await deps.audit.record(auditContextOf(ctx), {
+        action: 'account.phone_verified',
+        outcome: 'success',
+        subjectId: userId,
+        resource: 'phone',
+      });
+      return deps.users.get(userId);
+    },
+
+    /**
+     * A forgotten PIN or password: a code goes to the account's verified number. The answer is the
+     * same whether or not the number has an account (and whether the text could be sent).
+     */
+    async startRecovery(phoneInput: string, ctx: RequestContext): Promise<void> {
+      const phone = normalizePhone(phoneInput);
+      await deps.rateLimit(`recovery-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
+      await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
+      const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
+      if (!row || row.status !== 'active') return;
+      await issue(row.id, phone, 'recovery', row.language);
+      await deps.audit.record(
+        { ...auditContextOf(ctx), actorId: null },
+        { action: 'auth.recovery_code', outcome: 'success', subjectId: row.id, resource: 'sms' },
+      );
+    },
+
+    /** The code came back with a new secret: set it, end every session, start a new one. */
+    async completeRecovery(
+      input: { phone: string; code: string } & NewSecret,
+      ctx: RequestContext,
+    ): Promise<TokenPair & { user: PublicUser }> {
+      const phone = normalizePhone(input.phone);
+      const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
+      // An unknown number is refused exactly like a wrong code (and counted the same way).
+      await redeem(row?.id ?? '00000000-0000-0000-0000-000000000000', phone, 'recovery', input.code);
+      assertThat(row && row.status === 'active', 'invalid_code');
+      const user = await deps.users.get(row.id);
+      await setSecret(row, user, input);
+      await deps.sessions.revokeAll(row.id, 'recovery');
+      await deps.audit.record(
+        { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
+        { action: 'auth.recovery', outcome: 'success', subjectId: row.id, resource: 'sms' },
+      );
+      const tokens = await deps.sessions.start(row, ctx);
+      return { ...tokens, user };
+    },
+
+    /**
+     * Over USSD the carrier gives the caller's number, which is the proof: a new PIN for the account
+     * that signs in with it; every session ends.
+     */
+    async resetPinByCarrier(phone: string, newPin: string, ctx: RequestContext): Promise<boolean> {
+      const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
+      if (!row || row.status !== 'active') return false;
+      await setSecret(row, await deps.users.get(row.id), { newPin });
+      await deps.sessions.revokeAll(row.id, 'recovery');
+      await deps.audit.record(
+        { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
+        { action: 'auth.recovery', outcome: 'success', subjectId: row.id, resource: 'ussd' },
+      );
+      return true;
+    },
+  };
+
+  async function setSecret(row: UserRow, user: PublicUser, secret: NewSecret): Promise<void> {
+    if ((secret.newPassword === undefined) === (secret.newPin === undefined)) {
+      throw new AppError('validation_failed', 'Give exactly one of newPassword or newPin');
+    }
+    if (secret.newPassword !== undefined) {
+      checkPassword(secret.newPassword, personalWords(user));
+      const hash = await deps.hasher.hash(row.id, 'password', secret.newPassword);
+      await deps.userRepo.update(row.id, { password_hash: hash, updated_at: clock() });
+    } else if (secret.newPin !== undefined) {
+      checkPin(secret.newPin, user.birthYear);
+      const hash = await deps.hasher.hash(row.id, 'pin', secret.newPin);
+      await deps.userRepo.update(row.id, { pin_hash: hash, updated_at: clock() });
+    }
+  }
+}
+export type VerificationService = ReturnType<typeof createVerificationService>;

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { it } from 'node:test';
+import { hash } from '@node-rs/argon2';
+import { derivePurposeKey } from '../../src/platform/crypto/purpose-keys.ts';
+import { describeEachDatabase, startTestApp, type TestApp } from '../support/app.ts';
+import { GOOD_PIN, registerUser } from '../support/factories.ts';
+
+/*
+ * Rows written by versions before issue 11 (credential hashes not bound to their account, blind
+ * indexes under one shared key, a guardian's id in clear) are brought up to date by the server
+ * at start-up, using keys the database never sees, and only the rows the schema owner listed.
+ */
+
+/** A PIN hash as versions before binding made it: Argon2id over the PIN under the old pepper. */
+async function legacyPinHash(t: TestApp, pin: string): Promise<string> {
+  const pepper = derivePurposeKey(t.config.blindIndexKey, 'pin-pepper:v1');
+  return hash(createHmac('sha256', pepper).update(pin, 'utf8').digest('base64'), {
+    memoryCost: 4096,
+    timeCost: 2,
+    parallelism: 1,
+  });
+}
+
+const signIn = (t: TestApp, identifier: string, pin: string) =>
+  t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier, pin } });
+
+describeEachDatabase('data from earlier versions', (get) => {
+  it('keeps a pre-binding PIN hash the migration listed working, and re-hashes it at sign-in', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    await t.db.raw(
+      `UPDATE users SET pin_hash = '${await legacyPinHash(t, GOOD_PIN)}' WHERE id = '${user.id}'`,
+    );
+    await t.db.raw(`INSERT INTO credential_upgrades (user_id) VALUES ('${user.id}')`);
+    const restarted = await startTestApp(t.db, { config: t.config, clock: t.clock });
+    try {
+      const [wrapped] = await t.db.raw<{ pin_hash: string }>(
+        `SELECT pin_hash FROM users WHERE id = '${user.id}'`,
+      );
+      assert.match(wrapped?.pin_hash ?? '', /^\$lemac\$/, 'sealed by the server at start-up');
+      assert.equal((await signIn(restarted, user.email, GOOD_PIN)).statusCode, 200);
+      const [fresh] = await t.db.raw<{ pin_hash: string }>(
+        `SELECT pin_hash FROM users WHERE id = '${user.id}'`,
+      );
+      assert.match(fresh?.pin_hash ?? '', /^\$le1\$/, 're-hashed under the account-bound scheme');
+      assert.equal((await signIn(restarted, user.email, GOOD_PIN)).statusCode, 200);
+    } finally {
+      await restarted.app.close();
+    }
+  });
+
+  it('refuses a hash in the old form that a database writer puts on her row later, even after a restart', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    await t.db.raw(
+      `UPDATE users SET pin_hash = '${await legacyPinHash(t, '71946')}' WHERE id = '${user.id}'`,
+    );
+    const restarted = await startTestApp(t.db, { config: t.config, clock: t.clock });
+    try {
+      assert.equal((await signIn(restarted, user.email, '71946')).statusCode, 401);
+    } finally {
+      await restarted.app.close();
+    }
+  });
+
+  it('re-indexes phone numbers stored under the old shared blind-index key', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    const legacy = createHmac('sha256', t.config.blindIndexKey)
+      .update(`phone\u0000${user.phone}`)
+      .digest('hex');
+    await t.db.raw(`UPDATE users SET phone_bidx = decode('${legacy}', 'hex') WHERE id = '${user.id}'`);
+    await t.db.raw(`DELETE FROM data_upgrades WHERE name = 'blind-index-v2'`);
+    assert.equal((await signIn(t, user.phone, GOOD_PIN)).statusCode, 401, 'the old index no longer matches');
+    const restarted = await startTestApp(t.db, { config: t.config, clock: t.clock });
+    try {
+      assert.equal((await signIn(restarted, user.phone, GOOD_PIN)).statusCode, 200);
+    } finally {
+      await restarted.app.close();
+    }
+  });
+});
