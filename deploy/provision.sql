@@ -114,11 +114,17 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO :"runtime";
 -- migration runner apply to tables they create): the migration bookkeeping and the audit
 -- policy are read-only, audit rows are read and appended only, the chain head is never removed.
 SELECT format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.%I FROM %I', t, :'runtime')
-FROM unnest(ARRAY['schema_migrations', 'keystore_migrations', 'audit_policy']) AS t
+FROM unnest(ARRAY['schema_migrations', 'keystore_migrations', 'audit_policy', 'audit_anchor']) AS t
 WHERE to_regclass('public.' || t) IS NOT NULL \gexec
 SELECT format('REVOKE UPDATE, DELETE, TRUNCATE ON public.audit_log FROM %I', :'runtime')
 WHERE to_regclass('public.audit_log') IS NOT NULL \gexec
 SELECT format('REVOKE INSERT, DELETE, TRUNCATE ON public.audit_head FROM %I', :'runtime')
 WHERE to_regclass('public.audit_head') IS NOT NULL \gexec
+-- Key check values are written once (migration 0010); the list of credential hashes the server
+-- may seal is written by the owner only and emptied by the server (migration 0013).
+SELECT format('REVOKE UPDATE, DELETE, TRUNCATE ON public.key_checks FROM %I', :'runtime')
+WHERE to_regclass('public.key_checks') IS NOT NULL \gexec
+SELECT format('REVOKE INSERT, UPDATE, TRUNCATE ON public.credential_upgrades FROM %I', :'runtime')
+WHERE to_regclass('public.credential_upgrades') IS NOT NULL \gexec
 
 \echo 'provisioned database' :"db" 'owner' :"owner" 'runtime' :"runtime"

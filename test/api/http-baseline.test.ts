@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/databases.ts';
-import { GOOD_PASSWORD, registerUser, uniqueEmail, uniquePhone } from '../support/factories.ts';
+import { GOOD_PASSWORD, lastCodeTo, registerUser, uniqueEmail, uniquePhone } from '../support/factories.ts';
 
 describe('HTTP baseline: headers, CORS and logs', () => {
   let t: TestApp;
@@ -61,8 +61,9 @@ describe('HTTP baseline: headers, CORS and logs', () => {
     assert.equal(simple.headers['access-control-allow-origin'], undefined);
   });
 
-  it('keeps passwords, PINs, tokens, phones, emails and names out of the logs', async () => {
+  it('keeps passwords, PINs, tokens, texted codes, phones, emails and names out of the logs', async () => {
     const phone = uniquePhone();
+    const otherPhone = uniquePhone();
     const email = uniqueEmail();
     const user = await registerUser(t, { phone, email, name: 'Clarisse Ingabire' });
     await t.request({
@@ -85,10 +86,29 @@ describe('HTTP baseline: headers, CORS and logs', () => {
       url: '/api/v1/auth/register',
       body: { name: 'Clarisse Ingabire', phone, password: GOOD_PASSWORD, role: 'parent', acceptTerms: true },
     });
+    // The codes texted to her number (to verify it, then to recover her account) and what they unlock.
+    const verifyCode = lastCodeTo(t, phone);
+    await t.request({ method: 'POST', url: '/api/v1/auth/recovery', body: { phone } });
+    const recoveryCode = lastCodeTo(t, phone);
+    assert.notEqual(recoveryCode, verifyCode, 'a new code was texted');
+    const recovered = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/recovery/complete',
+      body: { phone, code: recoveryCode, newPin: '71946' },
+    });
+    assert.equal(recovered.statusCode, 200, recovered.body);
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: recovered.json().accessToken,
+      body: { phone: otherPhone },
+    });
     assert.ok(logs.length > 500, 'requests were logged');
     for (const secret of [
       phone,
       phone.slice(4),
+      otherPhone,
+      otherPhone.slice(4),
       email,
       'Clarisse',
       user.pin,
@@ -96,9 +116,17 @@ describe('HTTP baseline: headers, CORS and logs', () => {
       'wrong and logged?',
       user.accessToken,
       user.refreshToken,
+      recovered.json().accessToken,
+      recovered.json().refreshToken,
     ]) {
       const line = logs.split('\n').find((l) => l.includes(secret));
       assert.equal(line, undefined, `log contains ${secret.slice(0, 4)}…`);
+    }
+    // A few digits alone: found as a number of their own, not inside a timestamp or a request id.
+    for (const digits of [verifyCode, recoveryCode, lastCodeTo(t, otherPhone), '71946']) {
+      const alone = new RegExp(`(?<![0-9A-Za-z.])${digits}(?![0-9])`);
+      const line = logs.split('\n').find((l) => alone.test(l));
+      assert.equal(line, undefined, `log contains a texted code or the new PIN: ${line?.slice(0, 200)}`);
     }
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createServices } from '../../src/app.ts';
-import { describeEachDatabase } from '../support/app.ts';
-import { registerUser } from '../support/factories.ts';
+import { createTestClock, describeEachDatabase } from '../support/app.ts';
+import { registerUser, uniquePhone } from '../support/factories.ts';
 import { phone } from '../support/ussd.ts';
 
 describeEachDatabase('retention job', (get) => {
@@ -10,6 +10,20 @@ describeEachDatabase('retention job', (get) => {
     const t = get();
     const now = t.clock.now();
     const user = await registerUser(t, { birthYear: 2004 });
+    // The code texted at registration (used, 2 days ago) and its outbox row (8 days ago); a fresh pair kept.
+    await t.db.raw('UPDATE verification_codes SET created_at = $1, expires_at = $1, used_at = $1', [
+      new Date(now.getTime() - 2 * 86_400_000).toISOString(),
+    ]);
+    await t.db.raw('UPDATE sms_outbox SET created_at = $1', [
+      new Date(now.getTime() - 8 * 86_400_000).toISOString(),
+    ]);
+    const resend = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: user.accessToken,
+      body: { phone: uniquePhone() },
+    });
+    assert.equal(resend.statusCode, 202);
     // A session revoked 40 days ago (expired data), one revoked today (kept), one live (kept).
     await t.request({
       method: 'POST',
@@ -58,13 +72,17 @@ describeEachDatabase('retention job', (get) => {
       () => createServices({ config: t.config, database: t.db.database, clock: t.clock.now }).retention,
     );
     const results = await Promise.all(jobs.map((j) => j.run()));
-    const total = (k: 'sessions' | 'ussdSessions' | 'throttleCounters' | 'auditRows') =>
-      results.reduce((sum, r) => sum + (r.purged?.[k] ?? 0), 0);
+    const total = (
+      k: 'sessions' | 'ussdSessions' | 'throttleCounters' | 'smsCodes' | 'smsOutbox' | 'auditRows',
+    ) => results.reduce((sum, r) => sum + (r.purged?.[k] ?? 0), 0);
     assert.ok(results.some((r) => r.ran));
     assert.equal(total('sessions'), 1, 'only the session that ended 40 days ago');
     assert.equal(total('ussdSessions'), 1);
     assert.equal(total('throttleCounters'), 1, 'only the expired counter');
     assert.equal(total('auditRows'), 2);
+    assert.equal(total('smsCodes'), 1, 'only the code used two days ago');
+    assert.equal(total('smsOutbox'), 1, 'only the text sent eight days ago');
+    assert.equal((await t.db.raw('SELECT 1 FROM verification_codes')).length, 1, 'the fresh code stays');
     const left = await t.db.raw<{ n: number }>(
       'SELECT count(*)::int AS n FROM sessions WHERE user_id::text = $1',
       [user.id],
@@ -78,9 +96,57 @@ describeEachDatabase('retention job', (get) => {
       ussdSessions: 0,
       throttleCounters: 0,
       guardianCodes: 0,
+      smsCodes: 0,
+      smsOutbox: 0,
       auditRows: 0,
     });
     const { audit } = createServices({ config: t.config, database: t.db.database });
     assert.equal((await audit.verify()).ok, true, 'the chain still verifies from its oldest remaining row');
+  });
+
+  it('the schedule makes one run per period across instances; a run on demand runs whatever the record says', async () => {
+    const t = get();
+    // Their own clock: the hour passes for these two instances only.
+    const clock = createTestClock(t.clock.now());
+    const [a, b] = [0, 1].map(
+      () => createServices({ config: t.config, database: t.db.database, clock: clock.now }).retention,
+    );
+    const expire = async (key: string) =>
+      t.db.raw(
+        `INSERT INTO throttle_counters (key, failures, last_failure_at, expires_at) VALUES ($1, 1, $2, $2)`,
+        [key, new Date(clock.now().getTime() - 60_000).toISOString()],
+      );
+    const counterLeft = async (key: string) =>
+      (await t.db.raw('SELECT 1 FROM throttle_counters WHERE key = $1', [key])).length === 1;
+    await t.db.raw(`DELETE FROM job_runs`);
+
+    await expire('sched-1');
+    const first = await Promise.all([a?.runIfDue(), b?.runIfDue()]);
+    assert.equal(first.filter((r) => r?.ran).length, 1, 'one of the two ticks runs it');
+    assert.equal(await counterLeft('sched-1'), false);
+
+    // Each instance ticks again within the hour: the record says it was done.
+    await expire('sched-2');
+    clock.advance(30 * 60);
+    assert.deepEqual(await b?.runIfDue(), { ran: false, purged: undefined, reason: 'recent' });
+    clock.advance(24 * 60);
+    assert.equal((await a?.runIfDue())?.ran, false, '54 minutes after the run');
+    assert.equal(await counterLeft('sched-2'), true, 'nothing was purged by the skipped ticks');
+    const recorded = await t.db.raw<{ n: number }>('SELECT count(*)::int AS n FROM job_runs');
+    assert.equal(recorded[0]?.n, 1, 'one row per job');
+
+    // On demand (npm run retention:run): runs now.
+    const forced = await a?.run();
+    assert.equal(forced?.ran, true);
+    assert.ok((forced?.purged?.throttleCounters ?? 0) >= 1);
+    assert.equal(await counterLeft('sched-2'), false);
+
+    // The next period: due again 55 minutes after the last run, on whichever instance ticks.
+    await expire('sched-3');
+    clock.advance(54 * 60);
+    assert.equal((await b?.runIfDue())?.ran, false);
+    clock.advance(60);
+    assert.equal((await b?.runIfDue())?.ran, true);
+    assert.equal(await counterLeft('sched-3'), false);
   });
 });

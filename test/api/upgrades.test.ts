@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { hash } from '@node-rs/argon2';
 import { derivePurposeKey } from '../../src/platform/crypto/purpose-keys.ts';
@@ -61,6 +61,25 @@ describeEachDatabase('data from earlier versions', (get) => {
       assert.equal((await signIn(restarted, user.email, '71946')).statusCode, 401);
     } finally {
       await restarted.app.close();
+    }
+  });
+
+  it('keeps signing her in after a new pepper is made active, and re-hashes under it at sign-in', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    const peppers = new Map(t.config.credentialPeppers);
+    peppers.set('p2', randomBytes(32));
+    const rotated = await startTestApp(t.db, {
+      config: { ...t.config, credentialPeppers: peppers, activeCredentialPepper: 'p2' },
+      clock: t.clock,
+    });
+    try {
+      assert.equal((await signIn(rotated, user.email, GOOD_PIN)).statusCode, 200);
+      const [row] = await t.db.raw<{ pin_hash: string }>(`SELECT pin_hash FROM users WHERE id = '${user.id}'`);
+      assert.match(row?.pin_hash ?? '', /^\$le1\$p2\$/);
+      assert.equal((await signIn(rotated, user.email, GOOD_PIN)).statusCode, 200);
+    } finally {
+      await rotated.app.close();
     }
   });
 

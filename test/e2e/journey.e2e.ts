@@ -2,15 +2,26 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { en } from '../../src/platform/i18n/en.ts';
 import { shortDate } from '../../src/platform/i18n/index.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
 import { visibleTexts } from './page-checks.ts';
-import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2eServer } from './support.ts';
+import {
+  type E2eServer,
+  isoDay,
+  kigaliToday,
+  launchBrowser,
+  nextSmsCode,
+  screenshot,
+  smsCodes,
+  startE2eServer,
+} from './support.ts';
 
 /*
- * The young woman's first week with the web app, as issue 5 describes it: register, log three
- * periods by tapping the calendar, see the same prediction as the API gives, read it in
- * Kinyarwanda, sign out, come back with her PIN, and download her data.
+ * The young woman's first week with the web app, as issue 5 describes it: register, enter the
+ * code texted to her number, log three periods by tapping the calendar, see the same prediction
+ * as the API gives, read it in Kinyarwanda, sign out, come back with her PIN, and download her
+ * data. Then another young woman who forgot her PIN gets back in with a code texted to her.
  */
 const PHONE = '0788123456';
 const PIN = '50917';
@@ -63,12 +74,16 @@ async function logPeriodThroughCalendar(start: string, end: string): Promise<voi
   await page.getByRole('status').filter({ hasText: 'period ended' }).waitFor();
 }
 
-async function apiSignIn(): Promise<string> {
-  const res = await fetch(`${server.origin}/api/v1/auth/login`, {
+async function apiPost(path: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(`${server.origin}/api/v1${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identifier: PHONE, pin: PIN }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
   });
+}
+
+async function apiSignIn(identifier = PHONE, pin = PIN): Promise<string> {
+  const res = await apiPost('/auth/login', { identifier, pin });
   assert.equal(res.status, 200);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -80,6 +95,8 @@ async function apiGet<T>(token: string, path: string): Promise<T> {
   assert.equal(res.status, 200, path);
   return (await res.json()) as T;
 }
+
+type Me = { phone?: string; pendingPhone?: string; language: string };
 
 type Prediction = {
   today: string;
@@ -102,6 +119,32 @@ test('register, log three periods on the calendar, read the prediction in two la
     await page.waitForURL('**/home');
     await page.getByRole('heading', { level: 1, name: 'Hello, Aline' }).waitFor();
   });
+
+  await t.test(
+    'enter the code texted to her number on her home page: it signs her in from now on',
+    async () => {
+      const card = page.locator('#verify-phone');
+      await card.getByText(fill(webEn['phone.verify_body'], { phone: '+250788123456' })).waitFor();
+      // Until the code comes back, the number is no sign-in identifier.
+      assert.equal((await apiPost('/auth/login', { identifier: PHONE, pin: PIN })).status, 401);
+      const code = await nextSmsCode(server, PHONE, 0);
+      await screenshot(page, 'journey-verify-phone');
+      // A wrong code is refused in her words, and the card stays.
+      await page.getByLabel(webEn['phone.code_label']).fill(code === '000000' ? '111111' : '000000');
+      await card.getByRole('button', { name: webEn['phone.verify'] }).click();
+      await card.getByRole('alert').filter({ hasText: webEn['error.invalid_code'] }).waitFor();
+      await page.getByLabel(webEn['phone.code_label']).fill(code);
+      await card.getByRole('button', { name: webEn['phone.verify'] }).click();
+      await card.waitFor({ state: 'detached' });
+      await page
+        .getByRole('status')
+        .filter({ hasText: fill(webEn['phone.verified'], { phone: '+250788123456' }) })
+        .waitFor();
+      const me = await apiGet<Me>(await apiSignIn(), '/me');
+      assert.equal(me.phone, '+250788123456');
+      assert.equal(me.pendingPhone, undefined);
+    },
+  );
 
   await t.test('log three periods by tapping days on the calendar', async () => {
     for (const back of [61, 33, 5])
@@ -149,7 +192,7 @@ test('register, log three periods on the calendar, read the prediction in two la
       );
       assert.deepEqual(unchanged, [], 'strings still in English after switching to Kinyarwanda');
       assert.ok(english.length > 10, 'the home page shows text');
-      const me = await apiGet<{ language: string }>(await apiSignIn(), '/me');
+      const me = await apiGet<Me>(await apiSignIn(), '/me');
       assert.equal(me.language, 'rw');
       await screenshot(page, 'journey-home-rw');
     },
@@ -183,4 +226,142 @@ test('register, log three periods on the calendar, read the prediction in two la
     assert.ok(text.includes('Aline'));
     assert.ok(!text.includes('$argon2'), 'no secret hashes in the export');
   });
+});
+
+test('she forgot her PIN: a code texted to her number and a new PIN sign her back in', async () => {
+  const phone = '0788654321';
+  const oldPin = '72046';
+  const newPin = '38261';
+  const unknown = '0788000777';
+  const registered = await apiPost('/auth/register', {
+    name: 'Grace',
+    phone,
+    pin: oldPin,
+    role: 'adolescent',
+    birthYear: Number(kigaliToday().slice(0, 4)) - 20,
+    language: 'en',
+    acceptTerms: true,
+  });
+  assert.equal(registered.status, 201);
+  const { accessToken } = (await registered.json()) as { accessToken: string };
+  const verified = await apiPost(
+    '/me/phone/verify',
+    { code: await nextSmsCode(server, phone, 0) },
+    accessToken,
+  );
+  assert.equal(verified.status, 200);
+
+  const recovery = await browser.newContext({
+    baseURL: server.origin,
+    locale: 'en-GB',
+    timezoneId: 'Africa/Kigali',
+    viewport: { width: 360, height: 740 },
+  });
+  try {
+    const tab = await recovery.newPage();
+    await tab.goto('/signin');
+    await tab.getByRole('link', { name: webEn['auth.forgot'] }).click();
+    await tab.waitForURL('**/recover');
+    const sent = (number: string) =>
+      tab.getByRole('status').filter({ hasText: fill(webEn['recovery.sent'], { phone: number }) });
+
+    // A number without an account gets the same answer (and no text).
+    await tab.getByLabel(webEn['auth.phone']).fill(unknown);
+    await tab.getByRole('button', { name: webEn['recovery.send'] }).click();
+    await sent(unknown).waitFor();
+    await tab.getByRole('button', { name: webEn['recovery.other_number'] }).click();
+
+    await tab.getByLabel(webEn['auth.phone']).fill(phone);
+    await tab.getByRole('button', { name: webEn['recovery.send'] }).click();
+    await sent(phone).waitFor();
+    const code = await nextSmsCode(server, phone, 1);
+    assert.deepEqual(smsCodes(server, unknown), [], 'nothing is texted to a number without an account');
+    await tab.getByLabel(webEn['phone.code_label']).fill(code);
+    await tab.getByLabel(webEn['settings.new_pin']).fill(newPin);
+    await screenshot(tab, 'journey-recovery-code');
+    await tab.getByRole('button', { name: webEn['recovery.submit'] }).click();
+    await tab.waitForURL('**/home');
+    await tab.getByRole('heading', { level: 1, name: 'Hello, Grace' }).waitFor();
+
+    // A reload keeps her signed in (the session is in the refresh cookie, as after sign-in).
+    await tab.reload();
+    await tab.getByRole('heading', { level: 1, name: 'Hello, Grace' }).waitFor();
+    assert.equal((await apiPost('/auth/login', { identifier: phone, pin: oldPin })).status, 401);
+    await apiSignIn(phone, newPin);
+  } finally {
+    await recovery.close();
+  }
+});
+
+test('a parent without a verified phone of her own is told to verify one, then gives consent', async () => {
+  const year = Number(kigaliToday().slice(0, 4));
+  const child = await apiPost('/auth/register', {
+    name: 'Keza',
+    email: `keza-${Date.now()}@example.org`,
+    password: PASSWORD,
+    role: 'adolescent',
+    birthYear: year - 13,
+    language: 'en',
+    acceptTerms: true,
+  });
+  assert.equal(child.status, 201);
+  const childToken = ((await child.json()) as { accessToken: string }).accessToken;
+  const made = await fetch(`${server.origin}/api/v1/me/guardian-code`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${childToken}` },
+  });
+  assert.equal(made.status, 201);
+  const { code: guardianCode } = (await made.json()) as { code: string };
+  const parentEmail = `mama-keza-${Date.now()}@example.org`;
+  const parent = await apiPost('/auth/register', {
+    name: 'Mukamana',
+    email: parentEmail,
+    password: PASSWORD,
+    role: 'parent',
+    birthYear: year - 41,
+    language: 'en',
+    acceptTerms: true,
+  });
+  assert.equal(parent.status, 201);
+
+  const parentContext = await browser.newContext({
+    baseURL: server.origin,
+    locale: 'en-GB',
+    timezoneId: 'Africa/Kigali',
+    viewport: { width: 360, height: 740 },
+  });
+  try {
+    const tab = await parentContext.newPage();
+    await tab.goto('/signin');
+    await tab.locator('#signin-identifier').fill(parentEmail);
+    await tab.locator('#signin-secret').fill(PASSWORD);
+    await tab.locator('form button[type="submit"]').click();
+    await tab.waitForURL('**/home');
+    const consent = tab.locator('section[aria-labelledby="guardian-title"]');
+    const giveConsent = async () => {
+      await tab.locator('#guardian-code').fill(guardianCode);
+      await consent.getByRole('button', { name: webEn['guardian.submit'] }).click();
+    };
+    await giveConsent();
+    // No phone of her own yet: the message says so, and the form to add one is right there.
+    await consent.getByRole('alert').filter({ hasText: webEn['guardian.add_phone'] }).waitFor();
+    const phone = '0788222333';
+    await tab.locator('#phone-new').fill(phone);
+    await consent.getByRole('button', { name: webEn['phone.send_code'] }).click();
+    const card = tab.locator('#verify-phone');
+    await card.waitFor();
+    // Trying again before the code is in: the message points to the card above.
+    await giveConsent();
+    await consent.getByRole('alert').filter({ hasText: webEn['guardian.verify_first'] }).waitFor();
+    await screenshot(tab, 'journey-parent-verify-first');
+    await tab.locator('#verify-code').fill(await nextSmsCode(server, phone, 0));
+    await card.getByRole('button', { name: webEn['phone.verify'] }).click();
+    await card.waitFor({ state: 'detached' });
+    await giveConsent();
+    await consent.getByRole('status').filter({ hasText: en['guardian.done'] }).waitFor();
+  } finally {
+    await parentContext.close();
+  }
+  const status = await apiGet<{ guardian: { given: boolean } }>(childToken, '/me/consents');
+  assert.equal(status.guardian.given, true);
 });

@@ -81,3 +81,40 @@ export function isoDay(today: string, days: number): string {
 export function kigaliToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Kigali' }).format(new Date());
 }
+
+/**
+ * The codes texted to a number, oldest first, read from the server's output: the default SMS
+ * provider (outbox) sends nothing and, outside production, logs a warn-level JSON line whose
+ * message ends with the text, beside the number's last three digits
+ * (src/channels/sms/outbox-provider.ts).
+ */
+export function smsCodes(server: E2eServer, phone: string): string[] {
+  const to = `***${phone.replace(/\D/g, '').slice(-3)}`;
+  const codes: string[] = [];
+  for (const line of server.output().split('\n')) {
+    if (!line.includes('"sms_kept"')) continue;
+    let entry: { event?: string; to?: string; msg?: string };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if (entry.event !== 'sms_kept' || entry.to !== to) continue;
+    // "… to ***456: Your code is 123456. It works for 15 minutes. …" in her language.
+    const text = entry.msg?.slice(entry.msg.indexOf(`${to}:`) + to.length + 1) ?? '';
+    const code = /\b([0-9]{6})\b/.exec(text)?.[1];
+    if (code) codes.push(code);
+  }
+  return codes;
+}
+
+/** Waits for a code texted to `phone` after the `seen` earlier ones, and returns it. */
+export async function nextSmsCode(server: E2eServer, phone: string, seen: number): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const code = smsCodes(server, phone)[seen];
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no SMS code for ${phone} in the server's output`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

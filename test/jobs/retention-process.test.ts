@@ -86,6 +86,8 @@ describe('the retention job in the process npm start starts [postgres]', () => {
   });
 
   it('runs soon after start-up: the expired rows go, live ones stay, job_runs records the run, one log line', async () => {
+    const server = await start();
+    // Seeded once it is ready (its first run is ~10 s after listening), as the running app leaves them.
     await seedExpired('a');
     const future = new Date(Date.now() + HOUR).toISOString();
     await db.raw(
@@ -93,9 +95,7 @@ describe('the retention job in the process npm start starts [postgres]', () => {
       [future],
     );
     assert.equal(Number(await expiredLeft()), 2);
-    assert.equal(await lastRun(), undefined);
-
-    const server = await start();
+    assert.equal(await lastRun(), undefined, 'no run yet: it did not block start-up');
     const ranAt = await waitFor('job_runs to record a retention run', lastRun);
     assert.equal(Number(await expiredLeft()), 0, 'the expired counter and USSD state are gone');
     const live = await db.raw(`SELECT 1 FROM throttle_counters WHERE key = 'live'`);
@@ -121,13 +121,13 @@ describe('the retention job in the process npm start starts [postgres]', () => {
   });
 
   it('a second instance started within the hour does not run it again; npm run retention:run still does', async () => {
-    await seedExpired('a');
     const first = await start();
+    await seedExpired('a');
     const recorded = await waitFor('the first instance to run the job', lastRun);
     assert.equal(Number(await expiredLeft()), 0);
     // More expires; a second instance joins while the first keeps running, within the same hour.
-    await seedExpired('b');
     const second = await start();
+    await seedExpired('b');
     const [line] = await waitFor('the second instance to log its tick', () => {
       const lines = retentionLines(second);
       return lines.length > 0 ? lines : undefined;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDatabase, type TestApp } from '../support/app.ts';
+import { lastCodeTo, registerUser } from '../support/factories.ts';
 import { type Actor, revokedToken, signUp, stillHerself, withPendingPolicies, YOUNG } from './fuzz-actors.ts';
 import { changedTables, fingerprint } from './fuzz-fingerprint.ts';
 import { hiddenKeysIn, leaksIn, piiOf, type Secret, storedSecrets } from './fuzz-leaks.ts';
@@ -36,7 +37,7 @@ function expectationFor(entry: PolicyEntry, caller: Caller): Expected {
 
 async function send(world: World, key: string, entry: PolicyEntry, caller: Caller, given = {}) {
   const url = await urlFor(world, key, entry, caller.actor, given);
-  const body = entry.body ? await entry.body(world.inputs) : undefined;
+  const body = entry.body ? await entry.body(world.inputs, caller.actor) : undefined;
   return world.t.request({
     method: methodOf(key),
     url,
@@ -86,12 +87,15 @@ function judge(
 
 /**
  * Routes after which a world's people are not who the next route expects (signed out, deleted,
- * a new password, the target switched off or given another role): the next route gets a new world.
+ * a new password, a new sign-in number, the target recovered (signed out) or switched off or
+ * given another role): the next route gets a new world.
  */
 const SPENDS_WORLD = new Set([
   'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/recovery/complete',
   'DELETE /api/v1/me',
   'PUT /api/v1/me/password',
+  'POST /api/v1/me/phone/verify',
   'PATCH /api/v1/admin/users/{id}',
   'POST /api/v1/admin/users/{id}/deactivate',
 ]);
@@ -235,7 +239,7 @@ describeEachDatabase(
       assert.deepEqual(problems, []);
     });
 
-    it('lets only a parent give guardian consent, only for the child who issued the code', async () => {
+    it('lets only a parent with a verified phone give guardian consent, only for the child who issued the code', async () => {
       const t = get();
       const child = await signUp(t, 'adolescent', { birthYear: YOUNG });
       const otherChild = await signUp(t, 'adolescent', { birthYear: YOUNG });
@@ -260,7 +264,21 @@ describeEachDatabase(
         });
         assert.equal(res.statusCode, 403, `${who.role}: ${res.body}`);
       }
-      assert.equal((await consentOf(child)).given, false, 'nobody but a parent gave consent');
+      // A parent account whose number nobody proved could be anyone, the child herself included.
+      const unproven = await registerUser(t, { role: 'parent', birthYear: 1984 }, { verifyPhone: false });
+      const refused = await t.request({
+        method: 'POST',
+        url: '/api/v1/guardian/consent',
+        token: unproven.accessToken,
+        body: { code },
+      });
+      assert.equal(refused.statusCode, 403, refused.body);
+      assert.equal(refused.json().code, 'guardian_phone_required');
+      assert.equal(
+        (await consentOf(child)).given,
+        false,
+        'nobody but a parent with a proven number gave consent',
+      );
       const redeemed = await t.request({
         method: 'POST',
         url: '/api/v1/guardian/consent',
@@ -280,6 +298,53 @@ describeEachDatabase(
       });
       assert.equal(reuse.statusCode, 404, 'a code works once');
       assert.equal((await consentOf(otherChild)).given, false);
+    });
+
+    it('takes a texted code only from the account it was sent for, and only for its purpose', async () => {
+      const t = get();
+      const her = await signUp(t, 'adolescent');
+      const mallory = await signUp(t, 'adolescent');
+      const recover = (code: string) =>
+        t.request({
+          method: 'POST',
+          url: '/api/v1/auth/recovery/complete',
+          body: { phone: her.phone, code, newPin: '71946' },
+        });
+      // Mallory names her number as one of his: the code goes to her phone, and is bound to his account.
+      const claimed = await t.request({
+        method: 'POST',
+        url: '/api/v1/me/phone',
+        token: mallory.accessToken,
+        body: { phone: her.phone },
+      });
+      assert.equal(claimed.statusCode, 202, claimed.body);
+      const hisCode = lastCodeTo(t, her.phone);
+      const withHisCode = await recover(hisCode);
+      assert.equal(withHisCode.statusCode, 400, 'the code he asked for does not recover her account');
+      assert.equal(withHisCode.json().code, 'invalid_code');
+
+      const started = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/recovery',
+        body: { phone: her.phone },
+      });
+      assert.equal(started.statusCode, 202);
+      const herCode = lastCodeTo(t, her.phone);
+      const asHis = await t.request({
+        method: 'POST',
+        url: '/api/v1/me/phone/verify',
+        token: mallory.accessToken,
+        body: { code: herCode },
+      });
+      assert.equal(asHis.statusCode, 400, `her recovery code proves nothing for him: ${asHis.body}`);
+      assert.equal(asHis.json().code, 'invalid_code');
+      assert.ok(await stillHerself(t, her), 'neither attempt touched her account');
+      const me = await t.request({ method: 'GET', url: '/api/v1/me', token: mallory.accessToken });
+      assert.equal(me.json().phone, mallory.phone, 'his sign-in number is still his own');
+
+      const recovered = await recover(herCode);
+      assert.equal(recovered.statusCode, 200, `her code still works for her: ${recovered.body}`);
+      assert.equal(recovered.json().user.id, her.id);
     });
 
     it('refuses server-owned fields in every body, and changes nothing (BOPLA)', async (t) => {
@@ -436,7 +501,7 @@ async function tryServerOwnedFields(
   const caller = { label: actor?.role ?? 'anonymous', actor, token: actor?.accessToken };
   const declared = Object.keys(schema?.properties ?? {});
   const extra = Object.fromEntries(Object.entries(SERVER_OWNED).filter(([k]) => !declared.includes(k)));
-  const sample = entry.body ? await entry.body(world.inputs) : {};
+  const sample = entry.body ? await entry.body(world.inputs, actor) : {};
   const url = await urlFor(world, key, entry, actor);
   const beforeDb = await fingerprint(t.db);
   const rolesBefore = await rolesAndStatus(t);

@@ -131,6 +131,11 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
       'TRUNCATE audit_log',
       'DELETE FROM audit_head',
       'UPDATE audit_policy SET retention_days = 1',
+      // The purge anchor: moving it would hide rows deleted from the start of the chain.
+      'UPDATE audit_anchor SET purged_seq = purged_seq + 1',
+      'DELETE FROM audit_anchor',
+      `INSERT INTO audit_anchor (id, purged_seq, purged_hash, legacy_until_seq) VALUES (2, 0, '\\x', 0)`,
+      'TRUNCATE audit_anchor',
       `INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'x', 'x')`,
       'DELETE FROM schema_migrations',
       `SET ROLE ${app.owner}`,
@@ -169,7 +174,7 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
     };
 
     before(async () => {
-      server = await startServerProcess(runtimeEnv);
+      server = await startServerProcess({ ...secretEnv(config), ...runtimeEnv });
       base = `http://127.0.0.1:${server.port}`;
     });
     after(async () => {
@@ -207,6 +212,14 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
       assert.equal(await keyRows(), 1, 'her data key lives in the key store');
       assert.equal((await call('DELETE', '/api/v1/me', token, { password: GOOD_PASSWORD })).status, 204);
       assert.equal(await keyRows(), 0, 'erasure deleted her key with the runtime role');
+      // ...and took her id out of the audit trail through forget_audit_subject(), the only way the
+      // runtime role has to change audit rows.
+      const named = await asSuperuser(
+        async (c) =>
+          (await c.query(`SELECT 1 FROM audit_log a WHERE a::text LIKE '%' || $1 || '%'`, [userId])).rowCount,
+        app.db,
+      );
+      assert.equal(named, 0, 'no audit row holds her id');
       const login = await call('POST', '/api/v1/auth/login', undefined, {
         identifier: email,
         password: GOOD_PASSWORD,

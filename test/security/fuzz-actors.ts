@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/platform/db/tables.ts';
 import type { TestApp } from '../support/app.ts';
-import { createAdmin, GOOD_PASSWORD, registerUser, uniqueEmail, uniquePhone } from '../support/factories.ts';
+import {
+  acceptCurrentPolicies,
+  createAdmin,
+  GOOD_PASSWORD,
+  registerUser,
+  uniqueEmail,
+  uniquePhone,
+} from '../support/factories.ts';
 
 /**
  * The people the security tests act as: real accounts made the way the product makes them
- * (adolescents and parents register, staff accounts come from an admin, the first admin from the
- * operators' command), each signed in through the API. Everyone's password is GOOD_PASSWORD.
+ * (adolescents and parents register and verify their phone, staff accounts come from an admin, the
+ * first admin from the operators' command), each signed in through the API and done with the
+ * current terms and privacy notice (staff accept them at first sign-in, as a person would).
+ * Everyone's password is GOOD_PASSWORD. A staff account's phone stays pending: an admin typed it,
+ * nobody proved it.
  */
 export type Actor = {
   id: string;
@@ -59,14 +69,9 @@ export async function signUp(
   };
   const res = await t.request({ method: 'POST', url: '/api/v1/admin/users', token: admin.accessToken, body });
   if (res.statusCode !== 201) throw new Error(`staff account failed: ${res.statusCode} ${res.body}`);
-  return {
-    id: res.json().id,
-    role,
-    name: body.name,
-    email: body.email,
-    phone: body.phone,
-    ...(await signIn(t, body)),
-  };
+  const tokens = await signIn(t, body);
+  await acceptCurrentPolicies(t, tokens.accessToken);
+  return { id: res.json().id, role, name: body.name, email: body.email, phone: body.phone, ...tokens };
 }
 
 export type Cast = Record<Role, Actor> & { otherAdolescent: Actor };

@@ -2,8 +2,8 @@ import type { TestDatabase } from '../support/databases.ts';
 
 /*
  * A fingerprint of everything a person's request can store: accounts (and their secrets, role,
- * status), keys, sessions (how many, how many ended), consents, guardian codes, periods, day logs
- * and USSD sessions. Counts alone would miss an update, so the rows that hold data are hashed too
+ * status, sign-in and pending phone numbers), keys, sessions (how many, how many ended), consents,
+ * guardian codes, texted codes (how many, how many spent), periods, day logs and USSD sessions. Counts alone would miss an update, so the rows that hold data are hashed too
  * (an order-free sum of row hashes: cheap enough to take around every request). The audit trail and
  * the throttle counters are left out on purpose: a refused request is allowed (and meant) to
  * leave a trace there.
@@ -12,12 +12,13 @@ const digest = (table: string, columns: string) =>
   `(SELECT count(*) || ':' || coalesce(sum(hashtextextended(${columns}, 0)), 0) FROM ${table})`;
 
 const FINGERPRINT_SQL = `SELECT
-  ${digest('users', "id::text || role || status || encode(name_enc, 'hex') || coalesce(password_hash, '') || coalesce(pin_hash, '') || language")} AS users,
+  ${digest('users', "id::text || role || status || encode(name_enc, 'hex') || coalesce(password_hash, '') || coalesce(pin_hash, '') || language || coalesce(encode(phone_bidx, 'hex'), '-') || coalesce(encode(phone_pending_bidx, 'hex'), '-')")} AS users,
   ${digest('user_keys', "user_id::text || encode(wrapped_key, 'hex')")} AS user_keys,
   (SELECT count(*) || ':' || count(revoked_at) FROM sessions) AS sessions,
   (SELECT count(*)::int FROM refresh_tokens) AS refresh_tokens,
   (SELECT count(*)::int FROM consent_records) AS consent_records,
   (SELECT count(*)::int FROM guardian_codes) AS guardian_codes,
+  (SELECT count(*) || ':' || count(used_at) FROM verification_codes) AS verification_codes,
   ${digest('periods', "id::text || encode(data_enc, 'hex')")} AS periods,
   ${digest('day_logs', "id::text || encode(data_enc, 'hex')")} AS day_logs,
   ${digest('ussd_sessions', "encode(id_hash, 'hex') || encode(state_enc, 'hex')")} AS ussd_sessions`;

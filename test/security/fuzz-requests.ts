@@ -88,7 +88,8 @@ export const HINTS: Hints = {
   phone: fc.constantFrom('$phone', '+250781234567', '0781234567', '+250 78 123 4567', '+15555550100'),
   phoneNumber: fc.constantFrom('$phone', '+250781234567', '0781234567', '+15555550100'),
   email: fc.constantFrom('$email', 'new@test.invalid'),
-  code: fc.constantFrom('12345678', '00000000'),
+  // Guardian codes (8 digits) and texted ones (6): a wrong one, and the caller's live one.
+  code: fc.constantFrom('12345678', '00000000', '123456', '$phoneCode'),
   sessionId: fc.constantFrom('fuzz-session-1', 'fuzz-session-2', 'fuzz-session-3'),
   serviceCode: fc.constantFrom('*123#', '*384*1#'),
   text: fc.oneof(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../support/app.ts';
+import { lastCodeTo, uniquePhone } from '../support/factories.ts';
 import { type Actor, type Cast, castOf, signIn, signUp, YOUNG } from './fuzz-actors.ts';
 import type { ParamKind, PolicyEntry, SampleInputs } from './policy-table.ts';
 
@@ -56,7 +57,7 @@ export async function buildWorld(t: TestApp, opts: { young?: boolean } = {}): Pr
     await logDay(t, owner, marker);
   }
   const inputs: SampleInputs = {
-    target: { id: target.id, email: target.email },
+    target: { id: target.id, email: target.email, phone: target.phone },
     freshRefreshToken: async () => (await signIn(t, target)).refreshToken,
     async freshGuardianCode() {
       const child = await signUp(t, 'adolescent', { birthYear: YOUNG });
@@ -68,6 +69,31 @@ export async function buildWorld(t: TestApp, opts: { young?: boolean } = {}): Pr
       });
       if (res.statusCode !== 201) throw new Error(`guardian code: ${res.statusCode} ${res.body}`);
       return res.json().code;
+    },
+    async freshPhoneCode(caller) {
+      // Without a caller (no token, or a revoked one) there is no number of hers: any code will do.
+      if (!caller) return '000000';
+      const phone = uniquePhone();
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/me/phone',
+        token: caller.accessToken,
+        body: { phone },
+      });
+      if (res.statusCode !== 202) return '000000';
+      return lastCodeTo(t, phone);
+    },
+    async freshRecoveryCode() {
+      // The newest code is the one that counts, and the test clock stands still: a second passes
+      // between codes as it would between two real requests.
+      t.clock.advance(1);
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/recovery',
+        body: { phone: target.phone },
+      });
+      if (res.statusCode !== 202) throw new Error(`recovery code: ${res.statusCode} ${res.body}`);
+      return lastCodeTo(t, target.phone);
     },
   };
   return { t, cast, owner, target, marker, ownerPeriodId, inputs, people };

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { isGsm7 } from '../../src/channels/ussd/gsm7.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/databases.ts';
-import { GOOD_PASSWORD } from '../support/factories.ts';
+import { GOOD_PASSWORD, lastCodeTo, uniquePhone } from '../support/factories.ts';
 import { type Actor, signIn, signUp, stillHerself, YOUNG } from './fuzz-actors.ts';
 import { changedTables, type Fingerprint, fingerprint } from './fuzz-fingerprint.ts';
 import {
@@ -178,6 +178,7 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
         $phone: actor.phone,
         $period: own.periodId,
         $session: own.sessionId || (await secondSession(t, actor)),
+        $phoneCode: await pendingNumberCode(t, actor),
       },
     };
   }
@@ -315,6 +316,19 @@ async function ownObjects(t: TestApp, actor: Actor): Promise<{ periodId: string;
     body: { startDate: '2026-10-05', endDate: '2026-10-09', notes: 'her own' },
   });
   return { periodId: period.json().id ?? '', sessionId: await secondSession(t, actor) };
+}
+
+/** A new number of hers waiting for its code (so code routes check against a live one), and that code. */
+async function pendingNumberCode(t: TestApp, actor: Actor): Promise<string> {
+  const number = uniquePhone();
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/v1/me/phone',
+    token: actor.accessToken,
+    body: { phone: number },
+  });
+  if (res.statusCode !== 202) throw new Error(`pending number: ${res.statusCode} ${res.body}`);
+  return lastCodeTo(t, number);
 }
 
 async function secondSession(t: TestApp, actor: Actor): Promise<string> {

@@ -35,12 +35,19 @@ export type Access =
 
 /** Fresh values a sample request may need; each call gets new ones. */
 export type SampleInputs = {
-  /** Somebody else's account (the one admin routes act on); signs in with GOOD_PASSWORD. */
-  target: { id: string; email: string };
+  /** Somebody else's account (the one admin routes act on); signs in with GOOD_PASSWORD and her verified phone. */
+  target: { id: string; email: string; phone: string };
   freshRefreshToken(): Promise<string>;
   /** A code a young adolescent just issued for her guardian. */
   freshGuardianCode(): Promise<string>;
+  /** The code just texted to a new number of the caller's (her POST /me/phone); none without a caller. */
+  freshPhoneCode(caller: SampleCaller | undefined): Promise<string>;
+  /** The code just texted to the target's verified number for recovery (POST /auth/recovery). */
+  freshRecoveryCode(): Promise<string>;
 };
+
+/** Who a sample request is made for, when the request must carry something of hers. */
+export type SampleCaller = { accessToken: string };
 
 export type PolicyEntry = {
   access: Access;
@@ -48,7 +55,7 @@ export type PolicyEntry = {
   params?: Record<string, ParamKind>;
   /** A valid request for an allowed caller: query and body (a function, so values are fresh). */
   query?: Record<string, string>;
-  body?: (inputs: SampleInputs) => unknown;
+  body?: (inputs: SampleInputs, caller: SampleCaller | undefined) => unknown;
   /** The status an allowed caller gets for that request. */
   ok: number;
   /** The answer may show the target account's profile (admin routes, and signing in or refreshing as her). */
@@ -121,6 +128,14 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     ok: 200,
     reveals: 'target',
   },
+  // A forgotten PIN or password: the answer to a start never says whether the number has an account.
+  'POST /api/v1/auth/recovery': { access: open, body: (i) => ({ phone: i.target.phone }), ok: 202 },
+  'POST /api/v1/auth/recovery/complete': {
+    access: open,
+    body: async (i) => ({ phone: i.target.phone, code: await i.freshRecoveryCode(), newPin: '71946' }),
+    ok: 200,
+    reveals: 'target',
+  },
   'POST /api/v1/auth/logout': { access: ownAccount, ok: 204 },
 
   'GET /api/v1/me': { access: ownAccount, ok: 200 },
@@ -135,6 +150,13 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     access: ownAccount,
     body: () => ({ currentPassword: GOOD_PASSWORD, newPin: '71946' }),
     ok: 204,
+  },
+  // A number of hers: any role may prove one, before accepting new policies too.
+  'POST /api/v1/me/phone': { access: ownAccount, body: () => ({ phone: uniquePhone() }), ok: 202 },
+  'POST /api/v1/me/phone/verify': {
+    access: ownAccount,
+    body: async (i, caller) => ({ code: await i.freshPhoneCode(caller) }),
+    ok: 200,
   },
   'GET /api/v1/me/sessions': { access: ownAccount, ok: 200 },
   'DELETE /api/v1/me/sessions/{id}': { access: ownAccount, params: { id: 'own-session' }, ok: 204 },
@@ -165,6 +187,7 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     }),
     ok: 201,
   },
+  'GET /api/v1/admin/review-flags': { access: admin, ok: 200 },
   'GET /api/v1/admin/users/{id}': { access: admin, params: { id: 'account' }, ok: 200, reveals: 'target' },
   'PATCH /api/v1/admin/users/{id}': {
     access: admin,

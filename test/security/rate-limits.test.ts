@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
 import { createTestClock, startTestApp, type TestApp, type TestClock } from '../support/app.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { GOOD_PASSWORD, GOOD_PIN, uniqueEmail, uniquePhone } from '../support/factories.ts';
+import { GOOD_PASSWORD, GOOD_PIN, lastCodeTo, uniqueEmail, uniquePhone } from '../support/factories.ts';
 import { phone } from '../support/ussd.ts';
 
 /*
@@ -157,6 +157,44 @@ describe('default request limits, as the RateLimit headers report them', () => {
     assert.deepEqual(fields(change.headers['ratelimit-policy'])['credential-ip'], { q: 30, w: 900 });
   });
 
+  it('locks an account after 5 wrong guesses for 15 minutes and after 10 in a day, from any address', async () => {
+    const user = await register(t);
+    // A guesser moving from address to address still spends her account's one budget.
+    const login = (password: string) =>
+      call(t, {
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        ip: freshIp(),
+        body: { identifier: user.email, password },
+      });
+    for (let i = 0; i < 5; i++) assert.equal((await login('wrong wrong wrong')).statusCode, 401);
+    const locked = await login(user.password);
+    assertRefused(locked, 'credential-account');
+    assert.deepEqual(fields(locked.headers['ratelimit-policy'])['credential-account'], { q: 5, w: 900 });
+    assert.equal(locked.headers['retry-after'], '900');
+    t.clock.advance(900);
+    for (let i = 0; i < 5; i++) assert.equal((await login('wrong wrong wrong')).statusCode, 401);
+    const day = await login(user.password);
+    assertRefused(day, 'credential-account-day');
+    assert.deepEqual(fields(day.headers['ratelimit-policy'])['credential-account-day'], { q: 10, w: 86_400 });
+  });
+
+  it('locks the codes texted to a number for an hour after 5 wrong ones, the right one too', async () => {
+    const her = await register(t);
+    const code = lastCodeTo(t, her.phone);
+    const verify = (c: string) =>
+      call(t, { method: 'POST', url: '/api/v1/me/phone/verify', token: her.accessToken, body: { code: c } });
+    for (let i = 1; i <= 5; i++) {
+      const wrong = String((Number(code) + i) % 1_000_000).padStart(6, '0');
+      const res = await verify(wrong);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().code, 'invalid_code');
+    }
+    const locked = await verify(code);
+    assertRefused(locked, 'sms-code');
+    assert.deepEqual(fields(locked.headers['ratelimit-policy'])['sms-code'], { q: 5, w: 3600 });
+  });
+
   it('publishes the 429 answer on every API route of the OpenAPI document', async () => {
     const doc = (await call(t, { method: 'GET', url: '/api/v1/openapi.json' })).json();
     const missing: string[] = [];
@@ -287,13 +325,55 @@ describe('request limits reached (RATE_LIMIT_SCALE 0.1)', () => {
     const login = (password: string) =>
       call(t, { method: 'POST', url: '/api/v1/auth/login', ip, body: { identifier: user.email, password } });
     assert.equal((await login('wrong wrong wrong')).statusCode, 401);
-    assertRefused(await login(user.password), 'login-account');
+    // At this scale both account budgets (5 in 15 minutes, 10 a day) are one guess: the refusal
+    // names the longer lock, the day's.
+    assertRefused(await login(user.password), 'credential-account-day');
 
     const first = await call(t, { method: 'GET', url: '/api/v1/me/export', token: user.accessToken });
     assert.equal(first.statusCode, 200);
     const second = await call(t, { method: 'GET', url: '/api/v1/me/export', token: user.accessToken });
     assertRefused(second, 'export');
     assert.deepEqual(fields(second.headers['ratelimit-policy']).export, { q: 1, w: 3600 });
+  });
+
+  it('limits texted codes per account and per number, whoever asks for them', async () => {
+    const sent = () => t.sms.messages.length;
+    // Registering texted her first code: her account's and her number's one text this hour.
+    const her = await register(t);
+    const before = sent();
+    const resend = (token: string, body: object) =>
+      call(t, { method: 'POST', url: '/api/v1/me/phone', ip: freshIp(), token, body });
+    assertRefused(await resend(her.accessToken, {}), 'sms-account');
+    // Someone else naming her number cannot have it texted either: the number has its own quota.
+    const other = await register(t, { phone: undefined });
+    assertRefused(await resend(other.accessToken, { phone: her.phone }), 'sms-number');
+    assert.equal(sent(), before, 'no text went out');
+    t.clock.advance(3600);
+    const refreshed = await call(t, {
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      ip: freshIp(),
+      body: { refreshToken: her.refreshToken },
+    });
+    assert.equal(refreshed.statusCode, 200, 'her access token expired meanwhile');
+    const later = await resend(refreshed.json().accessToken, {});
+    assert.equal(later.statusCode, 202, `a new hour, a new text: ${later.body}`);
+    assert.equal(sent(), before + 1);
+  });
+
+  it('limits recovery texts per number and per address, the same for a number with no account', async () => {
+    const start = (phoneNumber: string, ip = freshIp()) =>
+      call(t, { method: 'POST', url: '/api/v1/auth/recovery', ip, body: { phone: phoneNumber } });
+    const her = await register(t);
+    const nobody = uniquePhone();
+    for (const number of [her.phone, nobody]) {
+      const first = await start(number);
+      assert.equal(first.statusCode, 202, first.body);
+      assertRefused(await start(number), 'recovery-number');
+    }
+    const ip = freshIp();
+    for (let i = 0; i < 3; i++) assert.equal((await start(uniquePhone(), ip)).statusCode, 202);
+    assertRefused(await start(uniquePhone(), ip), 'recovery-ip');
   });
 
   it('limits USSD dials per phone number with a polite END, other phones unaffected', async () => {

@@ -9,7 +9,7 @@ import { createPseudonymizer } from '../../src/platform/security/pseudonym.ts';
 import { createTestClock, startTestApp, type TestApp, testConfig } from '../support/app.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { secretEnv } from '../support/env.ts';
-import { registerUser, uniqueEmail } from '../support/factories.ts';
+import { lastCodeTo, registerUser, uniqueEmail } from '../support/factories.ts';
 import { phone } from '../support/ussd.ts';
 
 type Line = Record<string, unknown>;
@@ -79,7 +79,8 @@ describe('security events: one structured log line each, nothing identifying', (
   const events = (type: string) => logs.lines.filter((l) => l.event === 'security' && l.type === type);
   before(async () => {
     db = await openTestDatabase('postgres');
-    // RATE_LIMIT_SCALE 0.1: the first wrong password or PIN locks, so locks are quick to reach.
+    // RATE_LIMIT_SCALE 0.1: the first wrong password, PIN or texted code locks, so locks are quick
+    // to reach (an account's two budgets, 5 in 15 minutes and 10 a day, are both one guess).
     t = await startTestApp(db, {
       config: { rateLimitScale: 0.1, logLevel: 'warn', ussdSecret: SECRET },
       logStream: logs.stream,
@@ -113,7 +114,7 @@ describe('security events: one structured log line each, nothing identifying', (
       body: { identifier: user.email, password: user.password },
     });
     assert.equal(locked.statusCode, 429);
-    assert.equal(events('rate_limited')[0]?.detail, 'login-account');
+    assert.equal(events('rate_limited')[0]?.detail, 'credential-account-day', 'the longer of the two locks');
 
     const first = await t.request({
       method: 'POST',
@@ -121,6 +122,8 @@ describe('security events: one structured log line each, nothing identifying', (
       body: { refreshToken: user.refreshToken },
     });
     assert.equal(first.statusCode, 200);
+    // Past the 30-second grace for a client's own retry (decision 015), a spent token is a replay.
+    t.clock.advance(31);
     const reused = await t.request({
       method: 'POST',
       url: '/api/v1/auth/refresh',
@@ -169,6 +172,32 @@ describe('security events: one structured log line each, nothing identifying', (
       user.id,
     ]) {
       assert.ok(!logs.text().includes(secret), 'no identifier, secret or token in any log line');
+    }
+  });
+
+  it('records a number whose texted codes are locked, with no number or code in the logs', async () => {
+    const pseudonym = createPseudonymizer(t.config.blindIndexKey);
+    // A new hour: at this scale one address registers 3 accounts an hour, and this suite needs 4.
+    t.clock.advance(3600);
+    const user = await registerUser(t, {}, { verifyPhone: false });
+    const code = lastCodeTo(t, user.phone);
+    const verify = (c: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/me/phone/verify',
+        token: user.accessToken,
+        body: { code: c },
+      });
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    assert.equal((await verify(wrong)).statusCode, 400);
+    const locked = await verify(code);
+    assert.equal(locked.statusCode, 429, locked.body);
+    const event = events('rate_limited').find((e) => e.detail === 'sms-code');
+    assert.ok(event, 'the lock is a security event');
+    assert.equal(event.route, 'POST /api/v1/me/phone/verify');
+    assert.equal(event.subject, pseudonym('subject', user.id));
+    for (const secret of [user.phone, user.phone.slice(4), code, wrong]) {
+      assert.ok(!logs.text().includes(secret), 'no number or code in any log line');
     }
   });
 

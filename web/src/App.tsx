@@ -15,6 +15,7 @@ const CalendarPage = lazy(() => import('./pages/Calendar.tsx').then((m) => ({ de
 const DayLogPage = lazy(() => import('./pages/DayLog.tsx').then((m) => ({ default: m.DayLogPage })));
 const HowPage = lazy(() => import('./pages/How.tsx').then((m) => ({ default: m.HowPage })));
 const PeriodPage = lazy(() => import('./pages/Period.tsx').then((m) => ({ default: m.PeriodPage })));
+const RecoverPage = lazy(() => import('./pages/Recover.tsx').then((m) => ({ default: m.RecoverPage })));
 const PoliciesPage = lazy(() => import('./pages/Policies.tsx').then((m) => ({ default: m.PoliciesPage })));
 const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
@@ -119,7 +120,7 @@ function Private({ children }: { children: ReactNode }) {
 
 export function App() {
   const { t } = useI18n();
-  const { user } = useAuth();
+  const { user, recover } = useAuth();
   const [consentNeeded, setConsentNeeded] = useState(false);
   const [location] = useLocation();
 
@@ -150,6 +151,9 @@ export function App() {
             <Route path="/">{user ? <Redirect to="/home" /> : <LandingPage />}</Route>
             <Route path="/signin">{user ? <Redirect to="/home" /> : <SignInPage />}</Route>
             <Route path="/register">{user ? <Redirect to="/home" /> : <RegisterPage />}</Route>
+            <Route path="/recover">
+              {user ? <Redirect to="/home" /> : <RecoverPage recover={recover} />}
+            </Route>
             <Route path="/policies" component={PoliciesPage} />
             <Route path="/how-predictions-work" component={HowPage} />
             <Route path="/ussd-simulator" component={UssdPage} />

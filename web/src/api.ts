@@ -15,7 +15,10 @@ export type User = {
   status: 'active' | 'deactivated';
   language: Language;
   timeZone: string;
+  /** Her sign-in number (E.164), once she has proven she holds it. */
   phone?: string;
+  /** A number waiting for the code texted to it: not a sign-in identifier yet. */
+  pendingPhone?: string;
   email?: string;
   birthYear?: number;
   hasPassword: boolean;
@@ -147,7 +150,13 @@ async function send(method: string, path: string, options: Options): Promise<Res
   return fetch(path, init);
 }
 
-const NO_REFRESH = ['/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/auth/refresh'];
+const NO_REFRESH = [
+  '/api/v1/auth/login',
+  '/api/v1/auth/register',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/recovery',
+  '/api/v1/auth/recovery/complete',
+];
 
 /** A raw request with auth, one refresh on 401, and problem+json errors thrown as ApiError. */
 export async function raw(method: string, path: string, options: Options = {}): Promise<Response> {
@@ -199,7 +208,15 @@ export async function login(input: { identifier: string; password?: string; pin?
   return signedIn.user;
 }
 
-/** After a reload: one refresh through the cookie; the signed-in user, or null. */
+export type RecoveryInput = { phone: string; code: string; newPin?: string; newPassword?: string };
+
+/** Forgot her PIN or password: the code texted to her verified number, a new secret, signed in. */
+export async function completeRecovery(input: RecoveryInput): Promise<User> {
+  const signedIn = await api<SignedIn>('POST', '/auth/recovery/complete', input);
+  setTokens(signedIn);
+  return signedIn.user;
+}
+
 /** A reload keeps her signed in: one round trip gives a new access token and her profile. */
 export function restoreSession(): Promise<User | null> {
   return refresh();

@@ -10,6 +10,8 @@ type Auth = {
   restoring: boolean;
   signIn: (input: Parameters<typeof client.login>[0]) => Promise<User>;
   register: (input: client.RegisterInput) => Promise<User>;
+  /** A code texted to her verified number and a new PIN or password: she is signed in. */
+  recover: (input: client.RecoveryInput) => Promise<User>;
   signOut: () => Promise<void>;
   setUser: (user: User | null) => Promise<void>;
   /** Switch language; saved to her profile when she is signed in. */
@@ -70,6 +72,11 @@ export function AuthProvider({
         const created = await client.register(input);
         await setUser(created);
         return created;
+      },
+      recover: async (input) => {
+        const recovered = await client.completeRecovery(input);
+        await setUser(recovered);
+        return recovered;
       },
       signOut: async () => {
         try {

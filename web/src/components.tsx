@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { ApiError } from './api.ts';
-import { useI18n } from './i18n/index.tsx';
+import { type Key, useI18n } from './i18n/index.tsx';
 
 /** Today in her browser's time zone, as YYYY-MM-DD (the server's "today" wins where it gives one). */
 export function localToday(): string {
@@ -13,14 +13,27 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A problem+json answer (or any error) shown next to a form, read out by screen readers. */
-export function ProblemMessage({ error }: { error: unknown }) {
+// API error codes the web says in her language; any other code shows the API's own detail.
+const TRANSLATED_CODES: Partial<Record<string, Key>> = {
+  invalid_code: 'error.invalid_code',
+  phone_taken: 'error.phone_taken',
+  sms_unavailable: 'error.sms_unavailable',
+};
+
+/**
+ * A problem+json answer (or any error) shown next to a form, read out by screen readers.
+ * `message` replaces the text where the page knows better what she should do next.
+ */
+export function ProblemMessage({ error, message }: { error: unknown; message?: string | undefined }) {
   const { t } = useI18n();
   if (!error) return null;
   const problem = error instanceof ApiError ? error : null;
+  const translated = problem && TRANSLATED_CODES[problem.code];
+  let text = problem ? problem.detail : t('web.error');
+  if (translated) text = t(translated);
   return (
     <div className="problem" role="alert">
-      <p>{problem ? problem.detail : t('web.error')}</p>
+      <p>{message ?? text}</p>
       {problem && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((item) => (

@@ -29,13 +29,13 @@ export type ChainSummary = {
   kept: 'found' | 'purged' | null;
 };
 
-export type VerifyResult =
-  | ({ ok: true } & ChainSummary)
-  | ({ ok: false; brokenAt: { seq: number; id: string | null; reason: string } } & ChainSummary);
+export type VerifyResult = ({ ok: true } & ChainSummary) | ({ ok: false; brokenAt: Broken } & ChainSummary);
+
+/** The first row that breaks the chain (id null: the row is missing). */
+export type Broken = { seq: number; id: string | null; reason: string };
 
 const PAGE = 1000;
 
-type Broken = { seq: number; id: string | null; reason: string };
 type Chain = { head: AuditHeadRow; anchor: AuditAnchorRow; key: Uint8Array; kept: KeptHead | undefined };
 /** Where the walk has got to: the last row verified and its hash. */
 type Walk = { prev: Uint8Array; last: AuditRow | undefined };
@@ -67,7 +67,12 @@ export async function verifyChain(
   return brokenAt ? { ok: false, brokenAt, ...summary } : { ok: true, ...summary };
 }
 
-async function walkRows(reader: ChainReader, chain: Chain, summary: ChainSummary, walk: Walk) {
+async function walkRows(
+  reader: ChainReader,
+  chain: Chain,
+  summary: ChainSummary,
+  walk: Walk,
+): Promise<Broken | undefined> {
   for (let afterSeq = 0; ; ) {
     const page = await reader.page(afterSeq, PAGE);
     if (page.length === 0) return undefined;
@@ -134,6 +139,11 @@ function checkHead({ head, anchor, key }: Chain, walk: Walk): Broken | undefined
 /** A head kept outside the database that the walk did not meet: purged since, or gone. */
 function checkKeptHead({ head, anchor, kept }: Chain, summary: ChainSummary): Broken | undefined {
   if (!kept || summary.kept !== null) return undefined;
+  // No row to meet (an empty chain, or every row purged): the head itself is the kept one.
+  if (kept.seq === head.seq && hex(head.hash).startsWith(kept.hashPrefix)) {
+    summary.kept = 'found';
+    return undefined;
+  }
   const purgedAsKept = kept.seq === anchor.purged_seq && hex(anchor.purged_hash).startsWith(kept.hashPrefix);
   if (kept.seq < anchor.purged_seq || purgedAsKept) {
     summary.kept = 'purged';

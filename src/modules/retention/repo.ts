@@ -11,11 +11,15 @@ export type RetentionCutoffs = {
   ussdSessionsExpiredBefore: Date;
   throttleExpiredBefore: Date;
   guardianCodesDoneBefore: Date;
+  /** SMS codes (verification, recovery) used or expired before this. */
+  smsCodesDoneBefore: Date;
+  /** Text messages in the outbox created before this. */
+  smsOutboxBefore: Date;
   auditBefore: Date;
 };
 
 export type Purged = Record<
-  'sessions' | 'ussdSessions' | 'throttleCounters' | 'guardianCodes' | 'auditRows',
+  'sessions' | 'ussdSessions' | 'throttleCounters' | 'guardianCodes' | 'smsCodes' | 'smsOutbox' | 'auditRows',
   number
 >;
 
@@ -77,6 +81,16 @@ export function createRetentionRepo(db: Db) {
             ]),
           )
           .executeTakeFirst();
+        const smsCodes = await tx
+          .deleteFrom('verification_codes')
+          .where((eb) =>
+            eb.or([eb('expires_at', '<', c.smsCodesDoneBefore), eb('used_at', '<', c.smsCodesDoneBefore)]),
+          )
+          .executeTakeFirst();
+        const smsOutbox = await tx
+          .deleteFrom('sms_outbox')
+          .where('created_at', '<', c.smsOutboxBefore)
+          .executeTakeFirst();
         // The runtime role may not delete audit rows; this function, run with its owner's rights,
         // deletes only rows older than the retention period the database holds (decision 009).
         const audit = await sql<{
@@ -94,6 +108,8 @@ export function createRetentionRepo(db: Db) {
             ussdSessions: count(ussd),
             throttleCounters: count(throttle),
             guardianCodes: count(codes),
+            smsCodes: count(smsCodes),
+            smsOutbox: count(smsOutbox),
             auditRows: Number(audit.rows[0]?.purged ?? 0),
           },
         };

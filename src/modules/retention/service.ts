@@ -2,6 +2,10 @@ import type { RetentionPolicy } from '../../platform/config.ts';
 import type { Purged, PurgeOutcome, RetentionCutoffs, RetentionRepo } from './repo.ts';
 
 const DAY = 86_400_000;
+/** Codes texted for verification or recovery: kept a day after use or expiry (enough to answer "did it arrive?"). */
+const SMS_CODES_DAYS = 1;
+/** Text messages in the outbox: a week, to look into delivery problems (docs/privacy.md). */
+const SMS_OUTBOX_DAYS = 7;
 /** The schedule's period: each instance ticks this often (src/modules/retention/job.ts). */
 export const RETENTION_INTERVAL_MS = 3_600_000;
 /**
@@ -31,6 +35,8 @@ export function createRetentionService(deps: {
     ussdSessionsExpiredBefore: new Date(now),
     throttleExpiredBefore: new Date(now),
     guardianCodesDoneBefore: new Date(now - policy.guardianCodesDays * DAY),
+    smsCodesDoneBefore: new Date(now - SMS_CODES_DAYS * DAY),
+    smsOutboxBefore: new Date(now - SMS_OUTBOX_DAYS * DAY),
     auditBefore: new Date(now - policy.auditDays * DAY),
   });
   const toRun = (outcome: PurgeOutcome): RetentionRun =>

@@ -171,7 +171,7 @@ export function createVerificationService(deps: {
       await deps.rateLimit(`recovery-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
       await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
       const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
-      if (!row || row.status !== 'active') return;
+      if (row?.status !== 'active') return;
       await issue(row.id, phone, 'recovery', row.language);
       await deps.audit.record(
         { ...auditContextOf(ctx), actorId: null },
@@ -206,7 +206,7 @@ export function createVerificationService(deps: {
      */
     async resetPinByCarrier(phone: string, newPin: string, ctx: RequestContext): Promise<boolean> {
       const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
-      if (!row || row.status !== 'active') return false;
+      if (row?.status !== 'active') return false;
       await setSecret(row, await deps.users.get(row.id), { newPin });
       await deps.sessions.revokeAll(row.id, 'recovery');
       await deps.audit.record(

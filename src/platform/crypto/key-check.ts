@@ -116,9 +116,9 @@ export function describeKeyProblems(problems: KeyProblem[], context: KeyContext)
     context.generated?.variables.includes(variable)
       ? ` (generated into ${context.generated.file}, since ${variable} is not set)`
       : '';
-  const lines = problems.map((p) => `  - ${describe(p, from)}`);
+  const lines = problems.map((p) => `  - ${describeProblem(p, from)}`);
   const dev = context.generated
-    ? `In development: start with the DATA_DIR whose dev-secrets.json made this database, or copy that file into ${context.generated.file}; if it is lost, the data in this database cannot be read again — start with a new DATA_DIR (and a new database when DATABASE_URL is set).`
+    ? `In development: use the dev-secrets.json this database was made with (the DATA_DIR of the instance that made it, or a copy of its file at ${context.generated.file}). If that file is lost, the data in this database cannot be read again: start with a new DATA_DIR (and, with DATABASE_URL, a new database).`
     : `Set the same JWT_SECRET, BLIND_INDEX_KEY, MASTER_KEYS and CREDENTIAL_PEPPERS as the instances already using this database, or give this one a database of its own.`;
   return [
     `Refusing to start: the keys given to this process do not match ${context.database}.`,
@@ -129,14 +129,14 @@ export function describeKeyProblems(problems: KeyProblem[], context: KeyContext)
   ].join('\n');
 }
 
-function describe(p: KeyProblem, from: (variable: string) => string): string {
+function describeProblem(p: KeyProblem, from: (variable: string) => string): string {
   if (p.kind === 'not-configured') {
     return `master key "${p.masterKeyId}" wraps data keys in the key store but is not in MASTER_KEYS${from('MASTER_KEYS')}: those users' data could not be opened. Keep it in MASTER_KEYS until \`npm run keys:rotate\` has re-wrapped every data key under the active master key.`;
   }
   const [variable = p.name, id] = p.name.split(':');
   switch (variable) {
     case 'JWT_SECRET':
-      return `JWT_SECRET${from(variable)} does not match: the other instances' sign-ins would be refused here, and this one's there.`;
+      return `JWT_SECRET${from(variable)} does not match: sessions signed with the recorded key would be refused here, and this process's by every instance holding that key.`;
     case 'BLIND_INDEX_KEY':
       return `BLIND_INDEX_KEY${from(variable)} does not match: existing phones and emails would not be found (the same phone could register twice), and PINs, tokens and the audit trail would not verify.`;
     case 'MASTER_KEYS':

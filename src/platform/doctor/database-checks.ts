@@ -163,7 +163,8 @@ export function checkSchema({ app, keystore }: DoctorFacts): CheckResult {
 export function checkAuditAppendOnly({ app }: DoctorFacts): CheckResult {
   const fix =
     'Connect as the runtime role and take back what it must not have: REVOKE UPDATE, DELETE, TRUNCATE ON ' +
-    'audit_log and UPDATE ON audit_policy (re-running deploy/provision.sql does this)';
+    'audit_log, UPDATE ON audit_policy and INSERT, UPDATE, DELETE, TRUNCATE ON audit_anchor ' +
+    '(re-running deploy/provision.sql does this)';
   const base = { id: 'audit-append-only', title: 'Audit trail append-only for the server', fix };
   if ('unavailable' in app) return { ...base, ok: false, detail: notChecked(app) };
   const { audit, role } = app.facts;
@@ -172,12 +173,16 @@ export function checkAuditAppendOnly({ app }: DoctorFacts): CheckResult {
   if (audit.rewrite.length > 0) problems.push(`may ${audit.rewrite.join(', ')} audit_log`);
   if (audit.policyUpdate)
     problems.push('may change audit_policy (the retention floor) and so purge recent rows');
+  if (audit.anchorWrite)
+    problems.push(
+      'may write audit_anchor (where the chain starts after a purge) and so hide deleted old rows',
+    );
   return {
     ...base,
     ok: problems.length === 0,
     detail:
       problems.length === 0
-        ? `role ${role.role} may not UPDATE, DELETE or TRUNCATE audit_log, nor change audit_policy`
+        ? `role ${role.role} may not UPDATE, DELETE or TRUNCATE audit_log, nor change audit_policy or audit_anchor`
         : `role ${role.role} ${problems.join('; ')}`,
   };
 }

@@ -92,19 +92,24 @@ async function readPending(db: Db, target: SchemaTarget): Promise<string[] | { e
 
 /** undefined when the database has no audit trail yet. Privileges on a missing table read as NULL. */
 async function readAuditPrivileges(db: Db): Promise<AuditPrivileges | undefined> {
-  const result = await sql<{ present: boolean; rewrite: string[]; policy_update: boolean }>`
+  const result = await sql<{
+    present: boolean;
+    rewrite: string[];
+    policy_update: boolean;
+    anchor_write: boolean;
+  }>`
     SELECT to_regclass('public.audit_log') IS NOT NULL AS present,
            array_remove(ARRAY[
              CASE WHEN has_table_privilege(to_regclass('public.audit_log'), 'UPDATE') THEN 'UPDATE' END,
              CASE WHEN has_table_privilege(to_regclass('public.audit_log'), 'DELETE') THEN 'DELETE' END,
              CASE WHEN has_table_privilege(to_regclass('public.audit_log'), 'TRUNCATE') THEN 'TRUNCATE' END],
              NULL) AS rewrite,
-           coalesce(has_table_privilege(to_regclass('public.audit_policy'), 'UPDATE'), false) AS policy_update`.execute(
-    db,
-  );
+           coalesce(has_table_privilege(to_regclass('public.audit_policy'), 'UPDATE'), false) AS policy_update,
+           coalesce(has_table_privilege(to_regclass('public.audit_anchor'), 'INSERT,UPDATE,DELETE,TRUNCATE'), false)
+             AS anchor_write`.execute(db);
   const row = result.rows[0];
   if (!row?.present) return undefined;
-  return { rewrite: row.rewrite, policyUpdate: row.policy_update };
+  return { rewrite: row.rewrite, policyUpdate: row.policy_update, anchorWrite: row.anchor_write };
 }
 
 /** When a scheduled job last recorded a run (job_runs, migration 0007). */

@@ -38,6 +38,8 @@ export type AuditPrivileges = {
   rewrite: string[];
   /** The role may change the retention floor in audit_policy (and so purge recent rows). */
   policyUpdate: boolean;
+  /** Whether the role may write audit_anchor (where verification starts after a purge). */
+  anchorWrite: boolean;
 };
 
 export type DatabaseFacts = {

@@ -260,4 +260,57 @@ export const webFr: WebCatalogue = {
   'ussd.screen': 'Écran du téléphone',
   'ussd.ended': 'Session terminée.',
   'ussd.disabled': 'Le simulateur USSD est désactivé sur ce serveur. Compose plutôt {code} sur un téléphone.',
+
+  // review: access-log wording for issue 11, machine translation
+  'access.action.account.phone_code': 'a demandé un code pour vérifier un numéro de téléphone',
+  'access.action.account.phone_verified': 'a vérifié un numéro de téléphone',
+  'access.action.auth.recovery_code': 'a demandé un code pour retrouver l’accès au compte',
+  'access.action.auth.recovery': 'a choisi un nouveau PIN ou mot de passe avec un code reçu par SMS',
+  'access.action.auth.refresh': 'a renouvelé une connexion',
+  'access.action.health_data.read': 'a consulté les données de santé',
+  'access.action.health_data.write': 'a modifié les données de santé',
+  'access.action.review.flag': 'signalé pour une vérification par notre équipe',
+
+  // review: phone verification and recovery (issue 11), machine translation
+  'auth.forgot': 'PIN ou mot de passe oublié ?',
+
+  'phone.title': 'Numéro de téléphone',
+  'phone.current': 'Tu te connectes avec le {phone}.',
+  'phone.none':
+    'Ajoute un numéro de téléphone pour te connecter avec, et pour recevoir un code par SMS si tu oublies ton PIN ou ton mot de passe.',
+  'phone.new_label': 'Nouveau numéro de téléphone',
+  'phone.pending':
+    'Le {phone} attend le code que nous lui avons envoyé. Si le numéro est faux, donne le bon ici.',
+  'phone.send_code': 'Envoie-moi un code',
+  'phone.verify_title': 'Vérifie ton numéro de téléphone',
+  'phone.verify_body':
+    'Nous avons envoyé un code à 6 chiffres par SMS au {phone}. Saisis-le ici pour pouvoir te connecter avec ce numéro.',
+  'phone.code_label': 'Code reçu par SMS',
+  'phone.verify': 'Vérifier',
+  'phone.resend': 'Envoyer un nouveau code',
+  'phone.resent': 'Un nouveau code est en route vers le {phone}.',
+  'phone.verified': 'Ton numéro {phone} est vérifié : tu peux te connecter avec.',
+  'guardian.verify_first':
+    "Vérifie d'abord ton propre numéro de téléphone : saisis le code reçu par SMS dans le cadre ci-dessus, puis donne ton accord à nouveau.",
+  'guardian.add_phone':
+    'Un parent ou tuteur donne son accord depuis son propre numéro de téléphone. Ajoute le tien ci-dessous : nous y enverrons un code.',
+
+  'recovery.title': 'PIN ou mot de passe oublié',
+  'recovery.intro':
+    'Saisis le numéro de téléphone avec lequel tu te connectes. Nous y enverrons un code par SMS pour choisir un nouveau PIN ou mot de passe.',
+  'recovery.send': 'Envoie-moi un code',
+  'recovery.sent':
+    'Si le {phone} correspond à un compte, un code lui a été envoyé par SMS. Il est valable 15 minutes.',
+  'recovery.new_secret_title': 'Choisis un nouveau PIN ou mot de passe',
+  'recovery.use_password': 'Choisir plutôt un nouveau mot de passe',
+  'recovery.use_pin': 'Choisir plutôt un nouveau PIN',
+  'recovery.submit': 'Enregistrer et me connecter',
+  'recovery.resent': 'Si ce numéro correspond à un compte, un nouveau code est en route.',
+  'recovery.other_number': 'Utiliser un autre numéro',
+  'recovery.back': 'Retour à la connexion',
+
+  'error.invalid_code':
+    "Ce code n'est pas bon, a déjà servi ou a expiré. Vérifie le SMS, ou demande un nouveau code.",
+  'error.phone_taken': 'Un autre compte se connecte déjà avec ce numéro de téléphone.',
+  'error.sms_unavailable': "Le SMS n'a pas pu être envoyé pour l'instant. Réessaie plus tard.",
 };

@@ -261,6 +261,56 @@ export const webEn = {
   'ussd.screen': 'Phone screen',
   'ussd.ended': 'Session ended.',
   'ussd.disabled': 'The USSD simulator is turned off on this server. Dial {code} on a phone instead.',
+
+  'access.action.account.phone_code': 'asked for a code to check a phone number',
+  'access.action.account.phone_verified': 'verified a phone number',
+  'access.action.auth.recovery_code': 'asked for a code to get back into the account',
+  'access.action.auth.recovery': 'chose a new PIN or password with a code by SMS',
+  'access.action.auth.refresh': 'renewed a sign-in',
+  'access.action.health_data.read': 'read the health data',
+  'access.action.health_data.write': 'changed the health data',
+  'access.action.review.flag': 'flagged for a check by our team',
+
+  'auth.forgot': 'Forgot your PIN or password?',
+
+  'phone.title': 'Phone number',
+  'phone.current': 'You sign in with {phone}.',
+  'phone.none':
+    'Add a phone number to sign in with it, and to get a code by SMS if you forget your PIN or password.',
+  'phone.new_label': 'New phone number',
+  'phone.pending':
+    '{phone} is waiting for the code we texted to it. If the number is wrong, give the right one here.',
+  'phone.send_code': 'Send me a code',
+  'phone.verify_title': 'Check your phone number',
+  'phone.verify_body':
+    'We sent a 6-digit code by SMS to {phone}. Enter it here so that this number can sign you in.',
+  'phone.code_label': 'Code from the SMS',
+  'phone.verify': 'Verify',
+  'phone.resend': 'Send a new code',
+  'phone.resent': 'A new code is on its way to {phone}.',
+  'phone.verified': 'Your phone number {phone} is verified: you can sign in with it.',
+  'guardian.verify_first':
+    'First verify your own phone number: enter the code we texted you in the box above, then give consent again.',
+  'guardian.add_phone':
+    'A parent or guardian gives consent from a phone number of their own. Add yours below: we will text it a code.',
+
+  'recovery.title': 'Forgot your PIN or password',
+  'recovery.intro':
+    'Enter the phone number you sign in with. We will text it a code so you can choose a new PIN or password.',
+  'recovery.send': 'Text me a code',
+  'recovery.sent': 'If {phone} belongs to an account, we have texted a code to it. It works for 15 minutes.',
+  'recovery.new_secret_title': 'Choose a new PIN or password',
+  'recovery.use_password': 'Choose a new password instead',
+  'recovery.use_pin': 'Choose a new PIN instead',
+  'recovery.submit': 'Save and sign in',
+  'recovery.resent': 'If the number belongs to an account, a new code is on its way.',
+  'recovery.other_number': 'Use another number',
+  'recovery.back': 'Back to sign in',
+
+  'error.invalid_code':
+    'That code is not right, was already used or has expired. Check the SMS, or ask for a new code.',
+  'error.phone_taken': 'Another account already signs in with this phone number.',
+  'error.sms_unavailable': 'We could not send the SMS just now. Please try again later.',
 } as const;
 
 export type WebKey = keyof typeof webEn;

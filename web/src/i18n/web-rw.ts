@@ -265,4 +265,55 @@ export const webRw: WebCatalogue = {
   'ussd.ended': 'Byarangiye.',
   'ussd.disabled':
     'Igerageza rya USSD ntirikora kuri iyi seriveri. Kanda {code} kuri telefone aho kubikora hano.',
+
+  // review: access-log wording for issue 11, machine translation
+  'access.action.account.phone_code': 'yasabye kode yo kwemeza nimero ya telefoni',
+  'access.action.account.phone_verified': 'nimero ya telefoni yemejwe',
+  'access.action.auth.recovery_code': 'yasabye kode yo kongera kwinjira muri konti',
+  'access.action.auth.recovery': "hahiswemo PIN cyangwa ijambo ry'ibanga rishya hakoreshejwe kode ya SMS",
+  'access.action.auth.refresh': 'kwinjira kwavuguruwe',
+  'access.action.health_data.read': "amakuru y'ubuzima yarebwe",
+  'access.action.health_data.write': "amakuru y'ubuzima yahinduwe",
+  'access.action.review.flag': 'byoherejwe ngo bisuzumwe n’itsinda ryacu',
+
+  // review: phone verification and recovery (issue 11), machine translation
+  'auth.forgot': "Wibagiwe PIN cyangwa ijambo ry'ibanga?",
+
+  'phone.title': 'Nimero ya telefoni',
+  'phone.current': 'Winjira ukoresheje {phone}.',
+  'phone.none':
+    "Ongeraho nimero ya telefoni kugira ngo uyinjiremo, kandi wakire kode kuri SMS niba wibagiwe PIN cyangwa ijambo ry'ibanga.",
+  'phone.new_label': 'Nimero ya telefoni nshya',
+  'phone.pending': '{phone} itegereje kode twayoherereje. Niba iyi nimero atari yo, andika nyayo hano.',
+  'phone.send_code': 'Nyoherereza kode',
+  'phone.verify_title': 'Emeza nimero ya telefoni yawe',
+  'phone.verify_body':
+    "Twohereje kode y'imibare 6 kuri SMS kuri {phone}. Yandike hano kugira ngo iyi nimero ijye igufasha kwinjira.",
+  'phone.code_label': 'Kode iri muri SMS',
+  'phone.verify': 'Emeza',
+  'phone.resend': 'Ohereza kode nshya',
+  'phone.resent': 'Kode nshya iri mu nzira igana kuri {phone}.',
+  'phone.verified': 'Nimero ya telefoni yawe {phone} yemejwe: ushobora kuyinjiramo.',
+  'guardian.verify_first':
+    'Banza wemeze nimero ya telefoni yawe: andika kode twakoherereje mu kazu kari hejuru, hanyuma wongere utange uruhushya.',
+  'guardian.add_phone':
+    'Umubyeyi cyangwa umurezi atanga uruhushya akoresheje nimero ya telefoni ye bwite. Ongeraho iyawe hano hasi: turayoherereza kode.',
+
+  'recovery.title': "Wibagiwe PIN cyangwa ijambo ry'ibanga",
+  'recovery.intro':
+    "Andika nimero ya telefoni winjiramo. Turayoherereza kode kugira ngo uhitemo PIN nshya cyangwa ijambo ry'ibanga rishya.",
+  'recovery.send': 'Nyoherereza kode',
+  'recovery.sent': 'Niba {phone} ifite konti, twayoherereje kode. Imara iminota 15.',
+  'recovery.new_secret_title': "Hitamo PIN nshya cyangwa ijambo ry'ibanga rishya",
+  'recovery.use_password': "Ahubwo hitamo ijambo ry'ibanga rishya",
+  'recovery.use_pin': 'Ahubwo hitamo PIN nshya',
+  'recovery.submit': 'Bika kandi winjire',
+  'recovery.resent': 'Niba iyi nimero ifite konti, kode nshya iri mu nzira.',
+  'recovery.other_number': 'Koresha indi nimero',
+  'recovery.back': 'Subira ku kwinjira',
+
+  'error.invalid_code':
+    'Iyo kode si yo, yamaze gukoreshwa cyangwa yarataye agaciro. Reba SMS, cyangwa usabe kode nshya.',
+  'error.phone_taken': 'Indi konti isanzwe yinjira ikoresheje iyi nimero ya telefoni.',
+  'error.sms_unavailable': 'Ntitwashoboye kohereza SMS ubu. Ongera ugerageze nyuma.',
 };

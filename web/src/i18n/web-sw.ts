@@ -261,4 +261,56 @@ export const webSw: WebCatalogue = {
   'ussd.screen': 'Skrini ya simu',
   'ussd.ended': 'Kipindi kimeisha.',
   'ussd.disabled': 'Kiigaji cha USSD kimezimwa kwenye seva hii. Piga {code} kwenye simu badala yake.',
+
+  // review: access-log wording for issue 11, machine translation
+  'access.action.account.phone_code': 'aliomba nambari ya kuthibitisha namba ya simu',
+  'access.action.account.phone_verified': 'alithibitisha namba ya simu',
+  'access.action.auth.recovery_code': 'aliomba nambari ya kurudi kwenye akaunti',
+  'access.action.auth.recovery': 'alichagua PIN au nenosiri jipya kwa nambari ya SMS',
+  'access.action.auth.refresh': 'alisasisha kuingia',
+  'access.action.health_data.read': 'alisoma data ya afya',
+  'access.action.health_data.write': 'alibadilisha data ya afya',
+  'access.action.review.flag': 'imewekwa alama ili ikaguliwe na timu yetu',
+
+  // review: phone verification and recovery (issue 11), machine translation
+  'auth.forgot': 'Umesahau PIN au nenosiri?',
+
+  'phone.title': 'Namba ya simu',
+  'phone.current': 'Unaingia kwa {phone}.',
+  'phone.none':
+    'Ongeza namba ya simu ili uingie kwayo, na upate nambari ya kuthibitisha kwa SMS ukisahau PIN au nenosiri lako.',
+  'phone.new_label': 'Namba mpya ya simu',
+  'phone.pending': '{phone} inasubiri nambari tuliyoitumia. Ikiwa namba si sahihi, andika iliyo sahihi hapa.',
+  'phone.send_code': 'Nitumie nambari ya kuthibitisha',
+  'phone.verify_title': 'Thibitisha namba yako ya simu',
+  'phone.verify_body':
+    'Tumetuma nambari ya tarakimu 6 kwa SMS kwenda {phone}. Iandike hapa ili namba hii ikuwezeshe kuingia.',
+  'phone.code_label': 'Nambari kutoka kwenye SMS',
+  'phone.verify': 'Thibitisha',
+  'phone.resend': 'Tuma nambari mpya',
+  'phone.resent': 'Nambari mpya iko njiani kwenda {phone}.',
+  'phone.verified': 'Namba yako ya simu {phone} imethibitishwa: unaweza kuingia kwayo.',
+  'guardian.verify_first':
+    'Kwanza thibitisha namba yako ya simu: andika nambari tuliyokutumia kwenye kisanduku hapo juu, kisha toa ridhaa tena.',
+  'guardian.add_phone':
+    'Mzazi au mlezi anatoa ridhaa kutoka namba yake mwenyewe ya simu. Ongeza yako hapa chini: tutaitumia nambari ya kuthibitisha.',
+
+  'recovery.title': 'Umesahau PIN au nenosiri',
+  'recovery.intro':
+    'Andika namba ya simu unayoingia nayo. Tutaitumia nambari ya kuthibitisha kwa SMS ili uchague PIN au nenosiri jipya.',
+  'recovery.send': 'Nitumie nambari ya kuthibitisha',
+  'recovery.sent':
+    'Ikiwa {phone} ina akaunti, tumeitumia nambari ya kuthibitisha kwa SMS. Inafanya kazi kwa dakika 15.',
+  'recovery.new_secret_title': 'Chagua PIN au nenosiri jipya',
+  'recovery.use_password': 'Chagua nenosiri jipya badala yake',
+  'recovery.use_pin': 'Chagua PIN mpya badala yake',
+  'recovery.submit': 'Hifadhi na uingie',
+  'recovery.resent': 'Ikiwa namba hii ina akaunti, nambari mpya iko njiani.',
+  'recovery.other_number': 'Tumia namba nyingine',
+  'recovery.back': 'Rudi kwenye kuingia',
+
+  'error.invalid_code':
+    'Nambari hiyo si sahihi, imeshatumika au muda wake umekwisha. Angalia SMS, au omba nambari mpya.',
+  'error.phone_taken': 'Akaunti nyingine tayari inaingia kwa namba hii ya simu.',
+  'error.sms_unavailable': 'Hatukuweza kutuma SMS sasa hivi. Jaribu tena baadaye.',
 };

@@ -258,6 +258,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link href="/recover">{t('auth.forgot')}</Link>
+      </p>
+      <p>
         {t('auth.no_account')} <Link href="/register">{t('web.nav.register')}</Link>
       </p>
     </>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, api, get, type Period, type Prediction } from '../api.ts';
+import { ApiError, api, get, type Period, type Prediction, type User } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import {
   ConfirmBox,
@@ -13,6 +13,7 @@ import {
   useConfirmingSubmit,
 } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import { PhoneNumberForm, VerifyPhoneCard } from '../PhoneVerification.tsx';
 
 function GuardianCode() {
   const { t } = useI18n();
@@ -38,10 +39,27 @@ function GuardianCode() {
   );
 }
 
-function ParentHome() {
+/**
+ * A guardian consents from a verified phone number of their own (the API's
+ * guardian_phone_required): say which step is missing, since the card or the form for it is on
+ * this page.
+ */
+function guardianPhoneStep(user: User, t: (key: Key) => string): { message: string; addPhone: boolean } {
+  // A verified number that is still refused is the child's own number.
+  if (user.phone !== undefined) return { message: t('guardian.same_phone'), addPhone: false };
+  if (user.pendingPhone !== undefined) return { message: t('guardian.verify_first'), addPhone: false };
+  return { message: t('guardian.add_phone'), addPhone: true };
+}
+
+function ParentHome({ user }: { user: User }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
+  // Once her number changes (added, then verified), the old advice no longer applies.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clears on a change of her numbers only.
+  useEffect(() => setError(null), [user.phone, user.pendingPhone]);
+  const phoneStep =
+    error instanceof ApiError && error.code === 'guardian_phone_required' ? guardianPhoneStep(user, t) : null;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
@@ -70,12 +88,13 @@ function ParentHome() {
               required
             />
           </div>
-          <ProblemMessage error={error} />
+          <ProblemMessage error={error} message={phoneStep?.message} />
           {done && <Notice>{t('guardian.done')}</Notice>}
           <button type="submit" className="primary">
             {t('guardian.submit')}
           </button>
         </form>
+        {phoneStep?.addPhone && <PhoneNumberForm />}
       </section>
       <Tips />
     </>
@@ -208,7 +227,8 @@ export function HomePage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('home.hello', { name: user.name })}</h1>
-      {user.role === 'adolescent' ? <AdolescentHome /> : <ParentHome />}
+      <VerifyPhoneCard />
+      {user.role === 'adolescent' ? <AdolescentHome /> : <ParentHome user={user} />}
     </>
   );
 }

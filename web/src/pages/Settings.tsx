@@ -1,11 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
-import { type AccessEntry, api, type ConsentStatus, exportData, get, type Session } from '../api.ts';
+import {
+  type AccessEntry,
+  api,
+  type ConsentStatus,
+  exportData,
+  get,
+  type Session,
+  type User,
+} from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { acceptCurrentPolicies } from '../ConsentPrompt.tsx';
 import { Loading, Notice, ProblemMessage, saveFile } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import { PhoneNumberForm, VerifyPhoneCard } from '../PhoneVerification.tsx';
 
 function field(form: FormData, name: string): string | undefined {
   const value = form.get(name);
@@ -112,6 +121,21 @@ function SecretForm({ kind }: { kind: 'password' | 'pin' }) {
           {t('web.save')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** Her sign-in number: add one, or change it (the old one signs her in until the new is verified). */
+function PhoneNumber({ user }: { user: User }) {
+  const { t } = useI18n();
+  let status = t('phone.none');
+  if (user.phone) status = t('phone.current', { phone: user.phone });
+  else if (user.pendingPhone) status = t('phone.pending', { phone: user.pendingPhone });
+  return (
+    <section className="card" aria-labelledby="phone-title">
+      <h2 id="phone-title">{t('phone.title')}</h2>
+      <p>{status}</p>
+      <PhoneNumberForm />
     </section>
   );
 }
@@ -380,6 +404,8 @@ export function SettingsPage() {
           </p>
         </section>
       )}
+      <VerifyPhoneCard />
+      {user && <PhoneNumber user={user} />}
       <SecretForm kind="password" />
       <SecretForm kind="pin" />
       <Sessions />

@@ -25,6 +25,16 @@ ALTER TABLE audit_log ADD CONSTRAINT audit_log_ids_committed CHECK (
   OR ((actor_id IS NULL OR actor_commitment IS NOT NULL) AND (subject_id IS NULL OR subject_commitment IS NOT NULL))
 );
 
+-- Accounts erased before this upgrade left their ids in the trail (every audit id is a users id):
+-- they go now, marked as erased the way forget_audit_subject() below marks old-format rows.
+UPDATE audit_log a SET
+  actor_id = CASE WHEN a.actor_id IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = a.actor_id) THEN a.actor_id END,
+  actor_commitment = CASE WHEN a.actor_id IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = a.actor_id) THEN NULL ELSE '\x'::bytea END,
+  subject_id = CASE WHEN a.subject_id IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = a.subject_id) THEN a.subject_id END,
+  subject_commitment = CASE WHEN a.subject_id IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = a.subject_id) THEN NULL ELSE '\x'::bytea END
+WHERE (a.actor_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = a.actor_id))
+   OR (a.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = a.subject_id));
+
 -- The head now names the last row (seq) and carries mac = HMAC(key, hash), written by the server,
 -- so a writer cannot simply point it at a shorter chain. prev is no longer needed.
 ALTER TABLE audit_head
@@ -68,19 +78,26 @@ CREATE OR REPLACE FUNCTION purge_audit_log(cutoff timestamptz) RETURNS bigint
   SET search_path = public, pg_temp
 AS $$
 DECLARE
+  floor_days integer;
   old_before timestamptz;
   keep_from bigint;
   purged bigint;
   last_seq bigint;
   last_hash bytea;
 BEGIN
-  IF cutoff IS NULL THEN
+  SELECT retention_days INTO floor_days FROM public.audit_policy WHERE id = 1;
+  -- least() skips NULLs: without both limits nothing is old enough.
+  IF cutoff IS NULL OR floor_days IS NULL THEN
     RETURN 0;
   END IF;
-  old_before := least(cutoff, now() - make_interval(days => (SELECT retention_days FROM public.audit_policy WHERE id = 1)));
-  SELECT seq INTO keep_from FROM public.audit_log WHERE at >= old_before ORDER BY seq LIMIT 1;
+  old_before := least(cutoff, now() - make_interval(days => floor_days));
+  -- One snapshot for both: a row appended after it is never taken for an old one.
+  SELECT coalesce(
+    (SELECT seq FROM public.audit_log WHERE at >= old_before ORDER BY seq LIMIT 1),
+    (SELECT max(seq) + 1 FROM public.audit_log)
+  ) INTO keep_from;
   WITH gone AS (
-    DELETE FROM public.audit_log WHERE keep_from IS NULL OR seq < keep_from RETURNING seq, hash
+    DELETE FROM public.audit_log WHERE seq < keep_from RETURNING seq, hash
   ), counted AS (
     SELECT count(*) AS n, max(seq) AS top FROM gone
   )
