@@ -198,6 +198,7 @@ export function createServices(deps: AppDeps) {
     sessions,
     hasher,
     audit,
+    events: securityEvents,
     clock,
   });
   const auth = createAuthService({

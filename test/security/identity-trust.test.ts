@@ -224,6 +224,12 @@ describeEachDatabase('who owns a phone number', (get) => {
         body: { phone: user.phone, code, newPin: '71946' },
       });
     assert.equal((await complete('000000')).statusCode, 400);
+    const weak = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/recovery/complete',
+      body: { phone: user.phone, code: lastCodeTo(t, user.phone), newPin: '11111' },
+    });
+    assert.equal(weak.json().code, 'weak_pin', 'a refused new PIN does not use up her code');
     const done = await complete(lastCodeTo(t, user.phone));
     assert.equal(done.statusCode, 200, done.body);
     assert.ok(done.json().accessToken);
@@ -242,6 +248,31 @@ describeEachDatabase('who owns a phone number', (get) => {
       token: login.json().accessToken,
     });
     assert.ok(JSON.stringify(log.json()).includes('auth.recovery'), 'the recovery is in her access log');
+  });
+
+  it('lets her back in when she registered with only a phone and lost the session before entering the code', async () => {
+    const t = get();
+    const user = await registerUser(t, { email: undefined }, { verifyPhone: false });
+    await t.request({ method: 'POST', url: '/api/v1/auth/logout', token: user.accessToken });
+    assert.equal(
+      (await t.request({ method: 'POST', url: '/api/v1/auth/recovery', body: { phone: user.phone } }))
+        .statusCode,
+      202,
+    );
+    const done = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/recovery/complete',
+      body: { phone: user.phone, code: lastCodeTo(t, user.phone), newPin: '71946' },
+    });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.json().user.id, user.id);
+    assert.equal(done.json().user.phone, user.phone, 'the code proved the number: it is verified now');
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.phone, pin: '71946' },
+    });
+    assert.equal(login.statusCode, 200);
   });
 
   it('recovers a forgotten PIN over USSD from her own number', async () => {

@@ -56,7 +56,9 @@ export function createAuthService(deps: {
     const attempt = await throttle.begin(keys);
     const stored = kind === 'password' ? row.password_hash : row.pin_hash;
     const { ok, rehash } = await hasher.verify(row.id, kind, stored, secret);
-    if (ok) {
+    // A right secret for a deactivated account still counts as a failure, so the lock's timing
+    // cannot confirm a password the answer (401) does not.
+    if (ok && row.status === 'active') {
       await throttle.succeed(keys);
       if (rehash) {
         const fresh = await hasher.hash(row.id, kind, secret);

@@ -16,6 +16,18 @@ export function createUserRepo(db: Db) {
       return db.selectFrom('users').selectAll().where(column, '=', index).executeTakeFirst();
     },
 
+    /** The newest active account waiting to verify this number (several may have given it). */
+    async findNewestByPendingPhone(index: Uint8Array): Promise<UserRow | undefined> {
+      return db
+        .selectFrom('users')
+        .selectAll()
+        .where('phone_pending_bidx', '=', index)
+        .where('status', '=', 'active')
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
     async identifierTaken(phoneIndex: Uint8Array | null, emailIndex: Uint8Array | null): Promise<boolean> {
       if (!phoneIndex && !emailIndex) return false;
       const row = await db

@@ -6,6 +6,17 @@ export type StoredCode = { id: string; userId: string; codeHash: Uint8Array };
 /** One-time codes sent by SMS: only a keyed hash of each is stored. */
 export function createVerificationRepo(db: Db) {
   return {
+    /** A new code replaces the older live ones of the same purpose for this account. */
+    async retireLive(userId: string, purpose: CodePurpose, now: Date): Promise<void> {
+      await db
+        .updateTable('verification_codes')
+        .set({ used_at: now })
+        .where('user_id', '=', userId)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .execute();
+    },
+
     async insert(row: {
       id: string;
       userId: string;
@@ -49,6 +60,25 @@ export function createVerificationRepo(db: Db) {
         .limit(1)
         .executeTakeFirst();
       return row && { id: row.id, userId: row.user_id, codeHash: row.code_hash };
+    },
+
+    /** Whose account the newest live code of this purpose for this number was made for. */
+    async latestLiveOwner(
+      phoneIndex: Uint8Array,
+      purpose: CodePurpose,
+      now: Date,
+    ): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('verification_codes')
+        .select('user_id')
+        .where('phone_bidx', '=', phoneIndex)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.user_id;
     },
 
     /** Spends a code once, atomically; false when another request spent it first. */

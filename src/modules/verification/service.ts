@@ -5,6 +5,7 @@ import type { Language, UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
+import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import type { RateLimiter } from '../../platform/security/rate-limit.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
@@ -43,6 +44,8 @@ export function createVerificationService(deps: {
   sessions: Pick<SessionService, 'revokeAll' | 'start'>;
   hasher: SecretHasher;
   audit: AuditService;
+  /** Wrong codes are security events (they feed the per-address alert rules). */
+  events: Pick<SecurityEvents, 'record'>;
   clock: () => Date;
 }) {
   const { repo, blindIndex, clock } = deps;
@@ -57,6 +60,7 @@ export function createVerificationService(deps: {
     const now = clock();
     const id = randomUUID();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await repo.retireLive(userId, purpose, now);
     await repo.insert({
       id,
       userId,
@@ -75,8 +79,16 @@ export function createVerificationService(deps: {
     });
   }
 
-  /** Checks a code against the newest live one for this account and number, counted per number. */
-  async function redeem(userId: string, phone: string, purpose: CodePurpose, code: string) {
+  /**
+   * Checks a code against the newest live one for this account and number, counted per number;
+   * `beforeSpend` runs between a match and the spend (a refused new secret keeps the code usable).
+   */
+  async function redeem(
+    target: { userId: string; phone: string; purpose: CodePurpose; code: string },
+    ctx: RequestContext,
+    beforeSpend?: () => Promise<void> | void,
+  ) {
+    const { userId, phone, purpose, code } = target;
     const keys = deps.throttle.keysForSmsCode(phone);
     const attempt = await deps.throttle.begin(keys);
     const stored = /^[0-9]{6}$/.test(code)
@@ -84,11 +96,19 @@ export function createVerificationService(deps: {
       : undefined;
     const matches =
       stored !== undefined && timingSafeEqual(hashCode(stored.id, code), Buffer.from(stored.codeHash));
-    if (!stored || !matches || !(await repo.spend(stored.id, clock()))) {
+    if (!stored || !matches) {
       await deps.throttle.fail(keys, attempt);
+      await deps.events.record({
+        type: 'code_failed',
+        ...eventContext(ctx),
+        subject: phone,
+        detail: purpose,
+      });
       throw new AppError('invalid_code');
     }
     await deps.throttle.succeed(keys);
+    await beforeSpend?.();
+    if (!(await repo.spend(stored.id, clock()))) throw new AppError('invalid_code');
   }
 
   async function pendingPhoneOf(row: UserRow): Promise<string | undefined> {
@@ -137,22 +157,8 @@ export function createVerificationService(deps: {
       assertThat(row, 'not_found', 'No such account');
       const phone = await pendingPhoneOf(row);
       assertThat(phone, 'conflict', 'There is no phone number waiting to be verified');
-      await redeem(userId, phone, 'phone', code);
-      const vault = await deps.dataProtection.vaultFor(userId);
-      const moved = await deps.userRepo
-        .update(userId, {
-          phone_enc: vault.seal(field(userId, 'phone'), phone),
-          phone_bidx: blindIndex('phone', phone),
-          phone_pending_enc: null,
-          phone_pending_bidx: null,
-          updated_at: clock(),
-        })
-        .catch((error: unknown) => {
-          // She proved she holds the number, so she may learn that another account signs in with it.
-          if ((error as { code?: string }).code === '23505') throw new AppError('phone_taken');
-          throw error;
-        });
-      assertThat(moved, 'not_found', 'No such account');
+      await redeem({ userId, phone, purpose: 'phone', code }, ctx);
+      await promotePending(userId, phone);
       await deps.audit.record(auditContextOf(ctx), {
         action: 'account.phone_verified',
         outcome: 'success',
@@ -170,7 +176,12 @@ export function createVerificationService(deps: {
       const phone = normalizePhone(phoneInput);
       await deps.rateLimit(`recovery-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
       await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
-      const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
+      const index = blindIndex('phone', phone);
+      // Her sign-in number; failing that, a number she gave and never verified (she may have lost
+      // the session she registered in): the code proves it now, and completing verifies it.
+      const row =
+        (await deps.userRepo.findByBlindIndex('phone', index)) ??
+        (await deps.userRepo.findNewestByPendingPhone(index));
       if (row?.status !== 'active') return;
       await issue(row.id, phone, 'recovery', row.language);
       await deps.audit.record(
@@ -185,12 +196,32 @@ export function createVerificationService(deps: {
       ctx: RequestContext,
     ): Promise<TokenPair & { user: PublicUser }> {
       const phone = normalizePhone(input.phone);
-      const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
-      // An unknown number is refused exactly like a wrong code (and counted the same way).
-      await redeem(row?.id ?? '00000000-0000-0000-0000-000000000000', phone, 'recovery', input.code);
-      assertThat(row && row.status === 'active', 'invalid_code');
-      const user = await deps.users.get(row.id);
+      const index = blindIndex('phone', phone);
+      const ownerId = await repo.latestLiveOwner(index, 'recovery', clock());
+      const row = ownerId ? await deps.users.findRow(ownerId) : undefined;
+      await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
+      // An unknown number is refused exactly like a wrong code (and counted the same way). The new
+      // secret is checked before the code is spent, so a weak PIN does not cost her the code.
+      let user: PublicUser | undefined;
+      await redeem(
+        {
+          userId: row?.id ?? '00000000-0000-0000-0000-000000000000',
+          phone,
+          purpose: 'recovery',
+          code: input.code,
+        },
+        ctx,
+        async () => {
+          if (row?.status !== 'active') return;
+          user = await deps.users.get(row.id);
+          checkNewSecret(user, input);
+        },
+      );
+      assertThat(row?.status === 'active' && user, 'invalid_code');
+      const pending = row.phone_pending_bidx !== null && Buffer.from(row.phone_pending_bidx).equals(index);
+      if (pending) await promotePending(row.id, phone);
       await setSecret(row, user, input);
+      user = await deps.users.get(row.id);
       await deps.sessions.revokeAll(row.id, 'recovery');
       await deps.audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
@@ -217,16 +248,40 @@ export function createVerificationService(deps: {
     },
   };
 
-  async function setSecret(row: UserRow, user: PublicUser, secret: NewSecret): Promise<void> {
+  /** A number she has just proven becomes her sign-in number. */
+  async function promotePending(userId: string, phone: string): Promise<void> {
+    const vault = await deps.dataProtection.vaultFor(userId);
+    const moved = await deps.userRepo
+      .update(userId, {
+        phone_enc: vault.seal(field(userId, 'phone'), phone),
+        phone_bidx: blindIndex('phone', phone),
+        phone_pending_enc: null,
+        phone_pending_bidx: null,
+        updated_at: clock(),
+      })
+      .catch((error: unknown) => {
+        // She proved she holds the number, so she may learn that another account signs in with it.
+        if ((error as { code?: string }).code === '23505') throw new AppError('phone_taken');
+        throw error;
+      });
+    assertThat(moved, 'not_found', 'No such account');
+  }
+
+  /** The rules a new secret meets (exactly one; not weak; not her name, number or birth year). */
+  function checkNewSecret(user: PublicUser, secret: NewSecret): void {
     if ((secret.newPassword === undefined) === (secret.newPin === undefined)) {
       throw new AppError('validation_failed', 'Give exactly one of newPassword or newPin');
     }
+    if (secret.newPassword !== undefined) checkPassword(secret.newPassword, personalWords(user));
+    else if (secret.newPin !== undefined) checkPin(secret.newPin, user.birthYear);
+  }
+
+  async function setSecret(row: UserRow, user: PublicUser, secret: NewSecret): Promise<void> {
+    checkNewSecret(user, secret);
     if (secret.newPassword !== undefined) {
-      checkPassword(secret.newPassword, personalWords(user));
       const hash = await deps.hasher.hash(row.id, 'password', secret.newPassword);
       await deps.userRepo.update(row.id, { password_hash: hash, updated_at: clock() });
     } else if (secret.newPin !== undefined) {
-      checkPin(secret.newPin, user.birthYear);
       const hash = await deps.hasher.hash(row.id, 'pin', secret.newPin);
       await deps.userRepo.update(row.id, { pin_hash: hash, updated_at: clock() });
     }

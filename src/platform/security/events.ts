@@ -8,6 +8,8 @@ export type SecurityEventType =
   | 'login_failed'
   /** A wrong current password or PIN re-entered while signed in (changes, account deletion). */
   | 'credential_failed'
+  /** A wrong code sent by SMS (phone verification, account recovery). */
+  | 'code_failed'
   | 'account_locked'
   | 'pin_locked'
   /** A spent refresh token came back: someone holds a copy; the session was ended. */
@@ -99,7 +101,10 @@ export function createSecurityEvents(deps: {
         `${failures.failures} security failures from one address`,
       );
     }
-    if (subject === undefined || (event.type !== 'login_failed' && event.type !== 'credential_failed'))
+    if (
+      subject === undefined ||
+      (event.type !== 'login_failed' && event.type !== 'credential_failed' && event.type !== 'code_failed')
+    )
       return;
     const first = await store.increment(`sec:ipacct:${source}:${subject}:${index}`, now, ttl);
     if (first.failures !== 1) return;
