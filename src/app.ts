@@ -39,6 +39,7 @@ import { createSessionRepo } from './modules/sessions/repo.ts';
 import { createSessionService } from './modules/sessions/service.ts';
 import { createUpgradeRepo } from './modules/upgrades/repo.ts';
 import { createUpgradeService } from './modules/upgrades/service.ts';
+import { createAccountSeal } from './modules/users/account-seal.ts';
 import { createUserRepo } from './modules/users/repo.ts';
 import { meRoutes } from './modules/users/routes.ts';
 import { UserSchema } from './modules/users/schema.ts';
@@ -142,6 +143,7 @@ export function createServices(deps: AppDeps) {
     chainKey: derivePurposeKey(config.blindIndexKey, 'audit-chain:v1'),
   });
   const userRepo = createUserRepo(db);
+  const accountSeal = createAccountSeal(derivePurposeKey(config.blindIndexKey, 'account-seal:v1'));
   const policies = deps.policies ?? CURRENT_POLICIES;
   const consentRepo = createConsentRepo(db);
   const users = createUserService({
@@ -152,6 +154,7 @@ export function createServices(deps: AppDeps) {
     dataProtection,
     blindIndex,
     hasher,
+    accountSeal,
     audit,
     clock,
   });
@@ -183,6 +186,7 @@ export function createServices(deps: AppDeps) {
     sessionDays: config.sessionDays,
     events: securityEvents,
     refreshTokenKey: derivePurposeKey(config.blindIndexKey, 'refresh-token:v1'),
+    accountSeal,
   });
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
   const verification = createVerificationService({
@@ -213,7 +217,15 @@ export function createServices(deps: AppDeps) {
     events: securityEvents,
     clock,
   });
-  const admin = createAdminService({ users, userRepo, sessions, audit, consents: consentRepo, clock });
+  const admin = createAdminService({
+    users,
+    userRepo,
+    sessions,
+    audit,
+    consents: consentRepo,
+    accountSeal,
+    clock,
+  });
   const consents = createConsentService({
     repo: consentRepo,
     users,
@@ -266,6 +278,7 @@ export function createServices(deps: AppDeps) {
     repo: createUpgradeRepo(db),
     hasher,
     dataProtection,
+    accountSeal,
     blindIndex,
     clock,
   });

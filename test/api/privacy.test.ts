@@ -167,7 +167,8 @@ describeEachDatabase('privacy rights', (get) => {
     // The trail keeps what happened (tombstones), but no row names her any more.
     const audit = JSON.stringify(await t.db.raw('SELECT * FROM audit_log'));
     assert.ok(audit.includes('account.delete'), 'the erasure itself is in the trail');
-    for (const secret of [teen.id, teen.name, teen.email, teen.phone.slice(4)]) assert.ok(!audit.includes(secret));
+    for (const secret of [teen.id, teen.name, teen.email, teen.phone.slice(4)])
+      assert.ok(!audit.includes(secret));
   });
 
   it('asks everyone to accept a new policy version, on the web and by USSD', async () => {

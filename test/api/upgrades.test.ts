@@ -22,6 +22,14 @@ async function legacyPinHash(t: TestApp, pin: string): Promise<string> {
   });
 }
 
+/** What migration 0013 wrote for an account that existed then (the schema owner's list). */
+const listAsMigrationDid = (t: TestApp, userId: string) =>
+  t.db.raw(
+    `INSERT INTO credential_upgrades (user_id, password_digest, pin_digest, role, status)
+     SELECT id, sha256(convert_to(password_hash, 'UTF8')), sha256(convert_to(pin_hash, 'UTF8')), role, status
+     FROM users WHERE id = '${userId}'`,
+  );
+
 const signIn = (t: TestApp, identifier: string, pin: string) =>
   t.request({ method: 'POST', url: '/api/v1/auth/login', body: { identifier, pin } });
 
@@ -32,7 +40,7 @@ describeEachDatabase('data from earlier versions', (get) => {
     await t.db.raw(
       `UPDATE users SET pin_hash = '${await legacyPinHash(t, GOOD_PIN)}' WHERE id = '${user.id}'`,
     );
-    await t.db.raw(`INSERT INTO credential_upgrades (user_id) VALUES ('${user.id}')`);
+    await listAsMigrationDid(t, user.id);
     const restarted = await startTestApp(t.db, { config: t.config, clock: t.clock });
     try {
       const [wrapped] = await t.db.raw<{ pin_hash: string }>(
@@ -75,11 +83,42 @@ describeEachDatabase('data from earlier versions', (get) => {
     });
     try {
       assert.equal((await signIn(rotated, user.email, GOOD_PIN)).statusCode, 200);
-      const [row] = await t.db.raw<{ pin_hash: string }>(`SELECT pin_hash FROM users WHERE id = '${user.id}'`);
+      const [row] = await t.db.raw<{ pin_hash: string }>(
+        `SELECT pin_hash FROM users WHERE id = '${user.id}'`,
+      );
       assert.match(row?.pin_hash ?? '', /^\$le1\$p2\$/);
       assert.equal((await signIn(rotated, user.email, GOOD_PIN)).statusCode, 200);
     } finally {
       await rotated.app.close();
+    }
+  });
+
+  it('drops a hash planted between the migration and the first start, and keeps an account refused if its role was raised', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    await t.db.raw(
+      `UPDATE users SET pin_hash = '${await legacyPinHash(t, GOOD_PIN)}' WHERE id = '${user.id}'`,
+    );
+    await listAsMigrationDid(t, user.id);
+    // After db:migrate, before the server starts: a writer plants his own PIN on her row.
+    await t.db.raw(
+      `UPDATE users SET pin_hash = '${await legacyPinHash(t, '71946')}' WHERE id = '${user.id}'`,
+    );
+    const other = await registerUser(t);
+    await listAsMigrationDid(t, other.id);
+    // ... and makes another account an admin.
+    await t.db.raw(`UPDATE users SET role = 'admin' WHERE id = '${other.id}'`);
+    const restarted = await startTestApp(t.db, { config: t.config, clock: t.clock });
+    try {
+      assert.equal((await signIn(restarted, user.email, '71946')).statusCode, 401, 'the planted PIN');
+      const login = await restarted.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { identifier: other.email, password: other.password },
+      });
+      assert.equal(login.statusCode, 401, 'a role changed behind the server is never signed');
+    } finally {
+      await restarted.app.close();
     }
   });
 

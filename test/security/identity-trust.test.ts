@@ -385,4 +385,59 @@ describeEachDatabase('a database writer without the server secrets', (get) => {
     await p.dial();
     assert.doesNotMatch(await p.send('71946'), /Main menu/, 'nor on her phone line');
   });
+
+  it('cannot take her account over by moving his own phone lookup value onto her row', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    const him = await registerUser(t, { pin: '71946', password: 'his own long passphrase' });
+    const [his] = await t.db.raw<{ hex: string }>(
+      `SELECT encode(phone_bidx, 'hex') AS hex FROM users WHERE id = '${him.id}'`,
+    );
+    await t.db.raw(`UPDATE users SET phone_bidx = NULL WHERE id = '${him.id}'`);
+    await t.db.raw(`UPDATE users SET phone_bidx = decode('${his?.hex}', 'hex') WHERE id = '${her.id}'`);
+    const textsToHim = () => t.sms.messages.filter((m) => m.to === him.phone).length;
+    const before = textsToHim();
+    const start = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/recovery',
+      body: { phone: him.phone },
+    });
+    assert.equal(start.statusCode, 202);
+    assert.equal(textsToHim(), before, 'no recovery code for her account goes to his phone');
+    // Nor on USSD from his number: "forgot PIN" does not reach her account.
+    const p = phone(() => t.app, him.phone);
+    await p.dial();
+    await p.send('9', '40719');
+    assert.doesNotMatch(await p.send('40719'), /PIN is changed/);
+    const hers = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: her.email, pin: GOOD_PIN },
+    });
+    assert.equal(hers.statusCode, 200, 'her own PIN still opens her account');
+  });
+
+  it('cannot make himself an admin, nor hide what a living account did', async () => {
+    const t = get();
+    const him = await registerUser(t, { role: 'parent', birthYear: 1980 });
+    const her = await registerUser(t);
+    await t.db.raw(`UPDATE users SET role = 'admin' WHERE id = '${him.id}'`);
+    const asAdmin = await t.request({
+      method: 'GET',
+      url: `/api/v1/admin/users/${her.id}`,
+      token: him.accessToken,
+    });
+    assert.equal(asAdmin.statusCode, 401, 'a role not set by the server is refused');
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: him.email, password: him.password },
+    });
+    assert.equal(login.statusCode, 401);
+    const before = await t.db.raw(`SELECT 1 FROM audit_log WHERE subject_id::text = '${her.id}'`);
+    await t.db.raw(`SELECT forget_audit_subject('${her.id}')`);
+    const after = await t.db.raw(`SELECT 1 FROM audit_log WHERE subject_id::text = '${her.id}'`);
+    assert.ok(before.length > 0);
+    assert.equal(after.length, before.length, 'erasure tombstones only for an account that is gone');
+  });
 });

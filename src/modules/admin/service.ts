@@ -4,6 +4,7 @@ import { auditContextOf, type RequestContext } from '../../platform/request-cont
 import type { AuditService } from '../audit/service.ts';
 import type { ConsentRepo } from '../consents/repo.ts';
 import type { SessionService } from '../sessions/service.ts';
+import type { AccountSeal } from '../users/account-seal.ts';
 import type { UserRepo } from '../users/repo.ts';
 import type { PublicUser, UserService } from '../users/service.ts';
 
@@ -23,6 +24,7 @@ export function createAdminService(deps: {
   sessions: SessionService;
   audit: AuditService;
   consents: Pick<ConsentRepo, 'openReviewFlags'>;
+  accountSeal: AccountSeal;
   clock: () => Date;
 }) {
   const { users, userRepo, sessions, audit, clock } = deps;
@@ -34,8 +36,11 @@ export function createAdminService(deps: {
       'You cannot change the status of your own account',
     );
     const now = clock();
+    const row = await userRepo.findById(userId);
+    assertThat(row, 'not_found', 'No such account');
     const found = await userRepo.update(userId, {
       status,
+      account_mac: deps.accountSeal.seal(userId, row.role, status),
       deactivated_at: status === 'deactivated' ? now : null,
       updated_at: now,
     });
@@ -81,7 +86,11 @@ export function createAdminService(deps: {
       if (row.role === 'admin' && role !== 'admin' && (await userRepo.countAdmins()) <= 1) {
         throw new AppError('conflict', 'This is the last active admin; create another admin first');
       }
-      await userRepo.update(userId, { role, updated_at: clock() });
+      await userRepo.update(userId, {
+        role,
+        account_mac: deps.accountSeal.seal(userId, role, row.status),
+        updated_at: clock(),
+      });
       await sessions.revokeAll(userId, 'role_change');
       await audit.record(auditContextOf(ctx), {
         action: 'admin.role_change',

@@ -144,6 +144,9 @@ export function createLoginThrottle(deps: {
       const counted = await Promise.all(keys.map((k) => store.increment(k.key, now, ttlOf(k))));
       const over = keys.findIndex((k, i) => (counted[i]?.failures ?? 0) > limit(k));
       if (over >= 0) {
+        // Refused before any check: this attempt is no guess, so it takes its counts back (a
+        // burst of refused requests must not use up the other budgets, e.g. the daily one).
+        await Promise.all(keys.map((k) => store.decrement(k.key)));
         const key = keys[over] as Key;
         throw tooMany(key, key.policy.lockSeconds, scale);
       }
@@ -162,6 +165,11 @@ export function createLoginThrottle(deps: {
     async succeed(keys: Key[]): Promise<void> {
       if (scale === 0) return;
       await Promise.all(keys.map((k) => store.decrement(k.key)));
+    },
+
+    /** Forgets every count on these keys (after she proved herself another way, e.g. a recovery). */
+    async clear(keys: Key[]): Promise<void> {
+      await Promise.all(keys.map((k) => store.reset(k.key)));
     },
 
     /** Wrong guesses left on an account before the next lock (what a phone screen tells her). */

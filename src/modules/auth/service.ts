@@ -145,12 +145,7 @@ export function createAuthService(deps: {
       const identifier = classifyIdentifier(credentials.identifier);
       // Also the security event's subject (known account or not), so stuffing many accounts shows.
       const tried = identifier?.value ?? credentials.identifier.trim().toLowerCase();
-      const row = identifier
-        ? await deps.userRepo.findByBlindIndex(
-            identifier.kind,
-            deps.blindIndex(identifier.kind, identifier.value),
-          )
-        : undefined;
+      const row = identifier ? await users.findByIdentifier(identifier.kind, identifier.value) : undefined;
       const { ok, attempt, keys } = await attemptSignIn(row, tried, kind, secret, ctx.ip);
       if (!row || !ok || row.status !== 'active') {
         const { locked } = await throttle.fail(keys, attempt);
@@ -171,7 +166,7 @@ export function createAuthService(deps: {
      * each failure is audited.
      */
     async verifyPhonePin(phone: string, pin: string, ctx: RequestContext): Promise<PinCheck> {
-      const row = await deps.userRepo.findByBlindIndex('phone', deps.blindIndex('phone', phone));
+      const row = await users.findByIdentifier('phone', phone);
       let result: { ok: boolean; attempt: Attempt; keys: Key[] };
       try {
         result = await attemptSignIn(row, phone, 'pin', pin);

@@ -1,7 +1,13 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Channel, Role, SessionRow } from '../../platform/db/tables.ts';
 
-export type ActiveSession = { sessionId: string; userId: string; role: Role };
+export type ActiveSession = {
+  sessionId: string;
+  userId: string;
+  role: Role;
+  /** What the account seal is checked against (role and status under the server's MAC). */
+  account: { id: string; role: Role; status: 'active' | 'deactivated'; account_mac: Uint8Array | null };
+};
 
 export function createSessionRepo(db: Db) {
   async function findRefreshToken(storedValue: Uint8Array, sessionId: string, tx: Db) {
@@ -45,13 +51,20 @@ export function createSessionRepo(db: Db) {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['sessions.id', 'sessions.user_id', 'users.role'])
+        .select(['sessions.id', 'sessions.user_id', 'users.role', 'users.status', 'users.account_mac'])
         .where('sessions.id', '=', sessionId)
         .where('sessions.revoked_at', 'is', null)
         .where('sessions.expires_at', '>', now)
         .where('users.status', '=', 'active')
         .executeTakeFirst();
-      return row && { sessionId: row.id, userId: row.user_id, role: row.role };
+      return (
+        row && {
+          sessionId: row.id,
+          userId: row.user_id,
+          role: row.role,
+          account: { id: row.user_id, role: row.role, status: row.status, account_mac: row.account_mac },
+        }
+      );
     },
 
     async listLive(userId: string, now: Date): Promise<SessionRow[]> {

@@ -7,6 +7,7 @@ import { auditContextOf, type Principal, type RequestContext } from '../../platf
 import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
+import type { AccountSeal } from '../users/account-seal.ts';
 import { createRefreshTokenCodec, type RefreshToken } from './refresh-tokens.ts';
 import type { SessionRepo } from './repo.ts';
 
@@ -51,6 +52,8 @@ export function createSessionService(deps: {
   sessionDays: number;
   /** A reused refresh token is a security event as well as an audit entry. */
   events: Pick<SecurityEvents, 'record'>;
+  /** Checks the role and status a session acts with were set by the server (src/modules/users/account-seal.ts). */
+  accountSeal: Pick<AccountSeal, 'intact'>;
   /** Keys stored refresh tokens; never in the database (derivePurposeKey(…, 'refresh-token:v1')). */
   refreshTokenKey: Uint8Array;
 }) {
@@ -186,7 +189,8 @@ export function createSessionService(deps: {
       const claims = await tokens.verify(accessToken);
       if (!claims) throw new AppError('invalid_token', 'The access token is not valid or has expired');
       const live = await repo.findActive(claims.sessionId, clock());
-      if (!live || live.userId !== claims.userId) {
+      // An account whose role or status was changed without the server's key is refused outright.
+      if (!live || live.userId !== claims.userId || !deps.accountSeal.intact(live.account)) {
         throw new AppError('session_revoked', 'This session has ended; sign in again');
       }
       // The role comes from the database, not the token, so a role change applies at once.

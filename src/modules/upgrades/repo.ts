@@ -8,14 +8,24 @@ export function createUpgradeRepo(db: Db) {
       return db
         .selectFrom('credential_upgrades')
         .innerJoin('users', 'users.id', 'credential_upgrades.user_id')
-        .select(['users.id', 'users.password_hash', 'users.pin_hash'])
+        .select([
+          'users.id',
+          'users.password_hash',
+          'users.pin_hash',
+          'users.role',
+          'users.status',
+          'credential_upgrades.password_digest',
+          'credential_upgrades.pin_digest',
+          'credential_upgrades.role as listed_role',
+          'credential_upgrades.status as listed_status',
+        ])
         .limit(limit)
         .execute();
     },
 
     async sealCredentials(
       userId: string,
-      hashes: { password_hash: string | null; pin_hash: string | null },
+      hashes: { password_hash: string | null; pin_hash: string | null; account_mac: Uint8Array | null },
     ): Promise<void> {
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('users').set(hashes).where('id', '=', userId).execute();

@@ -16,16 +16,16 @@ export function createUserRepo(db: Db) {
       return db.selectFrom('users').selectAll().where(column, '=', index).executeTakeFirst();
     },
 
-    /** The newest active account waiting to verify this number (several may have given it). */
-    async findNewestByPendingPhone(index: Uint8Array): Promise<UserRow | undefined> {
+    /** Active accounts waiting to verify this number, newest first. */
+    async findByPendingPhone(index: Uint8Array, limit: number): Promise<UserRow[]> {
       return db
         .selectFrom('users')
         .selectAll()
         .where('phone_pending_bidx', '=', index)
         .where('status', '=', 'active')
         .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+        .limit(limit)
+        .execute();
     },
 
     async identifierTaken(phoneIndex: Uint8Array | null, emailIndex: Uint8Array | null): Promise<boolean> {

@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/service.ts';
 import { checkPassword, checkPin, personalWords, type SecretHasher } from '../auth/secrets.ts';
 import { POLICY_KINDS, type Policies } from '../consents/policies.ts';
 import type { ConsentRepo } from '../consents/repo.ts';
+import type { AccountSeal } from './account-seal.ts';
 import { normalizeEmail, normalizePhone } from './identifiers.ts';
 import type { UserRepo } from './repo.ts';
 
@@ -50,6 +51,8 @@ export function createUserService(deps: {
   dataProtection: DataProtection;
   blindIndex: BlindIndex;
   hasher: SecretHasher;
+  /** Role and status are trusted only under the server's MAC (a database writer cannot raise them). */
+  accountSeal: AccountSeal;
   audit: AuditService;
   clock: () => Date;
 }) {
@@ -76,6 +79,16 @@ export function createUserService(deps: {
     if (email !== null) user.email = email;
     if (birthYear !== null) user.birthYear = Number(birthYear);
     return user;
+  }
+
+  async function holds(row: UserRow, kind: 'phone' | 'email' | 'phone_pending', value: string) {
+    const sealed =
+      kind === 'phone' ? row.phone_enc : kind === 'email' ? row.email_enc : row.phone_pending_enc;
+    try {
+      return (await dataProtection.vaultFor(row.id)).openOptional(field(row.id, kind), sealed) === value;
+    } catch {
+      return false; // sealed for another row, or under a key that is gone: not this account's
+    }
   }
 
   async function get(userId: string): Promise<PublicUser> {
@@ -125,6 +138,7 @@ export function createUserService(deps: {
             birth_year_enc: vault.sealOptional(field(id, 'birth_year'), input.birthYear?.toString()),
             password_hash: passwordHash,
             pin_hash: pinHash,
+            account_mac: deps.accountSeal.seal(id, input.role, 'active'),
             language: input.language ?? 'en',
             time_zone: 'Africa/Kigali',
             created_at: now,
@@ -209,8 +223,38 @@ export function createUserService(deps: {
       await deps.audit.forgetSubject(userId);
     },
 
+    /**
+     * The account that signs in with this phone number or email, confirmed by decrypting the
+     * stored value (encrypted bound to its row): a lookup value moved onto another row by someone
+     * who can write the database, but holds no key, finds nothing.
+     */
+    async findByIdentifier(kind: 'phone' | 'email', value: string): Promise<UserRow | undefined> {
+      const row = await repo.findByBlindIndex(kind, blindIndex(kind, value));
+      return row && deps.accountSeal.intact(row) && (await holds(row, kind, value)) ? row : undefined;
+    },
+
+    /** Whether this account's verified (or, with `pending`, waiting) phone or email is `value`. */
+    holds,
+
+    /**
+     * The newest active account waiting to verify this number, when it is the only one: with
+     * several, nobody can tell which is hers, so none is chosen.
+     */
+    async findOnlyPendingPhone(phone: string): Promise<UserRow | undefined> {
+      const rows = await repo.findByPendingPhone(blindIndex('phone', phone), 2);
+      const [row] = rows;
+      return rows.length === 1 &&
+        row &&
+        deps.accountSeal.intact(row) &&
+        (await holds(row, 'phone_pending', phone))
+        ? row
+        : undefined;
+    },
+
+    /** Her account's row, unless its role or status was changed without the server's key. */
     async findRow(userId: string): Promise<UserRow | undefined> {
-      return repo.findById(userId);
+      const row = await repo.findById(userId);
+      return row && deps.accountSeal.intact(row) ? row : undefined;
     },
 
     async birthYearOf(row: UserRow): Promise<number | undefined> {

@@ -39,7 +39,10 @@ export function createVerificationService(deps: {
   blindIndex: BlindIndex;
   codeKey: Buffer;
   sendSms: SendSms;
-  throttle: Pick<LoginThrottle, 'keysForSmsCode' | 'begin' | 'fail' | 'succeed'>;
+  throttle: Pick<
+    LoginThrottle,
+    'keysForSmsCode' | 'keysForAccount' | 'keysForUnknown' | 'begin' | 'fail' | 'succeed' | 'clear'
+  >;
   rateLimit: RateLimiter;
   sessions: Pick<SessionService, 'revokeAll' | 'start'>;
   hasher: SecretHasher;
@@ -84,12 +87,17 @@ export function createVerificationService(deps: {
    * `beforeSpend` runs between a match and the spend (a refused new secret keeps the code usable).
    */
   async function redeem(
-    target: { userId: string; phone: string; purpose: CodePurpose; code: string },
+    target: { userId: string; known: boolean; phone: string; purpose: CodePurpose; code: string },
     ctx: RequestContext,
     beforeSpend?: () => Promise<void> | void,
   ) {
     const { userId, phone, purpose, code } = target;
-    const keys = deps.throttle.keysForSmsCode(phone);
+    // Per number, and on the account's own guess budget (one budget for codes and secrets alike);
+    // a number with no account gets the same budgets under its own name.
+    const keys = [
+      ...deps.throttle.keysForSmsCode(phone),
+      ...(target.known ? deps.throttle.keysForAccount(userId) : deps.throttle.keysForUnknown(`sms:${phone}`)),
+    ];
     const attempt = await deps.throttle.begin(keys);
     const stored = /^[0-9]{6}$/.test(code)
       ? await repo.latestLive(userId, blindIndex('phone', phone), purpose, clock())
@@ -157,7 +165,7 @@ export function createVerificationService(deps: {
       assertThat(row, 'not_found', 'No such account');
       const phone = await pendingPhoneOf(row);
       assertThat(phone, 'conflict', 'There is no phone number waiting to be verified');
-      await redeem({ userId, phone, purpose: 'phone', code }, ctx);
+      await redeem({ userId, known: true, phone, purpose: 'phone', code }, ctx);
       await promotePending(userId, phone);
       await deps.audit.record(auditContextOf(ctx), {
         action: 'account.phone_verified',
@@ -176,12 +184,10 @@ export function createVerificationService(deps: {
       const phone = normalizePhone(phoneInput);
       await deps.rateLimit(`recovery-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
       await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
-      const index = blindIndex('phone', phone);
       // Her sign-in number; failing that, a number she gave and never verified (she may have lost
       // the session she registered in): the code proves it now, and completing verifies it.
       const row =
-        (await deps.userRepo.findByBlindIndex('phone', index)) ??
-        (await deps.userRepo.findNewestByPendingPhone(index));
+        (await deps.users.findByIdentifier('phone', phone)) ?? (await deps.users.findOnlyPendingPhone(phone));
       if (row?.status !== 'active') return;
       await issue(row.id, phone, 'recovery', row.language);
       await deps.audit.record(
@@ -196,9 +202,12 @@ export function createVerificationService(deps: {
       ctx: RequestContext,
     ): Promise<TokenPair & { user: PublicUser }> {
       const phone = normalizePhone(input.phone);
-      const index = blindIndex('phone', phone);
-      const ownerId = await repo.latestLiveOwner(index, 'recovery', clock());
-      const row = ownerId ? await deps.users.findRow(ownerId) : undefined;
+      const ownerId = await repo.latestLiveOwner(blindIndex('phone', phone), 'recovery', clock());
+      const owner = ownerId ? await deps.users.findRow(ownerId) : undefined;
+      // The account the code was made for, if it still holds this number (verified or waiting).
+      const verified = owner ? await deps.users.holds(owner, 'phone', phone) : false;
+      const pending = owner && !verified ? await deps.users.holds(owner, 'phone_pending', phone) : false;
+      const row = verified || pending ? owner : undefined;
       await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
       // An unknown number is refused exactly like a wrong code (and counted the same way). The new
       // secret is checked before the code is spent, so a weak PIN does not cost her the code.
@@ -206,6 +215,7 @@ export function createVerificationService(deps: {
       await redeem(
         {
           userId: row?.id ?? '00000000-0000-0000-0000-000000000000',
+          known: row !== undefined,
           phone,
           purpose: 'recovery',
           code: input.code,
@@ -218,11 +228,13 @@ export function createVerificationService(deps: {
         },
       );
       assertThat(row?.status === 'active' && user, 'invalid_code');
-      const pending = row.phone_pending_bidx !== null && Buffer.from(row.phone_pending_bidx).equals(index);
       if (pending) await promotePending(row.id, phone);
-      await setSecret(row, user, input);
+      // A recovery replaces every secret: whoever knew the old one (or set it) is out.
+      await setSecret(row, user, input, { replaceAll: true });
       user = await deps.users.get(row.id);
       await deps.sessions.revokeAll(row.id, 'recovery');
+      // She proved she holds the number: locks others caused on her account are lifted.
+      await deps.throttle.clear(deps.throttle.keysForAccount(row.id));
       await deps.audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.recovery', outcome: 'success', subjectId: row.id, resource: 'sms' },
@@ -236,10 +248,11 @@ export function createVerificationService(deps: {
      * that signs in with it; every session ends.
      */
     async resetPinByCarrier(phone: string, newPin: string, ctx: RequestContext): Promise<boolean> {
-      const row = await deps.userRepo.findByBlindIndex('phone', blindIndex('phone', phone));
+      const row = await deps.users.findByIdentifier('phone', phone);
       if (row?.status !== 'active') return false;
-      await setSecret(row, await deps.users.get(row.id), { newPin });
+      await setSecret(row, await deps.users.get(row.id), { newPin }, { replaceAll: true });
       await deps.sessions.revokeAll(row.id, 'recovery');
+      await deps.throttle.clear(deps.throttle.keysForAccount(row.id));
       await deps.audit.record(
         { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
         { action: 'auth.recovery', outcome: 'success', subjectId: row.id, resource: 'ussd' },
@@ -276,14 +289,27 @@ export function createVerificationService(deps: {
     else if (secret.newPin !== undefined) checkPin(secret.newPin, user.birthYear);
   }
 
-  async function setSecret(row: UserRow, user: PublicUser, secret: NewSecret): Promise<void> {
+  async function setSecret(
+    row: UserRow,
+    user: PublicUser,
+    secret: NewSecret,
+    opts: { replaceAll?: boolean } = {},
+  ): Promise<void> {
     checkNewSecret(user, secret);
     if (secret.newPassword !== undefined) {
       const hash = await deps.hasher.hash(row.id, 'password', secret.newPassword);
-      await deps.userRepo.update(row.id, { password_hash: hash, updated_at: clock() });
+      await deps.userRepo.update(row.id, {
+        password_hash: hash,
+        ...(opts.replaceAll ? { pin_hash: null } : {}),
+        updated_at: clock(),
+      });
     } else if (secret.newPin !== undefined) {
       const hash = await deps.hasher.hash(row.id, 'pin', secret.newPin);
-      await deps.userRepo.update(row.id, { pin_hash: hash, updated_at: clock() });
+      await deps.userRepo.update(row.id, {
+        pin_hash: hash,
+        ...(opts.replaceAll ? { password_hash: null } : {}),
+        updated_at: clock(),
+      });
     }
   }
 }

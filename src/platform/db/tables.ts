@@ -19,7 +19,13 @@ export type Tables = {
   sms_outbox: SmsOutboxTable;
   verification_codes: VerificationCodesTable;
   review_flags: ReviewFlagsTable;
-  credential_upgrades: { user_id: string };
+  credential_upgrades: {
+    user_id: string;
+    password_digest: Uint8Array | null;
+    pin_digest: Uint8Array | null;
+    role: Role;
+    status: 'active' | 'deactivated';
+  };
   data_upgrades: { name: string; done_at: Date };
   /** When each scheduled job last ran (migration 0007; `npm run doctor` reads it). */
   job_runs: { job: string; last_run_at: Date };
@@ -44,6 +50,8 @@ export type UsersTable = {
   /** A number given on the web, until its owner proves it with the code sent to it. */
   phone_pending_enc: Generated<Uint8Array | null>;
   phone_pending_bidx: Generated<Uint8Array | null>;
+  /** MAC over id, role and status under a server key (src/modules/users/account-seal.ts). */
+  account_mac: Generated<Uint8Array | null>;
   password_hash: string | null;
   pin_hash: string | null;
   language: Language;

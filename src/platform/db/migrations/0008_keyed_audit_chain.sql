@@ -128,7 +128,10 @@ AS $$
       actor_commitment = CASE WHEN actor_id = subject AND chain_version = 1 THEN '\x'::bytea ELSE actor_commitment END,
       subject_id = CASE WHEN subject_id = subject THEN NULL ELSE subject_id END,
       subject_commitment = CASE WHEN subject_id = subject AND chain_version = 1 THEN '\x'::bytea ELSE subject_commitment END
-    WHERE actor_id = subject OR subject_id = subject
+    -- Only for an account that no longer exists: a stolen runtime password cannot use erasure's
+    -- tombstones to hide what a living account did or what was done to it.
+    WHERE (actor_id = subject OR subject_id = subject)
+      AND NOT EXISTS (SELECT 1 FROM public.users WHERE id = subject)
     RETURNING 1
   )
   SELECT count(*) FROM forgotten

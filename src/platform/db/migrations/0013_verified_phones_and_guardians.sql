@@ -38,6 +38,11 @@ CREATE INDEX consent_records_guardian_phone ON consent_records (guardian_phone_b
   WHERE guardian_phone_bidx IS NOT NULL;
 ALTER TABLE consent_records DROP CONSTRAINT IF EXISTS consent_records_granted_by_fkey;
 
+-- A server-keyed MAC over id, role and status (src/modules/users/account-seal.ts): a database
+-- writer cannot raise an account's role or re-activate it. Accounts made before are sealed once at
+-- start-up, only those listed in credential_upgrades below.
+ALTER TABLE users ADD COLUMN account_mac bytea;
+
 -- Things an admin should look at (e.g. one guardian number consenting for many children).
 CREATE TABLE review_flags (
   id           uuid PRIMARY KEY,
@@ -54,10 +59,22 @@ CREATE INDEX review_flags_open ON review_flags (created_at) WHERE resolved_at IS
 -- says which accounts' hashes predate the change; the server seals those once and empties it. The
 -- runtime role may read and empty it but never add to it, so a stolen runtime password cannot get
 -- a hash of its own making sealed.
+-- The digests of the hashes as they are now let the server refuse a hash planted between this
+-- migration and its first start.
 CREATE TABLE credential_upgrades (
-  user_id  uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE
+  user_id          uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  password_digest  bytea,
+  pin_digest       bytea,
+  role             text NOT NULL,
+  status           text NOT NULL
 );
-INSERT INTO credential_upgrades (user_id) SELECT id FROM users;
+INSERT INTO credential_upgrades (user_id, password_digest, pin_digest, role, status)
+SELECT id,
+       sha256(convert_to(password_hash, 'UTF8')),
+       sha256(convert_to(pin_hash, 'UTF8')),
+       role,
+       status
+FROM users;
 
 -- One-time data upgrades that need the server's keys (run at start-up, recorded here).
 CREATE TABLE data_upgrades (
