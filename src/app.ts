@@ -203,6 +203,7 @@ export function createServices(deps: AppDeps) {
     hasher,
     audit,
     events: securityEvents,
+    countryCodes: config.smsCountryCodes,
     clock,
   });
   const auth = createAuthService({

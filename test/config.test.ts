@@ -108,6 +108,16 @@ describe('configuration', () => {
     );
   });
 
+  it('texts only numbers in SMS_COUNTRY_CODES (Rwanda by default), and refuses a malformed list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'le-config-'));
+    assert.deepEqual(loadConfig({ DATA_DIR: dir }).smsCountryCodes, ['250']);
+    assert.deepEqual(loadConfig({ DATA_DIR: dir, SMS_COUNTRY_CODES: '250,256' }).smsCountryCodes, [
+      '250',
+      '256',
+    ]);
+    assert.throws(() => loadConfig({ DATA_DIR: dir, SMS_COUNTRY_CODES: '+250' }), /SMS_COUNTRY_CODES/);
+  });
+
   it('lists malformed values with their names', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', REDIS_URL: 'http://x' }),

@@ -42,6 +42,7 @@ const EnvSchema = Type.Object({
   AT_USERNAME: Type.Optional(Type.String({ pattern: '^[\\x21-\\x7e]{1,100}$' })),
   AT_API_KEY: Type.Optional(Type.String()),
   AT_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  SMS_COUNTRY_CODES: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}(,[0-9]{1,3})*$' })),
   CREDENTIAL_PEPPERS: Type.Optional(Type.String()),
   ACTIVE_CREDENTIAL_PEPPER: Type.Optional(Type.String()),
   GUARDIAN_CONSENT_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,2}$' })),
@@ -98,6 +99,8 @@ export type Config = {
   /** Below this age a young person's account keeps no health data until a guardian consents. */
   guardianConsentAge: number;
   sms: SmsConfig;
+  /** Country calling codes whose numbers may be texted (codes cost money: no pumping to others). */
+  smsCountryCodes: string[];
   /** Server-held keys mixed into password and PIN hashes, by id; hashes name the id they used. */
   credentialPeppers: Map<string, Buffer>;
   /** The pepper new hashes use; a hash under another id is re-made with it at the next sign-in. */
@@ -175,6 +178,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     ussdSimulator: (env.USSD_SIMULATOR ?? (mode === 'production' ? 'off' : 'on')) === 'on',
     guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
     sms,
+    smsCountryCodes: (env.SMS_COUNTRY_CODES ?? '250').split(','),
     ...peppers,
     // Audit rows: 7 years by default, the longest record-keeping period a health regulator is likely to ask.
     retention: {

@@ -101,7 +101,7 @@ describe('HTTP baseline: headers, CORS and logs', () => {
       method: 'POST',
       url: '/api/v1/me/phone',
       token: recovered.json().accessToken,
-      body: { phone: otherPhone },
+      body: { phone: otherPhone, currentPin: '71946' },
     });
     assert.ok(logs.length > 500, 'requests were logged');
     for (const secret of [

@@ -21,7 +21,7 @@ describeEachDatabase('retention job', (get) => {
       method: 'POST',
       url: '/api/v1/me/phone',
       token: user.accessToken,
-      body: { phone: uniquePhone() },
+      body: { phone: uniquePhone(), currentPassword: user.password },
     });
     assert.equal(resend.statusCode, 202);
     // A session revoked 40 days ago (expired data), one revoked today (kept), one live (kept).

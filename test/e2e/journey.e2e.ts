@@ -295,9 +295,12 @@ test('she forgot her PIN: a code texted to her number and a new PIN sign her bac
 
 test('a parent without a verified phone of her own is told to verify one, then gives consent', async () => {
   const year = Number(kigaliToday().slice(0, 4));
+  // Her own number, verified: the guardian's must be a different one.
+  const childPhone = '0788444586';
   const child = await apiPost('/auth/register', {
     name: 'Keza',
     email: `keza-${Date.now()}@example.org`,
+    phone: childPhone,
     password: PASSWORD,
     role: 'adolescent',
     birthYear: year - 13,
@@ -306,6 +309,12 @@ test('a parent without a verified phone of her own is told to verify one, then g
   });
   assert.equal(child.status, 201);
   const childToken = ((await child.json()) as { accessToken: string }).accessToken;
+  const childVerified = await fetch(`${server.origin}/api/v1/me/phone/verify`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${childToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await nextSmsCode(server, childPhone, 0) }),
+  });
+  assert.equal(childVerified.status, 200);
   const made = await fetch(`${server.origin}/api/v1/me/guardian-code`, {
     method: 'POST',
     headers: { authorization: `Bearer ${childToken}` },
@@ -347,6 +356,7 @@ test('a parent without a verified phone of her own is told to verify one, then g
     await consent.getByRole('alert').filter({ hasText: webEn['guardian.add_phone'] }).waitFor();
     const phone = '0788222333';
     await tab.locator('#phone-new').fill(phone);
+    await tab.locator('#phone-current').fill(PASSWORD);
     await consent.getByRole('button', { name: webEn['phone.send_code'] }).click();
     const card = tab.locator('#verify-phone');
     await card.waitFor();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDatabase, type TestApp } from '../support/app.ts';
-import { lastCodeTo, registerUser } from '../support/factories.ts';
+import { GOOD_PASSWORD, lastCodeTo, registerUser } from '../support/factories.ts';
 import { type Actor, revokedToken, signUp, stillHerself, withPendingPolicies, YOUNG } from './fuzz-actors.ts';
 import { changedTables, fingerprint } from './fuzz-fingerprint.ts';
 import { hiddenKeysIn, leaksIn, piiOf, type Secret, storedSecrets } from './fuzz-leaks.ts';
@@ -315,7 +315,7 @@ describeEachDatabase(
         method: 'POST',
         url: '/api/v1/me/phone',
         token: mallory.accessToken,
-        body: { phone: her.phone },
+        body: { phone: her.phone, currentPassword: GOOD_PASSWORD },
       });
       assert.equal(claimed.statusCode, 202, claimed.body);
       const hisCode = lastCodeTo(t, her.phone);

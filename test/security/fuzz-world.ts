@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../support/app.ts';
-import { lastCodeTo, uniquePhone } from '../support/factories.ts';
+import { GOOD_PASSWORD, lastCodeTo, uniquePhone } from '../support/factories.ts';
 import { type Actor, type Cast, castOf, signIn, signUp, YOUNG } from './fuzz-actors.ts';
 import type { ParamKind, PolicyEntry, SampleInputs } from './policy-table.ts';
 
@@ -78,7 +78,7 @@ export async function buildWorld(t: TestApp, opts: { young?: boolean } = {}): Pr
         method: 'POST',
         url: '/api/v1/me/phone',
         token: caller.accessToken,
-        body: { phone },
+        body: { phone, currentPassword: GOOD_PASSWORD },
       });
       if (res.statusCode !== 202) return '000000';
       return lastCodeTo(t, phone);

@@ -325,7 +325,7 @@ async function pendingNumberCode(t: TestApp, actor: Actor): Promise<string> {
     method: 'POST',
     url: '/api/v1/me/phone',
     token: actor.accessToken,
-    body: { phone: number },
+    body: { phone: number, currentPassword: GOOD_PASSWORD },
   });
   if (res.statusCode !== 202) throw new Error(`pending number: ${res.statusCode} ${res.body}`);
   return lastCodeTo(t, number);

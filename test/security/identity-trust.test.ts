@@ -103,19 +103,52 @@ describeEachDatabase('who may give a guardian consent', (get) => {
     assert.equal(status.guardian.given, true);
   });
 
-  it('over USSD the carrier vouches for the number, but not when it is the girl’s own number', async () => {
+  it('a girl with one phone cannot be both: her code needs a verified number of her own, and the guardian a different one', async () => {
     const t = get();
-    // She registered on the web with her number, not yet verified; "a parent" dials from that number.
+    // Her account by email only; "a parent" account on her one phone, proven by dialling from it.
     const number = uniquePhone();
-    const girl = await registerUser(t, { birthYear: YOUNG, phone: number }, { verifyPhone: false });
-    const code = await guardianCode(t, girl.accessToken);
+    const girl = await registerUser(t, { birthYear: YOUNG, phone: undefined });
     const p = phone(() => t.app, number);
     await p.dial();
     await p.send('1', 'Mama', '2', '1985', '1', '71946');
     assert.match(await p.send('71946'), /account is ready/);
-    assert.match(await p.send('1', code), /parent's own phone/);
+    const refused = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/guardian-code',
+      token: girl.accessToken,
+    });
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, 'phone_required');
+    // Her number given on the web waits for its code; the pending number alone is not enough.
+    const pending = await registerUser(t, { birthYear: YOUNG, phone: uniquePhone() }, { verifyPhone: false });
+    const alsoRefused = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/guardian-code',
+      token: pending.accessToken,
+    });
+    assert.equal(alsoRefused.json().code, 'phone_required');
+    // The one phone cannot be verified for her too: it already signs the "parent" in.
+    const mine = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: girl.accessToken,
+      body: { phone: number, currentPassword: girl.password },
+    });
+    assert.equal(mine.statusCode, 202);
+    const proof = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone/verify',
+      token: girl.accessToken,
+      body: { code: lastCodeTo(t, number) },
+    });
+    assert.equal(proof.json().code, 'phone_taken');
     assert.equal((await logToday(t, girl.accessToken)).statusCode, 403);
-    // From the real mother's own phone it works.
+  });
+
+  it('over USSD the carrier vouches for the guardian’s own number', async () => {
+    const t = get();
+    const girl = await registerUser(t, { birthYear: YOUNG });
+    const code = await guardianCode(t, girl.accessToken);
     const mother = phone(() => t.app, uniquePhone());
     await mother.dial();
     await mother.send('1', 'Mama', '2', '1985', '1', '71946');
@@ -273,6 +306,91 @@ describeEachDatabase('who owns a phone number', (get) => {
       body: { identifier: user.phone, pin: '71946' },
     });
     assert.equal(login.statusCode, 200);
+  });
+
+  it('someone with her open session cannot switch her recovery number without her PIN; a switch signs out the rest and tells the old number', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    const other = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { identifier: user.email, password: user.password },
+    });
+    const theirs = uniquePhone();
+    const borrowed = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: user.accessToken,
+      body: { phone: theirs },
+    });
+    assert.equal(borrowed.statusCode, 400, 'her PIN or password is required');
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: user.accessToken,
+      body: { phone: theirs, currentPin: '13572' },
+    });
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(t.sms.lastTo(theirs), undefined, 'no code went to the new number');
+    // She does it herself: the new number is verified, her other session ends, the old number is told.
+    const newNumber = uniquePhone();
+    const asked = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: user.accessToken,
+      body: { phone: newNumber, currentPin: GOOD_PIN },
+    });
+    assert.equal(asked.statusCode, 202);
+    const oldTexts = t.sms.messages.filter((m) => m.to === user.phone).length;
+    const verified = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone/verify',
+      token: user.accessToken,
+      body: { code: lastCodeTo(t, newNumber) },
+    });
+    assert.equal(verified.json().phone, newNumber);
+    assert.equal(
+      t.sms.messages.filter((m) => m.to === user.phone).length,
+      oldTexts + 1,
+      'the old number is told',
+    );
+    const otherSession = await t.request({
+      method: 'GET',
+      url: '/api/v1/me',
+      token: other.json().accessToken,
+    });
+    assert.equal(otherSession.statusCode, 401);
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/me', token: user.accessToken })).statusCode,
+      200,
+    );
+  });
+
+  it('texts codes only to numbers in the allowed countries (no SMS pumping abroad)', async () => {
+    const t = get();
+    const abroad = '+447911123456';
+    const registered = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      body: { name: 'Keza', phone: abroad, password: GOOD_PASSWORD, role: 'parent', acceptTerms: true },
+    });
+    assert.equal(registered.statusCode, 400);
+    assert.equal(registered.json().code, 'invalid_phone');
+    const recovery = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/recovery',
+      body: { phone: abroad },
+    });
+    assert.equal(recovery.statusCode, 202);
+    const user = await registerUser(t);
+    const added = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/phone',
+      token: user.accessToken,
+      body: { phone: abroad, currentPin: GOOD_PIN },
+    });
+    assert.equal(added.statusCode, 400);
+    assert.equal(t.sms.messages.filter((m) => m.to === abroad).length, 0);
   });
 
   it('recovers a forgotten PIN over USSD from her own number', async () => {

@@ -152,7 +152,11 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     ok: 204,
   },
   // A number of hers: any role may prove one, before accepting new policies too.
-  'POST /api/v1/me/phone': { access: ownAccount, body: () => ({ phone: uniquePhone() }), ok: 202 },
+  'POST /api/v1/me/phone': {
+    access: ownAccount,
+    body: () => ({ phone: uniquePhone(), currentPassword: GOOD_PASSWORD }),
+    ok: 202,
+  },
   'POST /api/v1/me/phone/verify': {
     access: ownAccount,
     body: async (i, caller) => ({ code: await i.freshPhoneCode(caller) }),

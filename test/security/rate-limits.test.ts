@@ -346,7 +346,10 @@ describe('request limits reached (RATE_LIMIT_SCALE 0.1)', () => {
     assertRefused(await resend(her.accessToken, {}), 'sms-account');
     // Someone else naming her number cannot have it texted either: the number has its own quota.
     const other = await register(t, { phone: undefined });
-    assertRefused(await resend(other.accessToken, { phone: her.phone }), 'sms-number');
+    assertRefused(
+      await resend(other.accessToken, { phone: her.phone, currentPassword: GOOD_PASSWORD }),
+      'sms-number',
+    );
     assert.equal(sent(), before, 'no text went out');
     t.clock.advance(3600);
     const refreshed = await call(t, {

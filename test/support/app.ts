@@ -49,6 +49,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     accessTokenSeconds: 900,
     sessionDays: 30,
     sms: { provider: 'outbox' },
+    smsCountryCodes: ['250'],
     // Replaced below by b1 derived from the final blind-index key, as loadConfig does.
     credentialPeppers: new Map(),
     activeCredentialPepper: BUILT_IN_PEPPER_ID,

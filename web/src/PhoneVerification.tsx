@@ -109,11 +109,15 @@ export function PhoneNumberForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const phone = String(new FormData(formElement).get('phone') ?? '').trim();
+    const form = new FormData(formElement);
+    const phone = String(form.get('phone') ?? '').trim();
+    const current = String(form.get('current') ?? '');
+    // A number can recover the account, so setting one takes her PIN or password, not just a session.
+    const proof = signedInUser.hasPin ? { currentPin: current } : { currentPassword: current };
     setError(null);
     setPending(true);
     try {
-      const sent = await api<{ pendingPhone: string }>('POST', '/me/phone', { phone });
+      const sent = await api<{ pendingPhone: string }>('POST', '/me/phone', { phone, ...proof });
       await setUser({ ...signedInUser, pendingPhone: sent.pendingPhone });
       formElement.reset();
       focusCodeInput();
@@ -141,6 +145,24 @@ export function PhoneNumberForm() {
         <p id="phone-new-hint" className="hint">
           {t('auth.phone_hint')}
         </p>
+      </div>
+      <div className="field">
+        <label htmlFor="phone-current">
+          {user.hasPin ? t('settings.current_pin') : t('settings.current_password')}
+        </label>
+        {user.hasPin ? (
+          <input
+            id="phone-current"
+            name="current"
+            type="password"
+            inputMode="numeric"
+            maxLength={5}
+            autoComplete="off"
+            required
+          />
+        ) : (
+          <input id="phone-current" name="current" type="password" autoComplete="current-password" required />
+        )}
       </div>
       <ProblemMessage error={error} />
       <button type="submit" disabled={pending}>

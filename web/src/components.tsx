@@ -17,6 +17,7 @@ export function daysBetween(from: string, to: string): number {
 const TRANSLATED_CODES: Partial<Record<string, Key>> = {
   invalid_code: 'error.invalid_code',
   phone_taken: 'error.phone_taken',
+  phone_required: 'error.phone_required',
   sms_unavailable: 'error.sms_unavailable',
 };
 

@@ -25,7 +25,7 @@ export type PinCheck =
 
 export function createAuthService(deps: {
   /** Texts the first code to a number given at registration. */
-  verification: Pick<VerificationService, 'startPhoneVerification'>;
+  verification: Pick<VerificationService, 'startPhoneVerification' | 'assertTextable'>;
   users: UserService;
   userRepo: UserRepo;
   sessions: SessionService;
@@ -124,6 +124,8 @@ export function createAuthService(deps: {
         'forbidden',
         'Only young women and parents register themselves',
       );
+      // Over the web a number waits for its code, so it must be one we can text at all.
+      if (input.phone !== undefined && ctx.channel !== 'ussd') deps.verification.assertTextable(input.phone);
       const user = await users.create(input, ctx);
       const tokens = await sessions.start(user, ctx);
       if (user.pendingPhone !== undefined) {
@@ -213,6 +215,15 @@ export function createAuthService(deps: {
         subjectId: principal.userId,
         resource: 'session',
       });
+    },
+
+    /**
+     * She proves it is her (current password or PIN, on her account's guess budget) before
+     * something that could hand her account to someone else, such as a new recovery number.
+     */
+    async confirmIdentity(userId: string, secret: CurrentSecret, ctx: RequestContext): Promise<void> {
+      const { ok } = await verifyCurrentSecret(userId, secret, ctx);
+      if (!ok) throw new AppError('invalid_credentials', 'The current password or PIN is not correct');
     },
 
     /** Deletes the caller's account after she proves it is her (password or PIN). */

@@ -189,6 +189,13 @@ export function createConsentService(deps: {
       if (!(await guardianNeeded(row, records)).required) {
         throw new AppError('conflict', 'No guardian consent is needed for this account');
       }
+      // "A different number" needs hers to be known: without it, one person with one phone could
+      // be both the girl (an email account) and the guardian (a parent account on that phone).
+      assertThat(
+        row.phone_bidx,
+        'phone_required',
+        'First verify your own phone number: your guardian then gives consent from a different one',
+      );
       const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
       const now = clock();
       const expiresAt = new Date(now.getTime() + GUARDIAN_CODE_HOURS * 3_600_000);
@@ -240,7 +247,8 @@ export function createConsentService(deps: {
       }
       await deps.throttle.succeed(keys);
       const same = (index: Uint8Array | null) => index !== null && Buffer.from(index).equals(guardianPhone);
-      if (child.id === guardian.id || same(child.phone_bidx) || same(child.phone_pending_bidx)) {
+      const childPhone = child.phone_bidx;
+      if (child.id === guardian.id || !childPhone || same(childPhone) || same(child.phone_pending_bidx)) {
         await deps.audit.record(auditContextOf(ctx), {
           action: 'consent.guardian',
           outcome: 'denied',

@@ -48,17 +48,22 @@ export function meRoutes(deps: {
           'Send a code to a phone number of mine (it becomes my sign-in number once the code comes back)',
         body: StartPhoneBody,
         response: responses({ 202: PhoneCodeSent }, [...AUTHENTICATED, 429, 503]),
+        description:
+          'With `phone`, needs `currentPassword` or `currentPin` (401 invalid_credentials otherwise). ' +
+          'When the code comes back, a number that replaces a verified one ends her other sessions ' +
+          'and the old number is told.',
       },
-      handler: async (request, reply) =>
-        reply
-          .code(202)
-          .send(
-            await verification.startPhoneVerification(
-              principalOf(request).userId,
-              request.body,
-              contextOf(request),
-            ),
-          ),
+      handler: async (request, reply) => {
+        const { userId } = principalOf(request);
+        const { phone, currentPassword, currentPin } = request.body;
+        // A number can recover the account: setting one takes her secret, not just a session
+        // someone may have borrowed. Sending a new code to the number waiting does not.
+        if (phone !== undefined) {
+          await auth.confirmIdentity(userId, { currentPassword, currentPin }, contextOf(request));
+        }
+        const sent = await verification.startPhoneVerification(userId, { phone }, contextOf(request));
+        return reply.code(202).send(sent);
+      },
     });
 
     app.post('/me/phone/verify', {

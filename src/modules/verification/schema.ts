@@ -4,10 +4,16 @@ import { PasswordInput, PhoneInput, PinInput } from '../users/schema.ts';
 const Code = Type.String({ minLength: 1, maxLength: 16, description: 'The 6-digit code sent by SMS' });
 
 export const StartPhoneBody = Type.Object(
-  { phone: Type.Optional(PhoneInput) },
+  {
+    phone: Type.Optional(PhoneInput),
+    currentPassword: Type.Optional(PasswordInput),
+    currentPin: Type.Optional(PinInput),
+  },
   {
     additionalProperties: false,
-    description: 'A new number to verify, or {} to send a new code to the number waiting',
+    description:
+      'A new number to verify, with her current password or PIN (a number can recover the account); ' +
+      'or {} to send a new code to the number waiting',
   },
 );
 

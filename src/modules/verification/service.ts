@@ -47,6 +47,8 @@ export function createVerificationService(deps: {
   sessions: Pick<SessionService, 'revokeAll' | 'start'>;
   hasher: SecretHasher;
   audit: AuditService;
+  /** Country calling codes whose numbers may be texted (SMS_COUNTRY_CODES). */
+  countryCodes: string[];
   /** Wrong codes are security events (they feed the per-address alert rules). */
   events: Pick<SecurityEvents, 'record'>;
   clock: () => Date;
@@ -57,6 +59,15 @@ export function createVerificationService(deps: {
   // Pseudonyms for quota keys: never a raw number in a counter's name.
   const numberKey = (phone: string) =>
     blindIndex('throttle', `sms\u0000${phone}`).toString('hex').slice(0, 32);
+
+  /** Whether texts may go to this number (allowed countries only: codes cost money). */
+  const canText = (phone: string) => deps.countryCodes.some((code) => phone.startsWith(`+${code}`));
+  const assertTextable = (phone: string) =>
+    assertThat(
+      canText(phone),
+      'invalid_phone',
+      `Codes can only be texted to numbers starting ${deps.countryCodes.map((c) => `+${c}`).join(' or ')}`,
+    );
 
   /** Makes a code for this account and number, stores its hash and texts it. */
   async function issue(userId: string, phone: string, purpose: CodePurpose, lang: Language) {
@@ -125,6 +136,9 @@ export function createVerificationService(deps: {
   }
 
   return {
+    /** A number given at registration must be one we can text (else it could never be verified). */
+    assertTextable: (phoneInput: string) => assertTextable(normalizePhone(phoneInput)),
+
     /**
      * Sends a code to the number she gives (or to her pending number again). The number stays
      * pending, and is no sign-in identifier, until the code comes back.
@@ -138,6 +152,7 @@ export function createVerificationService(deps: {
       assertThat(row, 'not_found', 'No such account');
       const phone = input.phone !== undefined ? normalizePhone(input.phone) : await pendingPhoneOf(row);
       assertThat(phone, 'validation_failed', 'Give the phone number to verify');
+      assertTextable(phone);
       await deps.rateLimit(`sms-account:${numberKey(userId)}`, SENDS_PER_HOUR, 3600);
       await deps.rateLimit(`sms-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
       if (input.phone !== undefined) {
@@ -166,7 +181,16 @@ export function createVerificationService(deps: {
       const phone = await pendingPhoneOf(row);
       assertThat(phone, 'conflict', 'There is no phone number waiting to be verified');
       await redeem({ userId, known: true, phone, purpose: 'phone', code }, ctx);
+      const vault = await deps.dataProtection.vaultFor(userId);
+      const previous = vault.openOptional(field(userId, 'phone'), row.phone_enc);
       await promotePending(userId, phone);
+      if (previous !== null && previous !== phone) {
+        // Her sign-in (and recovery) number changed: her other sessions end, and the old number
+        // hears of it, so a change she did not make does not go unnoticed.
+        await deps.sessions.revokeAll(userId, 'phone_change', ctx.principal?.sessionId);
+        const text = translate(row.language, 'sms.number_changed');
+        await deps.sendSms({ to: previous, text, purpose: 'number_changed' });
+      }
       await deps.audit.record(auditContextOf(ctx), {
         action: 'account.phone_verified',
         outcome: 'success',
@@ -182,6 +206,7 @@ export function createVerificationService(deps: {
      */
     async startRecovery(phoneInput: string, ctx: RequestContext): Promise<void> {
       const phone = normalizePhone(phoneInput);
+      if (!canText(phone)) return; // the same answer: such a number never has a verified account
       await deps.rateLimit(`recovery-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
       await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
       // Her sign-in number; failing that, a number she gave and never verified (she may have lost

@@ -19,6 +19,7 @@ export const ERROR_CATALOGUE = {
     status: 403,
     title: 'A guardian gives consent from a verified phone number of their own',
   },
+  phone_required: { status: 403, title: 'A verified phone number of your own is needed first' },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },

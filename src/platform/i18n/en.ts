@@ -16,6 +16,8 @@ export const en = {
   'common.no': 'No',
   'common.busy': 'The service is busy. Please try again in a few minutes.',
   'common.goodbye': 'Goodbye. Dial again any time.',
+  'sms.number_changed':
+    'The phone number on your account was changed. If you did not do this, ask for help at a health centre.',
   'sms.code': 'Your code is {code}. It works for {minutes} minutes. Do not share it with anyone.',
 
   'reg.name': 'Welcome! Enter your first name:',

@@ -14,6 +14,8 @@ export const fr: Catalogue = {
   'common.no': 'Non',
   'common.busy': 'Le service est occupé. Réessayez dans quelques minutes.',
   'common.goodbye': 'Au revoir. Rappelez quand vous voulez.',
+  'sms.number_changed':
+    "Le numéro de téléphone de votre compte a été changé. Si ce n'est pas vous, demandez de l'aide dans un centre de santé.",
   'sms.code': 'Votre code est {code}. Il est valable {minutes} minutes. Ne le donnez a personne.',
 
   'reg.name': 'Bienvenue! Entrez votre prénom:',

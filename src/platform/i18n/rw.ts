@@ -15,6 +15,9 @@ export const rw: Catalogue = {
   'common.busy': 'Serivisi irahuze. Ongera ugerageze mu minota mike.',
   'common.goodbye': 'Murabeho. Ongera uhamagare igihe cyose.',
   // review: machine-written
+  // review: machine-written
+  'sms.number_changed':
+    'Nimero ya telefoni ya konti yawe yahinduwe. Niba atari wowe, saba ubufasha ku kigo nderabuzima.',
   'sms.code': 'Kode yawe ni {code}. Imara iminota {minutes}. Ntuyihe undi muntu.',
 
   'reg.name': 'Murakaza neza! Andika izina ryawe bwite:',

@@ -14,6 +14,8 @@ export const sw: Catalogue = {
   'common.no': 'Hapana',
   'common.busy': 'Huduma imezidiwa. Tafadhali jaribu tena baada ya dakika chache.',
   'common.goodbye': 'Kwaheri. Piga tena wakati wowote.',
+  'sms.number_changed':
+    'Namba ya simu ya akaunti yako imebadilishwa. Kama si wewe, omba msaada kwenye kituo cha afya.',
   'sms.code': 'Nambari yako ni {code}. Inafanya kazi kwa dakika {minutes}. Usimpe mtu yeyote.',
 
   'reg.name': 'Karibu! Andika jina lako la kwanza:',

@@ -311,6 +311,9 @@ export const webFr: WebCatalogue = {
 
   'error.invalid_code':
     "Ce code n'est pas bon, a déjà servi ou a expiré. Vérifie le SMS, ou demande un nouveau code.",
+  // review: machine-written
+  'error.phone_required':
+    "Ajoutez et vérifiez d'abord votre propre numéro de téléphone (dans Paramètres). Votre parent ou tuteur donne ensuite son accord depuis un autre numéro.",
   'error.phone_taken': 'Un autre compte se connecte déjà avec ce numéro de téléphone.',
   'error.sms_unavailable': "Le SMS n'a pas pu être envoyé pour l'instant. Réessaie plus tard.",
 };

@@ -309,6 +309,8 @@ export const webEn = {
 
   'error.invalid_code':
     'That code is not right, was already used or has expired. Check the SMS, or ask for a new code.',
+  'error.phone_required':
+    'First add and verify a phone number of your own (in Settings). Your parent or guardian then gives consent from a different number.',
   'error.phone_taken': 'Another account already signs in with this phone number.',
   'error.sms_unavailable': 'We could not send the SMS just now. Please try again later.',
 } as const;

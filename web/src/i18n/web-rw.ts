@@ -314,6 +314,9 @@ export const webRw: WebCatalogue = {
 
   'error.invalid_code':
     'Iyo kode si yo, yamaze gukoreshwa cyangwa yarataye agaciro. Reba SMS, cyangwa usabe kode nshya.',
+  // review: machine-written
+  'error.phone_required':
+    'Banza wongere kandi wemeze nimero ya telefoni yawe bwite (muri Igenamiterere). Umubyeyi cyangwa umurera azatanga uruhushya akoresheje indi nimero.',
   'error.phone_taken': 'Indi konti isanzwe yinjira ikoresheje iyi nimero ya telefoni.',
   'error.sms_unavailable': 'Ntitwashoboye kohereza SMS ubu. Ongera ugerageze nyuma.',
 };

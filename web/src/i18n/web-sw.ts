@@ -311,6 +311,9 @@ export const webSw: WebCatalogue = {
 
   'error.invalid_code':
     'Nambari hiyo si sahihi, imeshatumika au muda wake umekwisha. Angalia SMS, au omba nambari mpya.',
+  // review: machine-written
+  'error.phone_required':
+    'Kwanza ongeza na uthibitishe namba yako mwenyewe ya simu (katika Mipangilio). Mzazi au mlezi wako atatoa idhini kutoka namba nyingine.',
   'error.phone_taken': 'Akaunti nyingine tayari inaingia kwa namba hii ya simu.',
   'error.sms_unavailable': 'Hatukuweza kutuma SMS sasa hivi. Jaribu tena baadaye.',
 };
