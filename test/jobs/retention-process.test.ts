@@ -114,6 +114,8 @@ describe('the retention job in the process npm start starts [postgres]', () => {
       'auditRows',
       'guardianCodes',
       'sessions',
+      'smsCodes',
+      'smsOutbox',
       'throttleCounters',
       'ussdSessions',
     ]);

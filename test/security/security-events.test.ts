@@ -175,7 +175,7 @@ describe('security events: one structured log line each, nothing identifying', (
     }
   });
 
-  it('records a number whose texted codes are locked, with no number or code in the logs', async () => {
+  it('records wrong texted codes and the lock they cause, with no number or code in the logs', async () => {
     const pseudonym = createPseudonymizer(t.config.blindIndexKey);
     // A new hour: at this scale one address registers 3 accounts an hour, and this suite needs 4.
     t.clock.advance(3600);
@@ -192,8 +192,14 @@ describe('security events: one structured log line each, nothing identifying', (
     assert.equal((await verify(wrong)).statusCode, 400);
     const locked = await verify(code);
     assert.equal(locked.statusCode, 429, locked.body);
-    const event = events('rate_limited').find((e) => e.detail === 'sms-code');
+    // Codes count per number and on the account's own guess budget: at this scale either locks first.
+    const event = events('rate_limited').find((e) => e.route === 'POST /api/v1/me/phone/verify');
     assert.ok(event, 'the lock is a security event');
+    assert.ok(['sms-code', 'credential-account', 'credential-account-day'].includes(event.detail ?? ''));
+    assert.ok(
+      events('code_failed').some((e) => e.detail === 'phone'),
+      'the wrong code itself is an event',
+    );
     assert.equal(event.route, 'POST /api/v1/me/phone/verify');
     assert.equal(event.subject, pseudonym('subject', user.id));
     for (const secret of [user.phone, user.phone.slice(4), code, wrong]) {
