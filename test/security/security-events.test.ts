@@ -195,7 +195,7 @@ describe('security events: one structured log line each, nothing identifying', (
     // Codes count per number and on the account's own guess budget: at this scale either locks first.
     const event = events('rate_limited').find((e) => e.route === 'POST /api/v1/me/phone/verify');
     assert.ok(event, 'the lock is a security event');
-    assert.ok(['sms-code', 'credential-account', 'credential-account-day'].includes(event.detail ?? ''));
+    assert.ok(['sms-code', 'credential-account', 'credential-account-day'].includes(String(event.detail)));
     assert.ok(
       events('code_failed').some((e) => e.detail === 'phone'),
       'the wrong code itself is an event',
