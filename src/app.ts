@@ -46,6 +46,7 @@ import { UserSchema } from './modules/users/schema.ts';
 import { createUserService } from './modules/users/service.ts';
 import { createVerificationRepo } from './modules/verification/repo.ts';
 import { createVerificationService } from './modules/verification/service.ts';
+import { createBackground } from './platform/background.ts';
 import type { Config } from './platform/config.ts';
 import { createBlindIndex } from './platform/crypto/blind-index.ts';
 import { createDataKeyRepo } from './platform/crypto/data-key-repo.ts';
@@ -79,6 +80,8 @@ import { coercingAjv, strictAjv } from './platform/validation.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     routeCatalogue: RouteOptions[];
+    /** Resolves when work started by requests but not awaited by them has finished. */
+    settled(): Promise<void>;
   }
 }
 
@@ -167,6 +170,7 @@ export function createServices(deps: AppDeps) {
   const pseudonym = createPseudonymizer(config.blindIndexKey);
   const quotas = createQuotas({ store, clock, scale: config.rateLimitScale });
   const log = deps.logger ?? SILENT;
+  const background = createBackground(log);
   const notifier = alertNotifier(config, log);
   const securityEvents = createSecurityEvents({ store, clock, pseudonym, log, notifier });
   const sms = createSmsSender({
@@ -204,6 +208,7 @@ export function createServices(deps: AppDeps) {
     audit,
     events: securityEvents,
     countryCodes: config.smsCountryCodes,
+    background,
     clock,
   });
   const auth = createAuthService({
@@ -284,6 +289,7 @@ export function createServices(deps: AppDeps) {
     clock,
   });
   return {
+    background,
     upgrades,
     retention,
     sms,
@@ -338,6 +344,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routeCatalogue.push(route as RouteOptions);
   });
   app.decorate('routeCatalogue', routeCatalogue);
+  app.decorate('settled', () => services.background.settled());
 
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'querystring' || httpPart === 'params'
@@ -405,6 +412,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => jobs?.stop());
   }
   app.addHook('onClose', async () => {
+    // Texts already on their way are handed to the provider before the process goes.
+    await services.background.settled();
     // Alerts already raised are delivered (or time out) before the process goes.
     await services.notifier.drain();
     await deps.redis?.quit().catch(() => undefined);

@@ -213,6 +213,8 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
         },
         ...(req.payload === undefined ? {} : { payload: req.payload }),
       });
+      // What an accepted request started in the background (a recovery text) belongs to it.
+      await t.app.settled();
       const problems = problemsWith(op, res, req).map((p) => `${label}: ${p}`);
       problems.push(...errorsLoggedSince(logged).map((e) => `${label}: logged an error: ${e}`));
       const now = await fingerprint(t.db);

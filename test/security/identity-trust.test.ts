@@ -393,6 +393,28 @@ describeEachDatabase('who owns a phone number', (get) => {
     assert.equal(t.sms.messages.filter((m) => m.to === abroad).length, 0);
   });
 
+  it('answers a recovery request before the text is sent, so a slow provider does not tell who has an account', async () => {
+    const t = get();
+    const user = await registerUser(t);
+    let release = () => {};
+    t.sms.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      const answered = await Promise.race([
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/recovery', payload: { phone: user.phone } }),
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 2000)),
+      ]);
+      assert.notEqual(answered, 'timeout', 'the answer did not wait for the provider');
+      assert.equal(typeof answered === 'string' ? 0 : answered.statusCode, 202);
+    } finally {
+      t.sms.hold = undefined;
+      release();
+      await t.app.settled();
+    }
+    assert.ok(lastCodeTo(t, user.phone), 'the code still went out');
+  });
+
   it('recovers a forgotten PIN over USSD from her own number', async () => {
     const t = get();
     const user = await registerUser(t);

@@ -24,14 +24,16 @@ type Call = {
   headers?: Record<string, string>;
 };
 
-function call(t: TestApp, c: Call): Promise<LightMyRequestResponse> {
-  return t.app.inject({
+async function call(t: TestApp, c: Call): Promise<LightMyRequestResponse> {
+  const res = await t.app.inject({
     method: c.method,
     url: c.url,
     remoteAddress: c.ip ?? '127.0.0.1',
     headers: { ...(c.token ? { authorization: `Bearer ${c.token}` } : {}), ...c.headers },
     ...(c.body === undefined ? {} : { payload: c.body as object }),
   });
+  await t.app.settled(); // a recovery's text goes out after the answer
+  return res;
 }
 
 /** `"a";q=1;w=2, "b";r=3;t=4` → { a: { q: 1, w: 2 }, b: { r: 3, t: 4 } } */

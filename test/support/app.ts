@@ -110,13 +110,18 @@ export async function startTestApp(
     clock,
     config,
     sms,
-    request: (o) =>
-      app.inject({
+    // What a request started in the background (a recovery text) has happened when it returns,
+    // as it would have for a person by the time she looks at her phone.
+    request: async (o) => {
+      const res = await app.inject({
         method: o.method,
         url: o.url,
         headers: { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
         ...(o.body === undefined ? {} : { payload: o.body as object }),
-      }),
+      });
+      await app.settled();
+      return res;
+    },
   };
 }
 

@@ -8,6 +8,8 @@ export type CapturingSmsProvider = SmsProvider & {
   lastTo(phone: string): string | undefined;
   /** While set, every send fails with this reason, as a provider outage would. */
   failWith: string | undefined;
+  /** While set, every send waits for it, as a slow provider would. */
+  hold: Promise<void> | undefined;
 };
 
 /**
@@ -21,9 +23,11 @@ export function createCapturingSmsProvider(): CapturingSmsProvider {
     name: 'test',
     messages,
     failWith: undefined,
+    hold: undefined,
     lastTo: (phone) => messages.findLast((m) => m.to === phone)?.text,
     async send(message) {
       messages.push({ ...message });
+      if (provider.hold) await provider.hold;
       if (provider.failWith !== undefined) throw new SmsProviderError(provider.failWith, true);
       sent += 1;
       return { status: 'sent', providerMessageId: `test-${sent}` };

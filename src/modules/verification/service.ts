@@ -1,4 +1,5 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Background } from '../../platform/background.ts';
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Language, UserRow } from '../../platform/db/tables.ts';
@@ -49,6 +50,8 @@ export function createVerificationService(deps: {
   audit: AuditService;
   /** Country calling codes whose numbers may be texted (SMS_COUNTRY_CODES). */
   countryCodes: string[];
+  /** Where a recovery's look-up and text run after the answer (its timing must not tell). */
+  background: Background;
   /** Wrong codes are security events (they feed the per-address alert rules). */
   events: Pick<SecurityEvents, 'record'>;
   clock: () => Date;
@@ -206,19 +209,24 @@ export function createVerificationService(deps: {
      */
     async startRecovery(phoneInput: string, ctx: RequestContext): Promise<void> {
       const phone = normalizePhone(phoneInput);
-      if (!canText(phone)) return; // the same answer: such a number never has a verified account
       await deps.rateLimit(`recovery-number:${numberKey(phone)}`, SENDS_PER_HOUR, 3600);
       await deps.rateLimit(`recovery-ip:${numberKey(ctx.ip)}`, 30, 3600);
-      // Her sign-in number; failing that, a number she gave and never verified (she may have lost
-      // the session she registered in): the code proves it now, and completing verifies it.
-      const row =
-        (await deps.users.findByIdentifier('phone', phone)) ?? (await deps.users.findOnlyPendingPhone(phone));
-      if (row?.status !== 'active') return;
-      await issue(row.id, phone, 'recovery', row.language);
-      await deps.audit.record(
-        { ...auditContextOf(ctx), actorId: null },
-        { action: 'auth.recovery_code', outcome: 'success', subjectId: row.id, resource: 'sms' },
-      );
+      // Everything that differs between a number with an account and one without happens after
+      // the answer, so neither its content nor its timing tells them apart.
+      deps.background.run('recovery-code', async () => {
+        if (!canText(phone)) return; // such a number never has a verified account
+        // Her sign-in number; failing that, a number she gave and never verified (she may have lost
+        // the session she registered in): the code proves it now, and completing verifies it.
+        const row =
+          (await deps.users.findByIdentifier('phone', phone)) ??
+          (await deps.users.findOnlyPendingPhone(phone));
+        if (row?.status !== 'active') return;
+        await issue(row.id, phone, 'recovery', row.language);
+        await deps.audit.record(
+          { ...auditContextOf(ctx), actorId: null },
+          { action: 'auth.recovery_code', outcome: 'success', subjectId: row.id, resource: 'sms' },
+        );
+      });
     },
 
     /** The code came back with a new secret: set it, end every session, start a new one. */
