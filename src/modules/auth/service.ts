@@ -218,12 +218,20 @@ export function createAuthService(deps: {
     },
 
     /**
-     * She proves it is her (current password or PIN, on her account's guess budget) before
-     * something that could hand her account to someone else, such as a new recovery number.
+     * A new number of hers, texted a code. A number can recover the account, so setting one takes
+     * her current password or PIN (counted on her guess budget), not just a session someone may
+     * have borrowed; `{}` only sends a new code to the number already waiting.
      */
-    async confirmIdentity(userId: string, secret: CurrentSecret, ctx: RequestContext): Promise<void> {
-      const { ok } = await verifyCurrentSecret(userId, secret, ctx);
-      if (!ok) throw new AppError('invalid_credentials', 'The current password or PIN is not correct');
+    async setPhone(
+      userId: string,
+      input: CurrentSecret & { phone?: string | undefined },
+      ctx: RequestContext,
+    ) {
+      if (input.phone !== undefined) {
+        const { ok } = await verifyCurrentSecret(userId, input, ctx);
+        if (!ok) throw new AppError('invalid_credentials', 'The current password or PIN is not correct');
+      }
+      return deps.verification.startPhoneVerification(userId, { phone: input.phone }, ctx);
     },
 
     /** Deletes the caller's account after she proves it is her (password or PIN). */

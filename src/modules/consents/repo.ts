@@ -6,10 +6,8 @@ export type ConsentRecord = {
   version: string;
   granted: boolean;
   recordedAt: Date;
-  /** Given by a guardian rather than by her (who, sealed: see `grantedByEnc`). */
+  /** Given by a guardian rather than by her (who is sealed under her key in granted_by_enc). */
   byGuardian: boolean;
-  /** Who gave it, sealed under her key (consents recorded before migration 0013 have none). */
-  grantedByEnc: Uint8Array | null;
 };
 
 /** Versioned consent records: each grant or withdrawal is a new row, never an overwrite. */
@@ -27,7 +25,6 @@ export function createConsentRepo(db: Db) {
     granted: r.granted,
     recordedAt: r.recorded_at,
     byGuardian: r.granted_by !== null || r.granted_by_enc !== null,
-    grantedByEnc: r.granted_by_enc,
   });
   const columns = ['purpose', 'version', 'granted', 'recorded_at', 'granted_by', 'granted_by_enc'] as const;
   return {
@@ -80,17 +77,6 @@ export function createConsentRepo(db: Db) {
         .orderBy('seq')
         .execute();
       return rows.map(toRecord);
-    },
-
-    /** Every record with its id (the sealed guardian field is bound to it). */
-    async historyWithIds(userId: string): Promise<Array<ConsentRecord & { id: string }>> {
-      const rows = await db
-        .selectFrom('consent_records')
-        .select([...columns, 'id'])
-        .where('user_id', '=', userId)
-        .orderBy('seq')
-        .execute();
-      return rows.map((r) => ({ ...toRecord(r), id: r.id }));
     },
 
     async insertGuardianCode(row: {

@@ -306,27 +306,6 @@ export function createConsentService(deps: {
         });
       }
     },
-
-    /** Her consent history, with who gave each (her, or a guardian and the guardian's number). */
-    async history(userId: string) {
-      const vault = await deps.dataProtection.vaultFor(userId);
-      const records = await repo.historyWithIds(userId);
-      return records.map((r) => {
-        const by = r.grantedByEnc
-          ? (JSON.parse(
-              vault.open({ table: 'consent_records', column: 'granted_by', rowId: r.id }, r.grantedByEnc),
-            ) as { guardianId: string; phone: string; channel: string })
-          : undefined;
-        return {
-          purpose: r.purpose,
-          version: r.version,
-          granted: r.granted,
-          recordedAt: r.recordedAt,
-          byGuardian: r.byGuardian,
-          guardianPhone: by?.phone ?? null,
-        };
-      });
-    },
   };
 }
 export type ConsentService = ReturnType<typeof createConsentService>;

@@ -54,14 +54,7 @@ export function meRoutes(deps: {
           'and the old number is told.',
       },
       handler: async (request, reply) => {
-        const { userId } = principalOf(request);
-        const { phone, currentPassword, currentPin } = request.body;
-        // A number can recover the account: setting one takes her secret, not just a session
-        // someone may have borrowed. Sending a new code to the number waiting does not.
-        if (phone !== undefined) {
-          await auth.confirmIdentity(userId, { currentPassword, currentPin }, contextOf(request));
-        }
-        const sent = await verification.startPhoneVerification(userId, { phone }, contextOf(request));
+        const sent = await auth.setPhone(principalOf(request).userId, request.body, contextOf(request));
         return reply.code(202).send(sent);
       },
     });
