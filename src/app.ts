@@ -258,7 +258,6 @@ export function createServices(deps: AppDeps) {
     effects: createUssdEffects({ auth, users, cycles, insights, consents, verification }),
     cycles,
     users,
-    userRepo,
     blindIndex,
     masterKey: keyRing.activeKey,
     clock,

@@ -1,7 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { CycleService } from '../../modules/cycles/service.ts';
 import { credentialFingerprint, normalizePhone } from '../../modules/users/identifiers.ts';
-import type { UserRepo } from '../../modules/users/repo.ts';
 import type { UserService } from '../../modules/users/service.ts';
 import { open, seal } from '../../platform/crypto/aead.ts';
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
@@ -42,7 +41,6 @@ export function createUssdService(deps: {
   effects: UssdEffects;
   cycles: Pick<CycleService, 'noteRead'>;
   users: UserService;
-  userRepo: UserRepo;
   blindIndex: BlindIndex;
   masterKey: Buffer;
   clock: () => Date;
@@ -67,7 +65,8 @@ export function createUssdService(deps: {
     createHmac('sha256', stateKey).update(`${sessionId}\u0000${text}`).digest();
 
   async function freshState(phone: string, phoneIndex: Uint8Array): Promise<UssdState> {
-    const row = await deps.userRepo.findByBlindIndex('phone', phoneIndex);
+    // Confirmed by decrypting her number, as every sign-in look-up is (a moved index finds nobody).
+    const row = await deps.users.findByIdentifier('phone', phone);
     const base: UssdState = {
       lang: row?.language ?? 'en',
       phone,
