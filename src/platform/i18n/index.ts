@@ -1,6 +1,7 @@
 import type { Language } from '../db/tables.ts';
 import { type Catalogue, en, type MessageKey } from './en.ts';
 import { fr } from './fr.ts';
+import { pluralKey } from './plural.ts';
 import { rw } from './rw.ts';
 import { sw } from './sw.ts';
 
@@ -17,6 +18,17 @@ export function translate(language: Language, key: MessageKey, params: Params = 
   return text.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Keys written per plural category: `<base>.one`, `<base>.other`… (see plural.ts). */
+type PluralBase<K> = K extends `${infer B}.other` ? B : never;
+export type CountedKey = PluralBase<MessageKey>;
+
+/** A counted text ("1 day", "3 days") in her language; `n` also fills {n}. */
+export function translateCount(language: Language, base: CountedKey, n: number, params: Params = {}): string {
+  const catalogue = CATALOGUES[language] as Record<string, string>;
+  const key = pluralKey(language, base, n, (k) => k in catalogue) as MessageKey;
+  return translate(language, key, { n, ...params });
 }
 
 /** "8 Dec" style date for short screens, in her language. */

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en, type MessageKey } from '../../../src/platform/i18n/en.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../src/platform/i18n/languages.ts';
+import { pluralKey } from '../../../src/platform/i18n/plural.ts';
 import type { Language } from '../api.ts';
 import { type HowKey, howEn } from './how-messages.ts';
 import { type WebKey, webEn } from './web-messages.ts';
@@ -8,6 +9,8 @@ import { type WebKey, webEn } from './web-messages.ts';
 export { LANGUAGE_NAMES, LANGUAGES };
 export type Key = MessageKey | WebKey | HowKey;
 export type Params = Record<string, string | number>;
+/** Keys written per plural category (`<base>.one`, `<base>.other`…): pass the base to `tn`. */
+export type CountedKey = Key extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
 type Catalogue = Readonly<Record<string, string>>;
 
 /*
@@ -39,6 +42,13 @@ export function message(language: Language, key: Key, params: Params = {}): stri
   return fill(text, params);
 }
 
+/** A counted text ("1 day", "3 days"): the entry for `n`'s plural category; `n` fills {n}. */
+export function messageCount(language: Language, base: CountedKey, n: number, params: Params = {}): string {
+  const catalogue = loaded[language] ?? ENGLISH;
+  const key = pluralKey(language, base, n, (k) => k in catalogue || k in ENGLISH) as Key;
+  return message(language, key, { n, ...params });
+}
+
 /** The language the browser asks for, if we have it; English otherwise. */
 export function browserLanguage(): Language {
   for (const tag of navigator.languages ?? [navigator.language]) {
@@ -53,6 +63,8 @@ type I18n = {
   /** Switches once the language's texts have arrived, so nothing shows half-translated. */
   setLanguage: (language: Language) => Promise<void>;
   t: (key: Key, params?: Params) => string;
+  /** Counted text: `tn('web.days', 3)` → "3 days", from `web.days.one` / `web.days.other`. */
+  tn: (base: CountedKey, n: number, params?: Params) => string;
   /** "8 Dec" in her language. */
   date: (iso: string) => string;
 };
@@ -70,12 +82,16 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     setShown(next);
   }, []);
   const t = useCallback((key: Key, params?: Params) => message(language, key, params), [language]);
+  const tn = useCallback(
+    (base: CountedKey, n: number, params?: Params) => messageCount(language, base, n, params),
+    [language],
+  );
   const date = useCallback(
     (iso: string) =>
       `${Number(iso.slice(8, 10))} ${message(language, `month.${Number(iso.slice(5, 7))}` as Key)}`,
     [language],
   );
-  const value = useMemo(() => ({ language, setLanguage, t, date }), [language, setLanguage, t, date]);
+  const value = useMemo(() => ({ language, setLanguage, t, tn, date }), [language, setLanguage, t, tn, date]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -24,7 +24,8 @@ export const webFr: WebCatalogue = {
   'web.save_anyway_yes': 'Oui, enregistrer',
   'web.saved': 'Enregistré.',
   'web.optional': '(facultatif)',
-  'web.days': '{n} jours',
+  'web.days.one': '{n} jour',
+  'web.days.other': '{n} jours',
   'web.footer':
     "Informations de santé, pas des soins médicaux. En cas d'urgence, allez au centre de santé le plus proche.",
 

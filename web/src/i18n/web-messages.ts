@@ -27,7 +27,8 @@ export const webEn = {
   'web.save_anyway_yes': 'Yes, save it',
   'web.saved': 'Saved.',
   'web.optional': '(optional)',
-  'web.days': '{n} days',
+  'web.days.one': '{n} day',
+  'web.days.other': '{n} days',
   'web.footer': 'Health information, not medical care. In an emergency go to the nearest health centre.',
 
   'landing.title': 'Know your cycle. Keep it private.',

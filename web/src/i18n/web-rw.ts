@@ -26,7 +26,8 @@ export const webRw: WebCatalogue = {
   'web.save_anyway_yes': 'Yego, bibike',
   'web.saved': 'Byabitswe.',
   'web.optional': '(si ngombwa)',
-  'web.days': 'iminsi {n}',
+  'web.days.one': 'umunsi {n}',
+  'web.days.other': 'iminsi {n}',
   'web.footer': "Amakuru y'ubuzima, si ubuvuzi. Mu gihe cy'ibyihutirwa, jya ku kigo nderabuzima cya hafi.",
 
   'landing.title': 'Menya umuzunguruko wawe. Ugire ibanga.',

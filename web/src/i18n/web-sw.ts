@@ -25,7 +25,8 @@ export const webSw: WebCatalogue = {
   'web.save_anyway_yes': 'Ndiyo, hifadhi',
   'web.saved': 'Imehifadhiwa.',
   'web.optional': '(si lazima)',
-  'web.days': 'siku {n}',
+  'web.days.one': 'siku {n}',
+  'web.days.other': 'siku {n}',
   'web.footer': 'Taarifa za afya, si matibabu. Wakati wa dharura nenda kituo cha afya kilicho karibu.',
 
   'landing.title': 'Jua mzunguko wako. Uweke siri.',
