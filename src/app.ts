@@ -35,7 +35,10 @@ import { createPrivacyService } from './modules/privacy/service.ts';
 import { retentionJob } from './modules/retention/job.ts';
 import { createRetentionRepo } from './modules/retention/repo.ts';
 import { createRetentionService } from './modules/retention/service.ts';
+import { createAppLock } from './modules/sessions/app-lock.ts';
+import { createAppLockService } from './modules/sessions/lock-service.ts';
 import { createSessionRepo } from './modules/sessions/repo.ts';
+import { appLockRoutes } from './modules/sessions/routes.ts';
 import { createSessionService } from './modules/sessions/service.ts';
 import { createUpgradeRepo } from './modules/upgrades/repo.ts';
 import { createUpgradeService } from './modules/upgrades/service.ts';
@@ -44,6 +47,9 @@ import { createUserRepo } from './modules/users/repo.ts';
 import { meRoutes } from './modules/users/routes.ts';
 import { UserSchema } from './modules/users/schema.ts';
 import { createUserService } from './modules/users/service.ts';
+import { createGuardianRecoveryService } from './modules/verification/guardian-recovery.ts';
+import { createGuardianRecoveryRepo } from './modules/verification/guardian-recovery-repo.ts';
+import { deviceMemory, guardianRecoveryRoutes } from './modules/verification/guardian-recovery-routes.ts';
 import { createVerificationRepo } from './modules/verification/repo.ts';
 import { createVerificationService } from './modules/verification/service.ts';
 import { createBackground } from './platform/background.ts';
@@ -191,6 +197,7 @@ export function createServices(deps: AppDeps) {
     events: securityEvents,
     refreshTokenKey: derivePurposeKey(config.blindIndexKey, 'refresh-token:v1'),
     accountSeal,
+    appLock: createAppLock(config.appLockScale),
   });
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
   const verification = createVerificationService({
@@ -211,6 +218,20 @@ export function createServices(deps: AppDeps) {
     background,
     clock,
   });
+  const guardianRecovery = createGuardianRecoveryService({
+    repo: createGuardianRecoveryRepo(db),
+    consents: consentRepo,
+    users,
+    dataProtection,
+    key: derivePurposeKey(config.blindIndexKey, 'guardian-recovery:v1'),
+    throttle,
+    rateLimit: createRateLimiter(quotas),
+    verification,
+    audit,
+    background,
+    events: securityEvents,
+    clock,
+  });
   const auth = createAuthService({
     verification,
     users,
@@ -223,6 +244,7 @@ export function createServices(deps: AppDeps) {
     events: securityEvents,
     clock,
   });
+  const appLock = createAppLockService({ sessions, auth, users, audit });
   const admin = createAdminService({
     users,
     userRepo,
@@ -293,6 +315,7 @@ export function createServices(deps: AppDeps) {
     retention,
     sms,
     verification,
+    guardianRecovery,
     quotas,
     pseudonym,
     securityEvents,
@@ -300,6 +323,7 @@ export function createServices(deps: AppDeps) {
     users,
     sessions,
     auth,
+    appLock,
     admin,
     audit,
     dataProtection,
@@ -389,8 +413,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(
-        authRoutes(services.auth, services.verification, { sessionDays: config.sessionDays }),
+        authRoutes(services.auth, services.verification, {
+          sessionDays: config.sessionDays,
+          rememberDevice: deviceMemory(services.guardianRecovery),
+        }),
       );
+      await api.register(
+        guardianRecoveryRoutes(services.guardianRecovery, { sessionDays: config.sessionDays }),
+      );
+      await api.register(appLockRoutes(services.appLock, { sessionDays: config.sessionDays }));
       if (config.ussdSimulator) await api.register(ussdSimulatorRoutes({ ussd: services.ussd }));
       await api.register(meRoutes(services));
       await api.register(adminRoutes(services.admin));

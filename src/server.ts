@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
 import {
   loadConfigOrExit,
@@ -6,11 +7,16 @@ import {
   openMigratedDatabase,
   verifyKeysOrExit,
 } from './platform/bootstrap.ts';
+import { browserUrl, terminalProgress } from './platform/startup-progress.ts';
 
 // Process entry: configuration → database → keys checked against it → app → listen (then the
-// scheduled jobs), and a graceful stop on SIGTERM/SIGINT.
+// scheduled jobs), and a graceful stop on SIGTERM/SIGINT. Plain progress lines for the person at
+// the terminal go to stderr, JSON logs to stdout (decision 021).
 const config = loadConfigOrExit();
-const database = await openMigratedDatabase(config);
+const progress = terminalProgress(config);
+// The embedded data directory is this process's until it stops: a second server or a command on
+// it is refused (decision 021).
+const database = await openMigratedDatabase(config, { as: 'service', progress });
 const keystore = await openKeystore(config, database);
 await verifyKeysOrExit(config, database, keystore);
 // Loaded only when configured: the embedded setup should not pay for a client it never uses.
@@ -49,4 +55,8 @@ await app.listen({ host: config.host, port: config.port });
 app.log.info(
   { database: database.kind, env: config.env, tls: https !== undefined },
   `Lady's Essence is ready`,
+);
+const { port } = app.server.address() as AddressInfo;
+progress(
+  `Ready: open ${browserUrl(config.host, port, https !== undefined)} in your browser (Ctrl-C stops it).`,
 );

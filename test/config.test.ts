@@ -74,6 +74,7 @@ describe('configuration', () => {
       ],
       [{ DATABASE_URL: 'mysql://db/ladys' }, [/DATABASE_URL must be a PostgreSQL URL/]],
       [{ RATE_LIMIT_SCALE: '0' }, [/RATE_LIMIT_SCALE=0/]],
+      [{ APP_LOCK_SCALE: '0.05' }, [/APP_LOCK_SCALE .* is refused in production/]],
       [{ USSD_SECRET: 'short' }, [/USSD_SECRET must be at least 32 bytes/]],
       [{ JWT_SECRET: `example-${strong()}` }, [/JWT_SECRET is an example value/]],
     ];

@@ -16,10 +16,27 @@ import {
   stopServer,
 } from './support/server-process.ts';
 
+/** The server's output once it contains `text` (lines written just after it became ready). */
+async function outputWith(server: RunningServer, text: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (!server.output().includes(text) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return server.output();
+}
+
 describe('npm start with the embedded database', () => {
   it('starts with no setup, keeps its data and keys across a restart, and stops gracefully', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'le-start-'));
     const cold = await startServerProcess({ DATA_DIR: dataDir }, 90_000);
+    // A newcomer's first start takes a while: it says what it is doing, then where to open it.
+    const said = await outputWith(cold, 'Ready:');
+    assert.ok(
+      said.includes(`Preparing the embedded database in ${dataDir} (first start takes a moment)…\n`),
+      said,
+    );
+    assert.match(said, /Applying database updates \(\d+\)…\n/);
+    assert.ok(said.includes(`Ready: open http://127.0.0.1:${cold.port} in your browser`), said);
     const register = await fetch(`http://127.0.0.1:${cold.port}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -36,6 +53,9 @@ describe('npm start with the embedded database', () => {
 
     const warm = await startServerProcess({ DATA_DIR: dataDir }, 90_000);
     try {
+      const again = await outputWith(warm, 'Ready:');
+      assert.ok(again.includes(`Opening the embedded database in ${dataDir}…\n`), again);
+      assert.doesNotMatch(again, /Applying database updates/);
       const login = await fetch(`http://127.0.0.1:${warm.port}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

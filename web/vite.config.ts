@@ -1,10 +1,39 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, transformWithOxc } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+
+/**
+ * dist/sw.js from web/src/offline/sw.ts: types stripped, and the release's file list (every
+ * file the build wrote, index.html as "/") and a version made from their contents written in
+ * front. A release that changes any file changes sw.js, which is how phones learn of it.
+ */
+async function writeServiceWorker(dist: string): Promise<void> {
+  const files = filesUnder(dist)
+    .map((path) => relative(dist, path).split(sep).join('/'))
+    .filter((file) => /\.(html|js|css|svg|png|webmanifest)$/.test(file) && file !== 'sw.js')
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
+  const precache = files.map((file) => (file === 'index.html' ? '/' : `/${file}`));
+  const source = join(here, 'src', 'offline', 'sw.ts');
+  const { code } = await transformWithOxc(readFileSync(source, 'utf8'), source, { lang: 'ts' });
+  const body = code.replace(/^export \{\};?\n/m, '');
+  writeFileSync(
+    join(dist, 'sw.js'),
+    `const VERSION = ${JSON.stringify(hash.digest('hex').slice(0, 16))};\nconst PRECACHE = ${JSON.stringify(precache)};\n${body}`,
+  );
+}
 
 /**
  * Writes .br and .gz copies of every text file in dist, compressed once at the highest level,
@@ -12,18 +41,17 @@ const here = fileURLToPath(new URL('.', import.meta.url));
  * this is the difference between seconds and tens of seconds.
  */
 function precompress(): Plugin {
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    });
   return {
     name: 'precompress',
     apply: 'build',
-    closeBundle() {
+    async closeBundle() {
       const dist = join(here, 'dist');
-      for (const path of files(dist)) {
-        if (!/\.(js|css|html|svg|json|txt)$/.test(path)) continue;
+      // A failed build calls this too: let its own error show.
+      if (!existsSync(join(dist, 'index.html'))) return;
+      // Before compressing: sw.js is sent compressed too.
+      await writeServiceWorker(dist);
+      for (const path of filesUnder(dist)) {
+        if (!/\.(js|css|html|svg|json|txt|webmanifest)$/.test(path)) continue;
         const content = readFileSync(path);
         writeFileSync(
           `${path}.br`,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { lockDataDirOrExit } from '../platform/bootstrap.ts';
 import { loadOrCreateDevSecrets, saveDevSecrets } from '../platform/dev-secrets.ts';
 import { openCli } from './cli-context.ts';
 
@@ -17,6 +18,9 @@ if (process.argv.includes('--generate')) {
     process.exit(1);
   }
   const dataDir = process.env.DATA_DIR ?? './data';
+  // Not while the service runs on this directory: it would keep the old keys and the file would
+  // no longer describe them (decision 021).
+  if (!process.env.DATABASE_URL) lockDataDirOrExit(dataDir);
   const secrets = loadOrCreateDevSecrets(dataDir);
   const id = `dev${Date.now()}`;
   saveDevSecrets(dataDir, {

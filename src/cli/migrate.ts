@@ -1,3 +1,4 @@
+import { openDatabaseOrExit } from '../platform/bootstrap.ts';
 import { checkDatabaseUrl } from '../platform/db/connection-url.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -62,7 +63,8 @@ async function withDatabase<T>(database: Database, work: (database: Database) =>
 }
 
 const targets = readTargets(process.env);
-const app = await openDatabase(
+// The embedded directory is refused while the service (or another command) has it open.
+const app = await openDatabaseOrExit(
   targets.appUrl ? { kind: 'postgres', url: targets.appUrl } : { kind: 'pglite', dataDir: targets.dataDir },
 );
 await withDatabase(app, async ({ db }) => {

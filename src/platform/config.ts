@@ -33,6 +33,7 @@ const EnvSchema = Type.Object({
   TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1 })),
   TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_SCALE: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
+  APP_LOCK_SCALE: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.String()),
   SECURITY_ALERT_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   USSD_SECRET: Type.Optional(Type.String()),
@@ -85,6 +86,8 @@ export type Config = {
   redisUrl: string | undefined;
   tls: { certFile: string; keyFile: string } | undefined;
   rateLimitScale: number;
+  /** Multiplies the app lock's idle times (browser tests shorten them; production refuses anything but 1). */
+  appLockScale?: number;
   /** Proxy hops or addresses whose X-Forwarded-For is believed; false = use the socket address. */
   trustProxy: boolean | string | number;
   /** Security alerts are POSTed here as JSON as well as logged (optional). */
@@ -142,6 +145,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
   const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? '1');
   const port = Number(env.PORT ?? '3000');
   checkGeneral(env, mode, { port, allowedOrigins, rateLimitScale }, problems);
+  const appLockScale = resolveAppLockScale(env, mode, problems);
   checkKeystore(env, mode, problems);
   checkDatabaseUrls(env, problems);
   const sms = resolveSms(env, mode, problems);
@@ -169,6 +173,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
         ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE }
         : undefined,
     rateLimitScale,
+    appLockScale,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     securityAlertWebhookUrl: env.SECURITY_ALERT_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -190,6 +195,15 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     accessTokenSeconds: 15 * 60,
     sessionDays: 30,
   };
+}
+
+/** APP_LOCK_SCALE shortens the app lock's idle times for browser tests only (decision 019). */
+function resolveAppLockScale(env: Env, mode: string, problems: string[]): number {
+  const scale = Number(env.APP_LOCK_SCALE ?? '1');
+  if (scale === 0) problems.push('APP_LOCK_SCALE must be more than 0');
+  else if (mode === 'production' && scale !== 1)
+    problems.push('APP_LOCK_SCALE (shorter app-lock times, for browser tests) is refused in production');
+  return scale;
 }
 
 function checkGeneral(

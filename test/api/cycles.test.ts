@@ -100,7 +100,7 @@ describeEachDatabase('cycle tracking through the API', (app) => {
       [28, 28, 28, 29, 28],
     );
     assert.equal(s.loggedDays, 2);
-    assert.deepEqual(s.symptomFrequencies[0], { symptom: 'cramps', days: 2, share: 1 });
+    assert.deepEqual(s.symptomFrequencies[0], { symptom: 'cramps', days: 2, share: 1, inCycles: 1 });
     assert.ok(s.symptomFrequencies.some((f: { symptom: string }) => f.symptom === 'back pain'));
 
     const logged = await get(t, user.accessToken, '/api/v1/cycles/days?from=2026-11-01&to=2026-11-30');

@@ -21,6 +21,8 @@ const NOT_EXPORTED: Record<string, string> = {
   verification_codes: 'codes texted to her number: only keyed hashes, valid 15 minutes, used once',
   credential_upgrades: 'a start-up marker that her password/PIN hash predates binding; emptied at start',
   review_flags: "an admin's review note about a guardian account (fraud prevention), not her data",
+  known_devices: 'keyed hashes of the browsers she signed in with (guardian recovery only from hers)',
+  guardian_recovery_requests: 'recovery requests: keyed hashes only, 30 minutes, used once (decision 020)',
 };
 
 async function userTables(t: TestApp): Promise<string[]> {

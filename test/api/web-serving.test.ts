@@ -21,6 +21,9 @@ describe('the web app is served by the same process', () => {
     );
     writeFileSync(join(dist, 'assets', 'app-3f2a.js'), 'console.log(1)');
     writeFileSync(join(dist, 'assets', 'app-3f2a.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(join(dist, 'sw.js'), 'const VERSION = "1";');
+    writeFileSync(join(dist, 'sw.js.br'), brotliCompressSync('const VERSION = "1";'));
+    writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Lady’s Essence"}');
     db = await openTestDatabase('pglite');
     app = await buildApp({ config: testConfig(), database: db.database, webDist: dist });
     await app.ready();
@@ -65,6 +68,28 @@ describe('the web app is served by the same process', () => {
     });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.body, 'console.log(1)');
+  });
+
+  it('serves the service worker and the manifest fresh on every start, with their own types', async () => {
+    // A phone learns of a new release by fetching sw.js: a cached copy would keep her on the old one.
+    for (const encoding of ['br', 'identity']) {
+      const worker = await app.inject({
+        method: 'GET',
+        url: '/sw.js',
+        headers: { 'accept-encoding': encoding },
+      });
+      assert.equal(worker.statusCode, 200);
+      assert.match(String(worker.headers['content-type']), /^(application|text)\/javascript/);
+      assert.equal(worker.headers['cache-control'], 'no-cache');
+    }
+    const manifest = await app.inject({ method: 'GET', url: '/manifest.webmanifest' });
+    assert.equal(manifest.statusCode, 200);
+    assert.match(String(manifest.headers['content-type']), /^application\/manifest\+json/);
+    assert.equal(manifest.headers['cache-control'], 'no-cache');
+    // The page may register its own worker and read its own manifest, and nobody else's.
+    const csp = String(manifest.headers['content-security-policy']);
+    assert.match(csp, /worker-src 'self'(;|$)/);
+    assert.match(csp, /manifest-src 'self'(;|$)/);
   });
 
   it('keeps API, gateway and missing files as problem answers', async () => {

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../src/platform/i18n/en.ts';
-import { shortDate } from '../../src/platform/i18n/index.ts';
+import { createDates } from '../../web/src/i18n/dates.ts';
+import { errorsEn } from '../../web/src/i18n/errors-messages.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
 import { visibleTexts } from './page-checks.ts';
 import {
@@ -132,7 +133,7 @@ test('register, log three periods on the calendar, read the prediction in two la
       // A wrong code is refused in her words, and the card stays.
       await page.getByLabel(webEn['phone.code_label']).fill(code === '000000' ? '111111' : '000000');
       await card.getByRole('button', { name: webEn['phone.verify'] }).click();
-      await card.getByRole('alert').filter({ hasText: webEn['error.invalid_code'] }).waitFor();
+      await card.getByRole('alert').filter({ hasText: errorsEn['error.invalid_code'] }).waitFor();
       await page.getByLabel(webEn['phone.code_label']).fill(code);
       await card.getByRole('button', { name: webEn['phone.verify'] }).click();
       await card.waitFor({ state: 'detached' });
@@ -170,10 +171,12 @@ test('register, log three periods on the calendar, read the prediction in two la
     const text = await card.innerText();
     const { nextPeriod, phase } = prediction;
     assert.ok(text.includes(fill(webEn['home.cycle_day'], { day: phase.cycleDay })), text);
+    // Dates as the web writes them in English ("8 December"): the app's own formatter.
+    const { date } = createDates('en', (month) => webEn[`date.month.${month}` as keyof typeof webEn]);
     const window = fill(webEn['home.window'], {
-      date: shortDate('en', nextPeriod.start),
-      earliest: shortDate('en', nextPeriod.earliest),
-      latest: shortDate('en', nextPeriod.latest),
+      date: date(nextPeriod.start),
+      earliest: date(nextPeriod.earliest),
+      latest: date(nextPeriod.latest),
     });
     assert.ok(text.includes(window), `expected "${window}" in:\n${text}`);
     await screenshot(page, 'journey-home-en');

@@ -34,6 +34,7 @@ const PUBLIC_PAGES = [
   '/register',
   '/policies',
   '/how-predictions-work',
+  '/help',
   '/ussd-simulator',
   '/recover',
   '/no-such-page',

@@ -136,7 +136,50 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     ok: 200,
     reveals: 'target',
   },
+  // Recovery through her guardian (decision 020): a start answers the same for any account; the
+  // status of a request nobody can approve is "waiting"; without an approved request from her own
+  // device there is nothing to complete, and a code that is no live request of the caller's ward
+  // is 404 for every parent (test/api/guardian-recovery.test.ts walks the real thing).
+  'POST /api/v1/auth/recovery/guardian': {
+    access: open,
+    body: (i) => ({ identifier: i.target.phone }),
+    ok: 202,
+  },
+  'POST /api/v1/auth/recovery/guardian/status': {
+    access: open,
+    body: () => ({ requestId: randomUUID(), requestToken: 'a'.repeat(43) }),
+    ok: 200,
+  },
+  'POST /api/v1/auth/recovery/guardian/complete': {
+    access: open,
+    body: () => ({ requestId: randomUUID(), requestToken: 'a'.repeat(43), newPin: '71946' }),
+    ok: 400,
+  },
+  'POST /api/v1/guardian/recovery-approvals': {
+    access: only(['parent']),
+    body: () => ({ code: '12345678' }),
+    ok: 404,
+  },
   'POST /api/v1/auth/logout': { access: ownAccount, ok: 204 },
+  // The app lock (decision 019): the lock screen holds no access token, only the session's refresh
+  // token, which these check without spending (unlock spends it for a new pair, like a refresh).
+  'POST /api/v1/auth/lock': {
+    access: open,
+    body: async (i) => ({ refreshToken: await i.freshRefreshToken() }),
+    ok: 204,
+  },
+  'POST /api/v1/auth/unlock': {
+    access: open,
+    body: async (i) => ({ refreshToken: await i.freshRefreshToken(), password: GOOD_PASSWORD }),
+    ok: 200,
+    reveals: 'target',
+  },
+  'POST /api/v1/auth/lock/sign-out': {
+    access: open,
+    body: async (i) => ({ refreshToken: await i.freshRefreshToken() }),
+    ok: 204,
+  },
+  'POST /api/v1/auth/activity': { access: ownAccount, ok: 204 },
 
   'GET /api/v1/me': { access: ownAccount, ok: 200 },
   'PATCH /api/v1/me': { access: ownAccount, body: () => ({ language: 'fr' }), ok: 200 },

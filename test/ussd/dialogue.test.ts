@@ -24,7 +24,7 @@ describeEachDatabase('USSD dialogues', (get) => {
     assert.match(await p.send('2', '3', '0511'), /Saved: period ended 5 Nov\./);
     await p.send('3', '4'); // flow: medium
     assert.match(await p.send('2'), /Chosen: Cramps\. Another\?/); // symptom 1 (after "No more")
-    await p.send('2'); // next symptom shown first
+    await p.send('3'); // Headache keeps its number
     assert.match(await p.send('1'), /How do you feel\?/); // no more
     assert.match(await p.send('3', '3'), /Saved\. Take care of yourself\./); // sad, moderate pain
     const screen = await p.send('4');

@@ -114,10 +114,13 @@ async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResul
     case 'logPeriodStart':
     case 'logPeriodEnd':
       return [
-        ...['ok', 'future', 'overlap', 'unusual', 'before_start', 'no_open'].map((outcome) => ({
+        ...['ok', 'future', 'overlap', 'overlap_open', 'before_start', 'no_open'].map((outcome) => ({
           outcome,
           params: { date: '3 Nov' },
         })),
+        { outcome: 'unusual', params: { reason: 'long', days: 12 } },
+        { outcome: 'unusual', params: { reason: 'after', days: 9, date: '30 Dec' } },
+        { outcome: 'unusual', params: { reason: 'before', days: 1, date: '30 Dec' } },
         { outcome: 'guardian_required', params: { age: 16 } },
       ];
     case 'loadPrediction':
@@ -202,7 +205,9 @@ async function explore(node: Node, text: string, problems: string[]): Promise<No
     const refused =
       input === '98'
         ? outcome.state.page !== node.state.page + 1
-        : outcome.state.notice?.key === 'common.invalid_choice';
+        : outcome.state.notice !== undefined &&
+          'key' in outcome.state.notice &&
+          outcome.state.notice.key === 'common.invalid_choice';
     if (numbers.includes(input) && refused)
       problems.push(`${node.state.screen}: option ${input} shown but refused: ${text}`);
     const results = outcome.effect ? await outcomesOf(outcome.effect, outcome.state) : [undefined];

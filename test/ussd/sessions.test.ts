@@ -162,7 +162,8 @@ describe('USSD sessions on PostgreSQL, two instances', () => {
     await register(p);
     await p.dial();
     for (let left = 4; left >= 1; left--) {
-      assert.match(await p.send('11122'), new RegExp(`Wrong PIN\\. ${left} tries left`));
+      const tries = left === 1 ? 'try' : 'tries';
+      assert.match(await p.send('11122'), new RegExp(`Wrong PIN\\. ${left} ${tries} left`));
     }
     assert.match(await p.send('11122'), /^END Too many wrong PINs\. Try again in 15 minutes\./);
     const other = phone(() => b.app, p.number);

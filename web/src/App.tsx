@@ -5,7 +5,12 @@ import { onConsentRequired } from './api.ts';
 import { useAuth } from './auth.tsx';
 import { ConsentPrompt } from './ConsentPrompt.tsx';
 import { Loading } from './components.tsx';
+import { UndoToast } from './cycle/undo.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.tsx';
+import { LockScreen } from './lock/LockScreen.tsx';
+import { QuickExit } from './lock/QuickExit.tsx';
+import { useAppLock, useAppName } from './lock/use-app-lock.ts';
+import { OfflineBanner } from './offline/OfflineStatus.tsx';
 import { RegisterPage, SignInPage } from './pages/Auth.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { LandingPage } from './pages/Landing.tsx';
@@ -14,8 +19,18 @@ import { LandingPage } from './pages/Landing.tsx';
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx').then((m) => ({ default: m.CalendarPage })));
 const DayLogPage = lazy(() => import('./pages/DayLog.tsx').then((m) => ({ default: m.DayLogPage })));
 const HowPage = lazy(() => import('./pages/How.tsx').then((m) => ({ default: m.HowPage })));
+const HelpPage = lazy(() => import('./pages/Help.tsx').then((m) => ({ default: m.HelpPage })));
 const PeriodPage = lazy(() => import('./pages/Period.tsx').then((m) => ({ default: m.PeriodPage })));
+const PeriodEditPage = lazy(() =>
+  import('./cycle/PeriodEdit.tsx').then((m) => ({ default: m.PeriodEditPage })),
+);
 const RecoverPage = lazy(() => import('./pages/Recover.tsx').then((m) => ({ default: m.RecoverPage })));
+const ParentConsentPage = lazy(() =>
+  import('./pages/ParentConsent.tsx').then((m) => ({ default: m.ParentConsentPage })),
+);
+const GuardianRecoveryPage = lazy(() =>
+  import('./pages/GuardianRecovery.tsx').then((m) => ({ default: m.GuardianRecoveryPage })),
+);
 const PoliciesPage = lazy(() => import('./pages/Policies.tsx').then((m) => ({ default: m.PoliciesPage })));
 const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
@@ -57,13 +72,15 @@ function Header() {
   const { user, signOut } = useAuth();
   const [, navigate] = useLocation();
   const adolescent = user?.role === 'adolescent';
+  const name = useAppName();
   return (
     <header className="site-header">
       <div className="bar">
         <Link href={user ? '/home' : '/'} className="brand">
-          {t('app.name')}
+          {name}
         </Link>
         <LanguageSwitcher />
+        {user && <QuickExit />}
       </div>
       <nav aria-label={t('web.nav.label')}>
         <ul className="nav-list">
@@ -86,6 +103,9 @@ function Header() {
                 <NavLink href="/settings">{t('web.nav.settings')}</NavLink>
               </li>
               <li>
+                <NavLink href="/help">{t('help.nav')}</NavLink>
+              </li>
+              <li>
                 <button
                   type="button"
                   className="link"
@@ -102,6 +122,9 @@ function Header() {
               </li>
               <li>
                 <NavLink href="/register">{t('web.nav.register')}</NavLink>
+              </li>
+              <li>
+                <NavLink href="/help">{t('help.nav')}</NavLink>
               </li>
             </>
           )}
@@ -137,6 +160,8 @@ export function App() {
     }, 50);
     return () => clearInterval(timer);
   }, [location]);
+  const { locked } = useAppLock(user);
+  if (locked) return <LockScreen />;
 
   return (
     <>
@@ -146,6 +171,7 @@ export function App() {
       <Header />
       <main id="main">
         {consentNeeded && user && <ConsentPrompt onDone={() => setConsentNeeded(false)} />}
+        <OfflineBanner />
         <Suspense fallback={<Loading />}>
           <Switch>
             <Route path="/">{user ? <Redirect to="/home" /> : <LandingPage />}</Route>
@@ -156,6 +182,7 @@ export function App() {
             </Route>
             <Route path="/policies" component={PoliciesPage} />
             <Route path="/how-predictions-work" component={HowPage} />
+            <Route path="/help" component={HelpPage} />
             <Route path="/ussd-simulator" component={UssdPage} />
             <Route path="/home">
               <Private>
@@ -186,9 +213,26 @@ export function App() {
                 <PeriodPage />
               </Private>
             </Route>
+            <Route path="/period/:id">
+              {(params) => (
+                <Private>
+                  <PeriodEditPage id={params.id} />
+                </Private>
+              )}
+            </Route>
             <Route path="/stats">
               <Private>
                 <StatsPage />
+              </Private>
+            </Route>
+            <Route path="/parent-consent">
+              <Private>
+                <ParentConsentPage />
+              </Private>
+            </Route>
+            <Route path="/guardian-recovery">
+              <Private>
+                <GuardianRecoveryPage />
               </Private>
             </Route>
             <Route path="/settings">
@@ -204,6 +248,7 @@ export function App() {
             </Route>
           </Switch>
         </Suspense>
+        <UndoToast />
       </main>
       <footer className="site-footer">
         <p>{t('web.footer')}</p>
@@ -215,7 +260,7 @@ export function App() {
             <Link href="/policies">{t('policies.title')}</Link>
           </li>
           <li>
-            <Link href="/ussd-simulator">{t('web.nav.ussd')}</Link>
+            <Link href="/help">{t('help.nav')}</Link>
           </li>
         </ul>
       </footer>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type ConsentStatus, get } from './api.ts';
-import { Loading, ProblemMessage } from './components.tsx';
+import { Loading, ProblemMessage, usePolicyName } from './components.tsx';
 import { useI18n } from './i18n/index.tsx';
 
 /** Accept the current versions of every policy she has not accepted yet. */
@@ -17,6 +17,7 @@ export async function acceptCurrentPolicies(status: ConsentStatus): Promise<Cons
 /** Shown when the API answered 403 consent_required: the new terms must be accepted to go on. */
 export function ConsentPrompt({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
+  const policyName = usePolicyName();
   const queries = useQueryClient();
   const status = useQuery({ queryKey: ['consents'], queryFn: () => get<ConsentStatus>('/me/consents') });
   const [error, setError] = useState<unknown>(null);
@@ -50,7 +51,7 @@ export function ConsentPrompt({ onDone }: { onDone: () => void }) {
             .map((policy) => (
               <li key={policy.kind}>
                 <a href={policy.url} target="_blank" rel="noreferrer">
-                  {t('settings.policy_row', { kind: policy.kind, version: policy.version })}
+                  {t('settings.policy_row', { kind: policyName(policy.kind), version: policy.version })}
                 </a>
               </li>
             ))}

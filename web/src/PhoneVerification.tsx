@@ -164,7 +164,7 @@ export function PhoneNumberForm() {
           <input id="phone-current" name="current" type="password" autoComplete="current-password" required />
         )}
       </div>
-      <ProblemMessage error={error} />
+      <ProblemMessage error={error} codes={{ invalid_credentials: 'error.invalid_credentials.current' }} />
       <button type="submit" disabled={pending}>
         {t('phone.send_code')}
       </button>

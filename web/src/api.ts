@@ -5,6 +5,8 @@
  * refresh restores the session.
  */
 
+import { isLocked, markLocked } from './lock/lock-store.ts';
+
 export type Language = 'en' | 'rw' | 'fr' | 'sw';
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';
 
@@ -23,6 +25,8 @@ export type User = {
   birthYear?: number;
   hasPassword: boolean;
   hasPin: boolean;
+  /** Idle minutes before the app asks for her PIN or password again (the app lock). */
+  lockMinutes: number;
   createdAt: string;
 };
 
@@ -37,19 +41,34 @@ export type SignedIn = {
 export type FieldProblem = { path?: string; field?: string; message: string };
 
 /** A problem+json answer from the API. */
+/** Facts of a refusal the web fills into its own text, e.g. period_overlap `{ otherStart }`. */
+export type ProblemParams = Record<string, string | number | boolean>;
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's English sentence: shown only for a code the web has no text for. */
   readonly detail: string;
   readonly errors: FieldProblem[];
+  readonly params: ProblemParams;
+  /** From the Retry-After header of a 429: how long to wait. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, detail: string, errors: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    errors: FieldProblem[] = [],
+    extra: { params?: ProblemParams; retryAfterSeconds?: number | undefined } = {},
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.errors = errors;
+    this.params = extra.params ?? {};
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 
@@ -57,7 +76,10 @@ type Tokens = { accessToken: string };
 
 let tokens: Tokens | null = null;
 let refreshing: Promise<User | null> | null = null;
+/** Why the last refresh gave no session: 'unreachable' (no answer, 5xx, 429) or the server's code. */
+let refreshFailure: string | null = null;
 const signedOutListeners = new Set<() => void>();
+const restoredListeners = new Set<(user: User) => void>();
 const consentListeners = new Set<() => void>();
 
 export function setTokens(next: Tokens | null): void {
@@ -72,6 +94,35 @@ export function isSignedIn(): boolean {
 export function onSignedOut(listener: () => void): () => void {
   signedOutListeners.add(listener);
   return () => signedOutListeners.delete(listener);
+}
+
+/** Why the last session restore failed: 'unreachable' (offline: keep what the phone shows) or a code. */
+export const lastRefreshFailure = () => refreshFailure;
+
+/** What the phone can do without the server (offline/device.ts installs it when the app starts). */
+export type DeviceHooks = {
+  /** Runs `send(path)`; with no connection, keeps a day log or period start, or answers from the phone. */
+  withDevice: <T>(
+    method: string,
+    path: string,
+    body: unknown,
+    send: (path: string) => Promise<T>,
+  ) => Promise<T>;
+  /** True when her home is open from the phone before any session is back. */
+  hasDeviceSession: () => boolean;
+};
+let device: DeviceHooks = {
+  withDevice: (_method, path, _body, send) => send(path),
+  hasDeviceSession: () => false,
+};
+export function setDeviceHooks(hooks: DeviceHooks): void {
+  device = hooks;
+}
+
+/** Called when a session comes back in a tab that had none (e.g. her home opened offline). */
+export function onSessionRestored(listener: (user: User) => void): () => void {
+  restoredListeners.add(listener);
+  return () => restoredListeners.delete(listener);
 }
 
 /** Called when the API answers 403 consent_required: the app asks her to accept the new policies. */
@@ -89,20 +140,36 @@ async function toError(response: Response): Promise<ApiError> {
   let code = 'http_error';
   let detail = response.statusText || `HTTP ${response.status}`;
   let errors: FieldProblem[] = [];
+  let params: ProblemParams = {};
+  const retryAfter = Number(response.headers.get('retry-after'));
   try {
-    const body = (await response.json()) as { code?: string; detail?: string; errors?: FieldProblem[] };
+    const body = (await response.json()) as {
+      code?: string;
+      detail?: string;
+      errors?: FieldProblem[];
+      params?: ProblemParams;
+    };
     if (typeof body.code === 'string') code = body.code;
     if (typeof body.detail === 'string') detail = body.detail;
     if (Array.isArray(body.errors)) errors = body.errors;
+    if (body.params && typeof body.params === 'object') params = body.params;
   } catch {
     // Not JSON (a proxy error page, say): keep the status text.
   }
-  return new ApiError(response.status, code, detail, errors);
+  return new ApiError(response.status, code, detail, errors, {
+    params,
+    retryAfterSeconds: retryAfter > 0 ? retryAfter : undefined,
+  });
 }
 
 /** One refresh at a time, shared by every request that met a 401 meanwhile; null when signed out. */
 function refresh(): Promise<User | null> {
   if (refreshing) return refreshing;
+  // Locked in this tab (web/src/lock/): only her PIN or password opens it, never a refresh.
+  if (isLocked()) {
+    refreshFailure = 'session_locked';
+    return Promise.resolve(null);
+  }
   refreshing = (async () => {
     try {
       // The refresh token travels in its httpOnly cookie; the body stays empty.
@@ -116,11 +183,20 @@ function refresh(): Promise<User | null> {
         body: '{}',
         credentials: 'same-origin',
       });
-      if (!response.ok) return null;
+      if (!response.ok) {
+        const unreachable = response.status >= 500 || response.status === 429;
+        refreshFailure = unreachable ? 'unreachable' : (await toError(response)).code;
+        if (refreshFailure === 'session_locked') markLocked();
+        return null;
+      }
       const signedIn = (await response.json()) as Tokens & { user: User };
+      const hadNone = tokens === null;
       tokens = { accessToken: signedIn.accessToken };
+      refreshFailure = null;
+      if (hadNone) for (const listener of restoredListeners) listener(signedIn.user);
       return signedIn.user;
     } catch {
+      refreshFailure = 'unreachable';
       return null;
     } finally {
       refreshing = null;
@@ -147,7 +223,12 @@ async function send(method: string, path: string, options: Options): Promise<Res
   if (tokens && !options.anonymous) headers.authorization = `Bearer ${tokens.accessToken}`;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) init.body = body;
-  return fetch(path, init);
+  try {
+    return await fetch(path, init);
+  } catch {
+    // No answer at all (offline): a code of its own, which offline/ and the catalogue know.
+    throw new ApiError(0, 'offline', 'No connection');
+  }
 }
 
 const NO_REFRESH = [
@@ -156,14 +237,26 @@ const NO_REFRESH = [
   '/api/v1/auth/refresh',
   '/api/v1/auth/recovery',
   '/api/v1/auth/recovery/complete',
+  '/api/v1/auth/recovery/guardian',
+  '/api/v1/auth/recovery/guardian/status',
+  '/api/v1/auth/recovery/guardian/complete',
 ];
 
 /** A raw request with auth, one refresh on 401, and problem+json errors thrown as ApiError. */
 export async function raw(method: string, path: string, options: Options = {}): Promise<Response> {
+  // Her home opened from the phone before the session was back (offline/): restore it first.
+  if (
+    !tokens &&
+    !options.anonymous &&
+    !NO_REFRESH.includes(path) &&
+    (refreshing || device.hasDeviceSession())
+  )
+    await refresh();
   const response = await send(method, path, options);
   if (response.status === 401 && tokens && !options.retried && !NO_REFRESH.includes(path)) {
     if (await refresh()) return raw(method, path, { ...options, retried: true });
-    endSession();
+    // No answer is not a refusal: the session may well be alive.
+    if (refreshFailure !== 'unreachable') endSession();
   }
   if (!response.ok) {
     const error = await toError(response);
@@ -175,9 +268,12 @@ export async function raw(method: string, path: string, options: Options = {}): 
 
 /** A JSON request; 204 gives undefined. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await raw(method, `/api/v1${path}`, body === undefined ? {} : { body });
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // With no connection, day logs and "period started" wait on the phone (offline/device.ts).
+  return device.withDevice(method, path, body, async (to) => {
+    const response = await raw(method, `/api/v1${to}`, body === undefined ? {} : { body });
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  });
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
@@ -208,11 +304,15 @@ export async function login(input: { identifier: string; password?: string; pin?
   return signedIn.user;
 }
 
-export type RecoveryInput = { phone: string; code: string; newPin?: string; newPassword?: string };
+/** The code texted to her verified number, or her guardian's approval of a request from this browser. */
+export type RecoveryInput =
+  | { phone: string; code: string; newPin?: string; newPassword?: string }
+  | { requestId: string; requestToken: string; newPin?: string; newPassword?: string };
 
-/** Forgot her PIN or password: the code texted to her verified number, a new secret, signed in. */
+/** Forgot her PIN or password: proof (an SMS code, or her guardian's approval), a new secret, signed in. */
 export async function completeRecovery(input: RecoveryInput): Promise<User> {
-  const signedIn = await api<SignedIn>('POST', '/auth/recovery/complete', input);
+  const path = 'requestId' in input ? '/auth/recovery/guardian/complete' : '/auth/recovery/complete';
+  const signedIn = await api<SignedIn>('POST', path, input);
   setTokens(signedIn);
   return signedIn.user;
 }
@@ -268,8 +368,10 @@ export type Stats = {
   cycleLengthVariability: number | null;
   averagePeriodLength: number | null;
   cycles: { start: string; length: number; periodLength: number | null }[];
-  symptomFrequencies: { symptom: string; days: number; share: number }[];
+  /** `inCycles` of `loggedCycles`: the cycles she logged it in, of the cycles she logged days in. */
+  symptomFrequencies: { symptom: string; days: number; share: number; inCycles: number }[];
   loggedDays: number;
+  loggedCycles: number;
   flags: { code: string; message: string; seeProvider: boolean }[];
 };
 
@@ -281,6 +383,9 @@ export type Period = {
   endDate: string | null;
   flow: Flow | null;
   notes: string | null;
+  /** Still going: her latest period, no end logged, started under 10 days ago (endDate null and
+   * ongoing false: its end was never logged). Absent in periods kept from before the API said it. */
+  ongoing?: boolean;
 };
 
 export type DayLog = {

@@ -3,6 +3,9 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { Language, User } from './api.ts';
 import * as client from './api.ts';
 import { useI18n } from './i18n/index.tsx';
+import { isLocked, subscribeLock } from './lock/lock-store.ts';
+import { clearOfflineData, deviceUser, rememberUser, sessionNotRestored } from './offline/device.ts';
+import { sendWaitingWithin } from './offline/sync.ts';
 
 type Auth = {
   user: User | null;
@@ -28,7 +31,8 @@ export function AuthProvider({
   restoring: Promise<User | null>;
   children: ReactNode;
 }) {
-  const [user, setUserState] = useState<User | null>(null);
+  // Her home opens from this phone at once (offline too) unless the app lock's time has run out.
+  const [user, setUserState] = useState<User | null>(deviceUser);
   const [restoring, setRestoring] = useState(true);
   const { setLanguage } = useI18n();
   const queries = useQueryClient();
@@ -37,6 +41,7 @@ export function AuthProvider({
   const setUser = useCallback(
     async (next: User | null) => {
       if (next) await setLanguage(next.language).catch(() => undefined);
+      if (next) rememberUser(next);
       setUserState(next);
     },
     [setLanguage],
@@ -45,13 +50,29 @@ export function AuthProvider({
   // A reload keeps her signed in: the refresh cookie gives a new access token.
   useEffect(() => {
     void restore
-      .then((restored) => (restored ? setUser(restored) : undefined))
+      .then((restored) =>
+        restored ? setUser(restored) : setUserState(sessionNotRestored(client.lastRefreshFailure())),
+      )
       .finally(() => setRestoring(false));
   }, [restore, setUser]);
+  // Opened offline, then the connection came back: her session is restored behind her home.
+  useEffect(() => client.onSessionRestored((restored) => void setUser(restored)), [setUser]);
+
+  // The app lock (web/src/lock/): her profile and every cached answer leave the screen at once.
+  useEffect(
+    () =>
+      subscribeLock(() => {
+        if (!isLocked()) return;
+        setUserState(null);
+        queries.clear();
+      }),
+    [queries],
+  );
 
   useEffect(
     () =>
       client.onSignedOut(() => {
+        sessionNotRestored(client.lastRefreshFailure());
         setUserState(null);
         queries.clear();
       }),
@@ -80,8 +101,11 @@ export function AuthProvider({
       },
       signOut: async () => {
         try {
+          // What waits on this phone goes first if it can: signing out deletes it.
+          await sendWaitingWithin(5_000);
           await client.logout();
         } finally {
+          clearOfflineData();
           setUserState(null);
           queries.clear();
         }

@@ -1,6 +1,8 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
+import { Link } from 'wouter';
 import { ApiError } from './api.ts';
-import { type Key, useI18n } from './i18n/index.tsx';
+import { type CountedKey, hasMessage, type Key, useI18n } from './i18n/index.tsx';
+import { describeProblem, type ProblemText } from './i18n/problems.ts';
 
 /** Today in her browser's time zone, as YYYY-MM-DD (the server's "today" wins where it gives one). */
 export function localToday(): string {
@@ -13,37 +15,65 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-// API error codes the web says in her language; any other code shows the API's own detail.
-const TRANSLATED_CODES: Partial<Record<string, Key>> = {
-  invalid_code: 'error.invalid_code',
-  phone_taken: 'error.phone_taken',
-  phone_required: 'error.phone_required',
-  sms_unavailable: 'error.sms_unavailable',
-};
+/** Turns an API refusal into what she reads, in her language (i18n/problems.ts). */
+export function useProblemText(): (error: ApiError) => ProblemText {
+  const { language, t, tn, date } = useI18n();
+  return useCallback(
+    (error: ApiError) =>
+      describeProblem(error, {
+        has: (key) => hasMessage(language, key),
+        t: (key, params) => t(key as Key, params),
+        tn: (base, n, params) => tn(base as CountedKey, n, params),
+        date,
+      }),
+    [language, t, tn, date],
+  );
+}
 
 /**
- * A problem+json answer (or any error) shown next to a form, read out by screen readers.
- * `message` replaces the text where the page knows better what she should do next.
+ * A problem+json answer (or any error) shown next to a form, read out by screen readers, from its
+ * code through the catalogue (the server's English detail only for a code the web does not know).
+ * `message` replaces the text where the page knows better what she should do next; `codes` gives a
+ * page's own text for a code (e.g. a wrong current PIN in Settings is not a wrong sign-in).
  */
-export function ProblemMessage({ error, message }: { error: unknown; message?: string | undefined }) {
+export function ProblemMessage({
+  error,
+  message,
+  codes,
+}: {
+  error: unknown;
+  message?: string | undefined;
+  codes?: Partial<Record<string, Key>>;
+}) {
   const { t } = useI18n();
+  const describe = useProblemText();
   if (!error) return null;
-  const problem = error instanceof ApiError ? error : null;
-  const translated = problem && TRANSLATED_CODES[problem.code];
-  let text = problem ? problem.detail : t('web.error');
-  if (translated) text = t(translated);
+  const own = error instanceof ApiError ? codes?.[error.code] : undefined;
+  const problem: ProblemText =
+    error instanceof ApiError ? describe(error) : { text: t('web.error'), fields: [] };
   return (
     <div className="problem" role="alert">
-      <p>{message ?? text}</p>
-      {problem && problem.errors.length > 0 && (
+      <p>{message ?? (own ? t(own) : problem.text)}</p>
+      {problem.fields.length > 0 && (
         <ul>
-          {problem.errors.map((item) => (
-            <li key={`${item.field}:${item.message}`}>{item.message}</li>
+          {problem.fields.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       )}
+      {problem.action && (
+        <p>
+          <Link href={problem.action.href}>{problem.action.label}</Link>
+        </p>
+      )}
     </div>
   );
+}
+
+/** A policy's name in her language ("Terms of use"), not its code ("terms"). */
+export function usePolicyName(): (kind: string) => string {
+  const { language, t } = useI18n();
+  return (kind) => (hasMessage(language, `policy.kind.${kind}`) ? t(`policy.kind.${kind}` as Key) : kind);
 }
 
 export function Notice({ children }: { children: ReactNode }) {
@@ -65,12 +95,14 @@ export function Loading() {
 
 /**
  * Submit with the API's "confirmation_required" (422) round trip: the first answer asks
- * "Save anyway?", and yes resends with confirm: true.
+ * "Save anyway?" and says what is unusual (from the problem's params, in her language), and yes
+ * resends with confirm: true.
  */
 export function useConfirmingSubmit<T>(send: (confirm: boolean) => Promise<T>, onDone: (result: T) => void) {
+  const describe = useProblemText();
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
-  const [needsConfirm, setNeedsConfirm] = useState<string | null>(null);
+  const [asking, setNeedsConfirm] = useState<ApiError | null>(null);
 
   async function run(confirm: boolean) {
     setPending(true);
@@ -81,7 +113,7 @@ export function useConfirmingSubmit<T>(send: (confirm: boolean) => Promise<T>, o
       onDone(result);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'confirmation_required' && !confirm) {
-        setNeedsConfirm(caught.detail);
+        setNeedsConfirm(caught);
       } else {
         setNeedsConfirm(null);
         setError(caught);
@@ -93,7 +125,8 @@ export function useConfirmingSubmit<T>(send: (confirm: boolean) => Promise<T>, o
   return {
     error,
     pending,
-    needsConfirm,
+    /** What is unusual, in her language (null when nothing is asked). */
+    needsConfirm: asking ? describe(asking).text : null,
     submit: () => run(false),
     confirm: () => run(true),
     cancel: () => setNeedsConfirm(null),

@@ -8,7 +8,7 @@ import type { UserService } from '../../modules/users/service.ts';
 import type { VerificationService } from '../../modules/verification/service.ts';
 import type { Role } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { type MessageKey, shortDate, translate as tr } from '../../platform/i18n/index.ts';
+import { type MessageKey, shortDate, translate as tr, translateCount } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import type { Effect, EffectResult, UssdState } from './state.ts';
 
@@ -30,6 +30,31 @@ const PERIOD_OUTCOMES: Record<string, string> = {
   not_found: 'no_open',
   guardian_consent_required: 'guardian_required',
 };
+
+/**
+ * The facts of a period refusal for the phone's screen, from the service's problem params (the
+ * same the web receives): which period it overlaps, what looks unusual.
+ */
+function periodRefusal(
+  state: UssdState,
+  error: AppError,
+  outcome: string,
+  startDate: string | undefined,
+): EffectResult | undefined {
+  const p = error.params ?? {};
+  const d = (iso: unknown) => (typeof iso === 'string' ? shortDate(state.lang, iso) : '');
+  if (outcome === 'overlap' && typeof p.otherStart === 'string') {
+    return { outcome: p.otherOpen === true ? 'overlap_open' : 'overlap', params: { date: d(p.otherStart) } };
+  }
+  if (outcome === 'unusual' && p.reason === 'long_period') {
+    return { outcome, params: { reason: 'long', days: Number(p.days) } };
+  }
+  if (outcome === 'unusual' && p.reason === 'short_cycle' && typeof p.otherStart === 'string') {
+    const reason = startDate !== undefined && startDate < p.otherStart ? 'before' : 'after';
+    return { outcome, params: { reason, days: Number(p.days), date: d(p.otherStart) } };
+  }
+  return undefined;
+}
 
 /**
  * Runs a screen's effect through the same services as the REST API: no rule is re-implemented
@@ -74,15 +99,18 @@ export function createUssdEffects(deps: Deps) {
   ) {
     const userId = signedIn(state);
     try {
-      const period =
-        effect.kind === 'logPeriodStart'
-          ? await deps.cycles.createPeriod(userId, { startDate: effect.date, confirm: effect.confirm }, ctx)
-          : await deps.cycles.endOpenPeriod(userId, effect.date, effect.confirm, ctx);
-      return { outcome: 'ok', params: { date: shortDate(state.lang, effect.date) }, ...(period ? {} : {}) };
+      // The same start or end logged again (a second tap, a retried call) is answered as saved.
+      if (effect.kind === 'logPeriodStart')
+        await deps.cycles.createPeriod(userId, { startDate: effect.date, confirm: effect.confirm }, ctx);
+      else await deps.cycles.endOpenPeriod(userId, effect.date, effect.confirm, ctx);
+      return { outcome: 'ok', params: { date: shortDate(state.lang, effect.date) } };
     } catch (error) {
       const outcome = error instanceof AppError ? PERIOD_OUTCOMES[error.code] : undefined;
-      if (!outcome) throw error;
+      if (!(error instanceof AppError) || !outcome) throw error;
       if (outcome === 'guardian_required') return guardianRequired(deps);
+      const start = effect.kind === 'logPeriodStart' ? effect.date : undefined;
+      const refusal = periodRefusal(state, error, outcome, start);
+      if (refusal) return refusal;
       const latest = (await deps.cycles.allPeriods(userId)).at(-1);
       return { outcome, params: { date: latest ? shortDate(state.lang, latest.startDate) : '' } };
     }
@@ -261,7 +289,7 @@ export async function predictionLines(deps: Pick<Deps, 'insights'>, state: UssdS
   if (!p.nextPeriod || !p.phase) return [tr(state.lang, 'pred.none')];
   const lines = [];
   if (p.phase.name === 'late') {
-    lines.push(tr(state.lang, 'pred.late', { days: p.phase.lateByDays ?? 0 }));
+    lines.push(translateCount(state.lang, 'pred.late', p.phase.lateByDays ?? 0));
   } else {
     lines.push(
       tr(state.lang, 'pred.next', {
@@ -285,11 +313,12 @@ export async function summaryLines(deps: Pick<Deps, 'insights'>, state: UssdStat
   const stats = await deps.insights.stats(signedIn(state));
   if (stats.averageCycleLength === null || stats.cycles.length === 0) return [tr(state.lang, 'sum.none')];
   const lines = [
-    tr(state.lang, 'sum.cycle', {
-      avg: Math.round(stats.averageCycleLength),
-      var: Math.round(stats.cycleLengthVariability ?? 0),
-      period: Math.round(stats.averagePeriodLength ?? 0),
-    }),
+    [
+      translateCount(state.lang, 'sum.cycle', Math.round(stats.averageCycleLength), {
+        var: Math.round(stats.cycleLengthVariability ?? 0),
+      }),
+      translateCount(state.lang, 'sum.period', Math.round(stats.averagePeriodLength ?? 0)),
+    ].join(' '),
   ];
   const concerns = stats.flags
     .filter((f) => f.seeProvider)

@@ -1,7 +1,15 @@
-import type { MessageKey, Params } from '../../platform/i18n/index.ts';
-import type { Effect, HopEnv, Outcome, ScreenId, UssdState } from './state.ts';
+import type { Language } from '../../platform/db/tables.ts';
+import {
+  CATALOGUES,
+  type MessageKey,
+  type Params,
+  translate,
+  translateCount,
+} from '../../platform/i18n/index.ts';
+import type { Effect, HopEnv, Notice, Outcome, ScreenId, UssdState } from './state.ts';
 
-export type Choice = { value: string; label: string };
+/** A numbered option; `n` fixes its number, so hiding another option never renumbers it. */
+export type Choice = { value: string; label: string; n?: number };
 
 /** What the screen receives with an input: this hop's facts and every input of the session so far. */
 export type InputContext = { env: HopEnv; inputs: string[] };
@@ -36,8 +44,23 @@ export function replace(s: UssdState, screen: ScreenId, patch: Partial<UssdState
   return { ...rest, screen, page: 0, ...patch };
 }
 
-export function stay(s: UssdState, key: MessageKey, params?: Params): UssdState {
-  return { ...s, page: 0, notice: params ? { key, params } : { key } };
+/** Stays on the screen with a line above it: a message key (with its params) or a whole notice. */
+export function stay(s: UssdState, key: MessageKey | Notice, params?: Params): UssdState {
+  return { ...s, page: 0, notice: noticeOf(key, params) };
+}
+
+function noticeOf(key: MessageKey | Notice, params?: Params): Notice {
+  if (typeof key !== 'string') return key;
+  return params ? { key, params } : { key };
+}
+
+/**
+ * The text of a notice in her language. A call saved before an upgrade may hold a key that is
+ * gone (a text now counted): it shows nothing rather than failing the hop.
+ */
+export function noticeText(lang: Language, notice: Notice): string {
+  if ('counted' in notice) return translateCount(lang, notice.counted, notice.n, notice.params);
+  return notice.key in CATALOGUES[lang] ? translate(lang, notice.key, notice.params) : '';
 }
 
 export function withEffect(state: UssdState, effect: Effect): Outcome {
@@ -45,12 +68,12 @@ export function withEffect(state: UssdState, effect: Effect): Outcome {
 }
 
 /** Home: the main menu when signed in, otherwise the first screen. Forms are dropped. */
-export function home(s: UssdState, notice?: { key: MessageKey; params?: Params }): UssdState {
+export function home(s: UssdState, notice?: Notice): UssdState {
   const { notice: _n, view: _v, ...rest } = s;
   const screen: ScreenId = s.user ? 'menu' : s.known ? 'signin_pin' : 'language';
   return { ...rest, screen, stack: [], page: 0, form: {}, ...(notice ? { notice } : {}) };
 }
 
-export function finish(s: UssdState, key: MessageKey, params?: Params): UssdState {
-  return { ...s, screen: 'end', endMessage: params ? { key, params } : { key } };
+export function finish(s: UssdState, key: MessageKey | Notice, params?: Params): UssdState {
+  return { ...s, screen: 'end', endMessage: noticeOf(key, params) };
 }

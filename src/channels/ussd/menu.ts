@@ -1,5 +1,5 @@
 import { translate as tr } from '../../platform/i18n/index.ts';
-import { finish, home, type InputContext, type Screen, stay } from './flow.ts';
+import { type Choice, finish, home, type InputContext, noticeText, type Screen, stay } from './flow.ts';
 import { toGsm7 } from './gsm7.ts';
 import { paginate } from './render.ts';
 import { accountScreens } from './screens-account.ts';
@@ -22,7 +22,7 @@ export function renderScreen(s: UssdState, env: HopEnv): { text: string; end: bo
 
 /** A notice (what just happened, or why an answer was refused) above the screen's own text. */
 function bodyOf(s: UssdState, env: HopEnv): string {
-  const notice = s.notice ? tr(s.lang, s.notice.key, s.notice.params) : '';
+  const notice = s.notice ? noticeText(s.lang, s.notice) : '';
   return [notice, SCREENS[s.screen].text(s, env)].filter(Boolean).join('\n');
 }
 
@@ -30,7 +30,7 @@ function pagesOf(s: UssdState, env: HopEnv) {
   const screen = SCREENS[s.screen];
   const body = bodyOf(s, env);
   const choices = screen.choices?.(s, env) ?? [];
-  const lines = choices.map((c, i) => toGsm7(`${i + 1} ${c.label}`));
+  const lines = numbered(choices).map(([n, c]) => toGsm7(`${n} ${c.label}`));
   const back = screen.back ?? 'back';
   const nav =
     back === 'exit'
@@ -64,11 +64,18 @@ export function step(state: UssdState, input: string, ctx: InputContext): Outcom
   if (!screen.next) return { state: stay(s, 'common.invalid_choice') };
   if (screen.choices) {
     const choices = screen.choices(s, ctx.env);
-    const chosen = /^[0-9]{1,2}$/.test(input) ? choices[Number(input) - 1] : undefined;
+    const chosen = /^[0-9]{1,2}$/.test(input)
+      ? numbered(choices).find(([n]) => n === Number(input))?.[1]
+      : undefined;
     if (!chosen) return { state: stay(s, 'common.invalid_choice') };
     return screen.next(s, chosen.value, ctx);
   }
   return screen.next(s, input.trim(), ctx);
+}
+
+/** Each choice with its number: its own `n`, else its place in the list. */
+function numbered(choices: Choice[]): Array<[number, Choice]> {
+  return choices.map((c, i) => [c.n ?? i + 1, c]);
 }
 
 /** After an effect ran: the screen that asked for it decides where its outcome leads. */

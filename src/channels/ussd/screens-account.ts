@@ -2,8 +2,8 @@ import { checkPin } from '../../modules/auth/secrets.ts';
 import type { Language } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { LANGUAGE_NAMES, LANGUAGES, translate as tr } from '../../platform/i18n/index.ts';
-import { finish, go, home, replace, type Screen, stay, withEffect } from './flow.ts';
-import type { ScreenId, UssdState } from './state.ts';
+import { finish, go, home, noticeText, replace, type Screen, stay, withEffect } from './flow.ts';
+import type { Notice, ScreenId, UssdState } from './state.ts';
 
 const PIN = /^[0-9]{5}$/;
 /** Typed on the PIN screen instead of a PIN (never a valid PIN: those are 5 digits). */
@@ -12,10 +12,16 @@ const NAME = /^[\p{L}][\p{L} '-]{1,29}$/u;
 
 const languageChoices = () => LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 
+/** "Wrong PIN. 1 try left." in her language, singular or plural. */
+const wrongPin = (params: Record<string, string | number> | undefined): Notice => ({
+  counted: 'signin.wrong',
+  n: Number(params?.left ?? 0),
+});
+
 /** Outcomes of a PIN check shared by sign-in, PIN change and account deletion. */
 function afterPinCheck(s: UssdState, outcome: string, params: Record<string, string | number> | undefined) {
-  if (outcome === 'wrong') return stay(s, 'signin.wrong', params);
-  if (outcome === 'locked') return finish(s, 'signin.locked', params);
+  if (outcome === 'wrong') return stay(s, wrongPin(params));
+  if (outcome === 'locked') return finish(s, { counted: 'signin.locked', n: Number(params?.minutes ?? 0) });
   if (outcome === 'deactivated') return finish(s, 'signin.deactivated');
   return undefined;
 }
@@ -221,8 +227,7 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
         : { state: replace(s, 'pin_new', { notice: { key: 'reg.pin_mismatch' } }) },
     after: (s, { outcome, params }) => {
       if (outcome === 'weak') return replace(s, 'pin_new', { notice: { key: 'reg.pin_weak' } });
-      if (outcome === 'wrong')
-        return replace(s, 'pin_current', { notice: { key: 'signin.wrong', ...(params ? { params } : {}) } });
+      if (outcome === 'wrong') return replace(s, 'pin_current', { notice: wrongPin(params) });
       return afterPinCheck(s, outcome, params) ?? home(s, { key: 'pin.changed' });
     },
   },
@@ -237,8 +242,7 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
   },
 
   end: {
-    text: (s) =>
-      s.endMessage ? tr(s.lang, s.endMessage.key, s.endMessage.params) : tr(s.lang, 'common.goodbye'),
+    text: (s) => (s.endMessage ? noticeText(s.lang, s.endMessage) : tr(s.lang, 'common.goodbye')),
     end: true,
   },
 };

@@ -1,8 +1,8 @@
 import { SYMPTOMS } from '../../modules/cycles/vocabulary.ts';
-import { type MessageKey, translate as tr } from '../../platform/i18n/index.ts';
+import { type MessageKey, type Params, translate as tr, translateCount } from '../../platform/i18n/index.ts';
 import { addDays, parseDayMonth } from './dates.ts';
 import { type Choice, go, home, replace, type Screen, stay, withEffect } from './flow.ts';
-import type { Effect, ScreenId, UssdState } from './state.ts';
+import type { Effect, ScreenId, Unusual, UssdState } from './state.ts';
 
 const FLOWS = ['none', 'spotting', 'light', 'medium', 'heavy'] as const;
 const MOODS = ['happy', 'calm', 'sad', 'anxious', 'irritable', 'sensitive'] as const;
@@ -16,21 +16,35 @@ const PAIN: Array<[MessageKey, number]> = [
 ];
 const MAX_SYMPTOMS = 3;
 
-const option = (s: UssdState, value: string, key: MessageKey): Choice => ({ value, label: tr(s.lang, key) });
+const option = (s: UssdState, value: string, key: MessageKey, n?: number): Choice => ({
+  value,
+  label: tr(s.lang, key),
+  ...(n === undefined ? {} : { n }),
+});
 
+/**
+ * Her menu, each option at a fixed number. The code for her parent, shown only until a guardian
+ * consents, is number 8 (so nothing else moves when it appears or goes) but listed first: until
+ * then it is the one thing that works, and it must not fall on a second page.
+ */
 function menuChoices(s: UssdState): Choice[] {
-  const common = [option(s, 'tips', 'menu.tips'), option(s, 'settings', 'menu.settings')];
-  if (s.user?.role === 'parent') return [option(s, 'child_code', 'menu.child_consent'), ...common];
-  if (s.user?.role !== 'adolescent') return common;
-  const guardian = s.user.needsGuardian ? [option(s, 'guardian_code', 'menu.guardian_code')] : [];
+  if (s.user?.role === 'parent')
+    return [
+      option(s, 'child_code', 'menu.child_consent', 1),
+      option(s, 'tips', 'menu.tips', 2),
+      option(s, 'settings', 'menu.settings', 3),
+    ];
+  if (s.user?.role !== 'adolescent')
+    return [option(s, 'tips', 'menu.tips', 1), option(s, 'settings', 'menu.settings', 2)];
   return [
-    ...guardian,
-    option(s, 'start_when', 'menu.log_start'),
-    option(s, 'end_when', 'menu.log_end'),
-    option(s, 'day_flow', 'menu.log_today'),
-    option(s, 'prediction', 'menu.next_period'),
-    option(s, 'summary', 'menu.summary'),
-    ...common,
+    ...(s.user.needsGuardian ? [option(s, 'guardian_code', 'menu.guardian_code', 8)] : []),
+    option(s, 'start_when', 'menu.log_start', 1),
+    option(s, 'end_when', 'menu.log_end', 2),
+    option(s, 'day_flow', 'menu.log_today', 3),
+    option(s, 'prediction', 'menu.next_period', 4),
+    option(s, 'summary', 'menu.summary', 5),
+    option(s, 'tips', 'menu.tips', 6),
+    option(s, 'settings', 'menu.settings', 7),
   ];
 }
 
@@ -62,34 +76,55 @@ function dateScreen(effect: (date: string) => Effect): Screen {
   };
 }
 
+/** What is unusual, in her words: "A period of 12 days is long." */
+function unusualText(s: UssdState, unusual: Unusual | undefined): string {
+  if (!unusual) return '';
+  const base =
+    unusual.reason === 'long'
+      ? 'period.unusual_long'
+      : unusual.reason === 'after'
+        ? 'period.unusual_after'
+        : 'period.unusual_before';
+  return translateCount(s.lang, base, unusual.days, { date: unusual.date ?? '' });
+}
+
 function confirmScreen(effect: (date: string) => Effect): Screen {
   return {
-    text: (s) => tr(s.lang, 'period.unusual'),
+    text: (s) =>
+      [unusualText(s, s.form.unusual), tr(s.lang, 'period.save_anyway')].filter(Boolean).join('\n'),
     choices: (s) => [option(s, 'yes', 'common.yes'), option(s, 'no', 'common.no')],
     next: (s, value) =>
       value === 'yes' && s.form.date ? withEffect(s, effect(s.form.date)) : { state: home(s) },
   };
 }
 
-/** Where a period log's outcome leads: saved → home; unusual → ask; refused → say why and ask again. */
+const REFUSALS: Record<string, MessageKey> = {
+  future: 'period.future',
+  before_start: 'period.before_start',
+  overlap: 'period.overlap',
+  overlap_open: 'period.overlap_open',
+};
+
+/** Where a period log's outcome leads: saved → home; unusual → say what and ask; refused → say why. */
 function afterPeriodLog(savedKey: MessageKey, confirmScreenId: ScreenId) {
-  return (
-    s: UssdState,
-    { outcome, params }: { outcome: string; params?: Record<string, string | number> },
-  ) => {
+  return (s: UssdState, { outcome, params }: { outcome: string; params?: Params }) => {
     if (outcome === 'ok') return home(s, { key: savedKey, ...(params ? { params } : {}) });
-    if (outcome === 'unusual') return replace(s, confirmScreenId);
+    if (outcome === 'unusual') {
+      const unusual = unusualOf(params);
+      return replace(s, confirmScreenId, { form: { ...s.form, ...(unusual ? { unusual } : {}) } });
+    }
     if (outcome === 'no_open') return home(s, { key: 'period.no_open' });
     if (outcome === 'guardian_required')
       return home(s, { key: 'guardian.required', ...(params ? { params } : {}) });
-    const key: MessageKey =
-      outcome === 'future'
-        ? 'period.future'
-        : outcome === 'before_start'
-          ? 'period.before_start'
-          : 'period.overlap';
-    return stay(s, key, params);
+    return stay(s, REFUSALS[outcome] ?? 'period.overlap', params);
   };
+}
+
+function unusualOf(params: Params | undefined): Unusual | undefined {
+  const reason = params?.reason;
+  if (reason !== 'long' && reason !== 'after' && reason !== 'before') return undefined;
+  const date = params?.date;
+  return { reason, days: Number(params?.days ?? 0), ...(typeof date === 'string' ? { date } : {}) };
 }
 
 const logStart = (date: string): Effect => ({ kind: 'logPeriodStart', date, confirm: false });
@@ -142,10 +177,11 @@ export const cycleScreens: Partial<Record<ScreenId, Screen>> = {
       const list = chosen.map((c) => tr(s.lang, `symptom.${c}` as MessageKey)).join(', ');
       return tr(s.lang, 'day.symptoms_more', { list });
     },
+    // Each symptom keeps its number (2 to 15); one already chosen is left out, not renumbered.
     choices: (s) => [
-      option(s, 'done', 'day.no_more'),
-      ...SYMPTOMS.filter((x) => !(s.form.symptoms ?? []).includes(x)).map((x) =>
-        option(s, x, `symptom.${x}` as MessageKey),
+      option(s, 'done', 'day.no_more', 1),
+      ...SYMPTOMS.map((x, i) => option(s, x, `symptom.${x}` as MessageKey, i + 2)).filter(
+        (c) => !(s.form.symptoms ?? []).includes(c.value),
       ),
     ],
     next: (s, value) => {

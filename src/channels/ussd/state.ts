@@ -1,6 +1,6 @@
 import type { Flow, IsoDate } from '../../modules/cycles/engine/types.ts';
 import type { Language, Role } from '../../platform/db/tables.ts';
-import type { MessageKey, Params } from '../../platform/i18n/index.ts';
+import type { CountedKey, MessageKey, Params } from '../../platform/i18n/index.ts';
 
 export type ScreenId =
   | 'language'
@@ -40,7 +40,13 @@ export type ScreenId =
   | 'child_code'
   | 'end';
 
-export type Notice = { key: MessageKey; params?: Params };
+/** A line to show: a text, or a counted text (`<base>.one`/`.other` picked by `n` in her language). */
+export type Notice =
+  | { key: MessageKey; params?: Params }
+  | { counted: CountedKey; n: number; params?: Params };
+
+/** Why a period log looks unusual, as the confirmation screen says it. */
+export type Unusual = { reason: 'long' | 'after' | 'before'; days: number; date?: string };
 
 /** Answers being collected by a multi-step flow. Never a PIN: those are read from the gateway's text. */
 export type Form = {
@@ -52,6 +58,7 @@ export type Form = {
   symptoms?: string[];
   mood?: string;
   tip?: number;
+  unusual?: Unusual;
   /** Position of the current-PIN entry in this session's inputs (the PIN itself is not kept). */
   pinAt?: number;
 };

@@ -14,17 +14,17 @@ import type { AuthService } from './service.ts';
  * in an httpOnly, SameSite=Strict cookie scoped to /api/v1/auth, never readable by scripts, and the
  * JSON answer carries an empty `refreshToken`. Other clients keep the token in the body.
  */
-const REFRESH_COOKIE = 'le_refresh';
-const COOKIE_PATH = '/api/v1/auth';
+export const REFRESH_COOKIE = 'le_refresh';
+export const COOKIE_PATH = '/api/v1/auth';
 
 const cookieMode = (request: FastifyRequest) => request.headers['x-session-mode'] === 'cookie';
 
-function contextFor(request: FastifyRequest): RequestContext {
+export function contextFor(request: FastifyRequest): RequestContext {
   return { ...contextOf(request), channel: cookieMode(request) ? 'web' : 'api' };
 }
 
 /** Puts the refresh token where the client asked for it; returns what the JSON body carries. */
-function deliver(
+export function deliver(
   request: FastifyRequest,
   reply: FastifyReply,
   refreshToken: string,
@@ -44,7 +44,11 @@ function deliver(
 export function authRoutes(
   auth: AuthService,
   verification: VerificationService,
-  opts: { sessionDays: number },
+  opts: {
+    sessionDays: number;
+    /** Remembers the browser of a web sign-in (guardian recovery starts only from one of hers). */
+    rememberDevice?: (request: FastifyRequest, reply: FastifyReply, userId: string) => Promise<void>;
+  },
 ): FastifyPluginAsyncTypebox {
   const maxAge = opts.sessionDays * 86_400;
   return async (app) => {
@@ -53,12 +57,17 @@ export function authRoutes(
       schema: {
         tags: ['accounts'],
         summary: "Create a young woman's or a parent's account and sign in",
+        description:
+          'A young woman (`role: adolescent`) must give `birthYear` (400 `validation_failed` without it): under ' +
+          'the guardian-consent age (GET /policies, `guardianConsentAge`) no health data is kept until a parent ' +
+          'or guardian consents (POST /me/guardian-code). Age is counted from the year alone as the youngest she can be.',
         body: RegisterBody,
         response: responses({ 201: SignedInSchema }, [409, 429]),
       },
       handler: async (request, reply) => {
         const signedIn = await auth.register(request.body, contextFor(request));
         const refreshToken = deliver(request, reply, signedIn.refreshToken, maxAge);
+        await opts.rememberDevice?.(request, reply, signedIn.user.id);
         return reply.code(201).send({ ...signedIn, refreshToken, tokenType: 'Bearer' as const });
       },
     });
@@ -77,6 +86,7 @@ export function authRoutes(
       handler: async (request, reply) => {
         const signedIn = await auth.login(request.body, contextFor(request));
         const refreshToken = deliver(request, reply, signedIn.refreshToken, maxAge);
+        await opts.rememberDevice?.(request, reply, signedIn.user.id);
         return { ...signedIn, refreshToken, tokenType: 'Bearer' as const };
       },
     });
@@ -130,6 +140,7 @@ export function authRoutes(
       handler: async (request, reply) => {
         const signedIn = await verification.completeRecovery(request.body, contextFor(request));
         const refreshToken = deliver(request, reply, signedIn.refreshToken, maxAge);
+        await opts.rememberDevice?.(request, reply, signedIn.user.id);
         return { ...signedIn, refreshToken, tokenType: 'Bearer' as const };
       },
     });

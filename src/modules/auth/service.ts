@@ -93,12 +93,13 @@ export function createAuthService(deps: {
     const kind: CredentialKind = secret.currentPassword !== undefined ? 'password' : 'pin';
     const keys = throttle.keysForAccount(userId);
     const { ok, attempt } = await checkSecret(row, kind, given, keys);
+    let locked = false;
     if (!ok) {
-      const { locked } = await throttle.fail(keys, attempt);
+      ({ locked } = await throttle.fail(keys, attempt));
       await events.record({ type: 'credential_failed', ...eventContext(ctx), subject: userId });
       if (locked) await events.record({ type: 'account_locked', ...eventContext(ctx), subject: userId });
     }
-    return { row, ok };
+    return { row, ok, locked };
   }
 
   /** A failed sign-in is audited and is a security event; so is the lock it may have set. */
@@ -117,6 +118,9 @@ export function createAuthService(deps: {
   }
 
   return {
+    /** Her password or PIN entered again (e.g. to unlock the app): counted like a sign-in, on her account. */
+    verifyCurrentSecret,
+
     /** Self-registration (adolescent or parent) followed by a first session. */
     async register(input: NewAccount, ctx: RequestContext): Promise<SignedIn> {
       assertThat(
@@ -124,6 +128,19 @@ export function createAuthService(deps: {
         'forbidden',
         'Only young women and parents register themselves',
       );
+      // Under the guardian-consent age a parent must agree before anything is kept: without her
+      // year of birth that cannot be known, so a young woman gives it (the form says why).
+      if (input.role === 'adolescent' && input.birthYear === undefined) {
+        throw new AppError('validation_failed', 'A young woman gives her year of birth', {
+          errors: [
+            {
+              field: 'body/birthYear',
+              message:
+                'required for a young woman: under the consent age a parent or guardian must agree first',
+            },
+          ],
+        });
+      }
       // Over the web a number waits for its code, so it must be one we can text at all.
       if (input.phone !== undefined && ctx.channel !== 'ussd') deps.verification.assertTextable(input.phone);
       const user = await users.create(input, ctx);

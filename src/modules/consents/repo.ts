@@ -69,6 +69,22 @@ export function createConsentRepo(db: Db) {
       return rows.map(toRecord);
     },
 
+    /** Her guardian's consent in force, with who gave it (sealed under her key), if there is one. */
+    async guardianGrant(
+      userId: string,
+    ): Promise<{ id: string; sealed: Uint8Array; phoneIndex: Uint8Array | null } | undefined> {
+      const row = await db
+        .selectFrom('consent_records')
+        .select(['id', 'granted', 'granted_by_enc', 'guardian_phone_bidx'])
+        .where('user_id', '=', userId)
+        .where('purpose', '=', 'guardian')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row?.granted || !row.granted_by_enc) return undefined;
+      return { id: row.id, sealed: row.granted_by_enc, phoneIndex: row.guardian_phone_bidx };
+    },
+
     async history(userId: string): Promise<ConsentRecord[]> {
       const rows = await db
         .selectFrom('consent_records')

@@ -4,6 +4,7 @@ import type { UserService } from '../users/service.ts';
 import { buildCalendar, deriveCycles, predictCycle } from './engine/index.ts';
 import type { CalendarDay, EngineInput, Flag, IsoDate, Prediction } from './engine/types.ts';
 import type { CycleService, DayLog, Period } from './service.ts';
+import { symptomFrequencies } from './symptom-frequencies.ts';
 
 /** What each flag means for her, and whether it is worth talking to a health provider. */
 export const FLAG_EXPLANATIONS: Record<Flag, { message: string; seeProvider: boolean }> = {
@@ -86,30 +87,20 @@ export function createCycleInsights(deps: { cycles: CycleService; users: UserSer
     async stats(userId: string, ctx?: RequestContext) {
       const { days, input } = await inputsFor(userId);
       const prediction = predictCycle(input);
-      const counts = new Map<string, number>();
-      for (const day of days) {
-        for (const s of [...day.symptoms, ...day.otherSymptoms.map((o) => o.trim().toLowerCase())]) {
-          counts.set(s, (counts.get(s) ?? 0) + 1);
-        }
-      }
-      const symptomFrequencies = [...counts]
-        .map(([symptom, n]) => ({ symptom, days: n, share: days.length ? round2(n / days.length) : 0 }))
-        .sort((a, b) => b.days - a.days || a.symptom.localeCompare(b.symptom));
+      const starts = input.periods.map((p) => p.start);
+      const symptoms = symptomFrequencies(days, starts);
       if (ctx) await cycles.noteRead(userId, 'stats', ctx);
       return {
         averageCycleLength: prediction.averageCycleLength,
         cycleLengthVariability: prediction.cycleLengthVariability,
         averagePeriodLength: prediction.averagePeriodLength,
         cycles: deriveCycles(input.periods).cycles,
-        symptomFrequencies,
+        symptomFrequencies: symptoms.symptomFrequencies,
         loggedDays: days.length,
+        loggedCycles: symptoms.loggedCycles,
         flags: prediction.flags.map((code) => ({ code, ...FLAG_EXPLANATIONS[code] })),
       };
     },
   };
 }
 export type CycleInsights = ReturnType<typeof createCycleInsights>;
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}

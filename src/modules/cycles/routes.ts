@@ -37,15 +37,23 @@ export function cycleRoutes(deps: {
         summary: 'Log a period (start today by default; end may stay open while it lasts)',
         description:
           'Refused: a start or end in the future (400 date_in_future), an end before the start (400), an overlap ' +
-          'with another period (409 period_overlap). A period over 10 days or a start within 18 days of another ' +
-          'answers 422 confirmation_required: send again with confirm: true if it is right.',
+          'with another period (409 period_overlap; a period without an end counts as lasting 10 days, never ' +
+          'past today). A period over 10 days or a start within 18 days of another answers 422 ' +
+          'confirmation_required: send again with confirm: true if it is right. Problems carry `params` for a ' +
+          'translated message. Idempotent: the same start sent again (a double tap, an offline replay) with ' +
+          'nothing that differs from the stored period answers 200 with that period and stores nothing.',
         body: PeriodBody,
-        response: responses({ 201: PeriodSchema }, [...AUTHENTICATED, 409, 422]),
+        // 200: that start was already logged (a repeat): the stored period, unchanged.
+        response: responses({ 201: PeriodSchema, 200: PeriodSchema }, [...AUTHENTICATED, 409, 422]),
       },
-      handler: async (request, reply) =>
-        reply
-          .code(201)
-          .send(await cycles.createPeriod(principalOf(request).userId, request.body, contextOf(request))),
+      handler: async (request, reply) => {
+        const saved = await cycles.createPeriod(
+          principalOf(request).userId,
+          request.body,
+          contextOf(request),
+        );
+        return reply.code(saved.created ? 201 : 200).send(saved.period);
+      },
     });
 
     app.get('/cycles/periods', {

@@ -41,6 +41,11 @@ export const PeriodSchema = Type.Object({
   endDate: Type.Union([IsoDate, Type.Null()]),
   flow: Type.Union([Flow, Type.Null()]),
   notes: Type.Union([Type.String(), Type.Null()]),
+  ongoing: Type.Boolean({
+    description:
+      'Her latest period, its end not logged, started fewer than 10 days ago. A period with endDate null ' +
+      'and ongoing false is one whose end was never logged (unknown, not invented)',
+  }),
 });
 
 export const DayBody = Type.Object(
@@ -149,9 +154,16 @@ export const StatsSchema = Type.Object({
       symptom: Type.String(),
       days: Type.Integer(),
       share: Type.Number({ description: 'of logged days' }),
+      inCycles: Type.Integer({
+        description: 'Cycles (of loggedCycles) in which she logged it at least once',
+      }),
     }),
   ),
   loggedDays: Type.Integer(),
+  loggedCycles: Type.Integer({
+    description:
+      'Cycles with at least one logged day (a cycle runs from one period start to the next; days before her first period count as one)',
+  }),
   flags: Type.Array(
     Type.Object({ code: Type.String(), message: Type.String(), seeProvider: Type.Boolean() }),
   ),

@@ -26,6 +26,10 @@ export type PeriodInput = {
   notes?: string | undefined;
   confirm?: boolean | undefined;
 };
+/** A period as she reads it: `ongoing` only while it is plausibly still going on (see below). */
+export type PeriodView = Period & { ongoing: boolean };
+/** What a save did: `created` false when it was a repeat of what is stored (a double tap, a replay). */
+export type SavedPeriod = { period: PeriodView; created: boolean };
 export type DayEntry = {
   flow?: Flow | undefined;
   symptoms?: string[] | undefined;
@@ -40,7 +44,13 @@ export type DayEntry = {
 };
 export type DayLog = DayEntry & { date: IsoDate; symptoms: string[]; otherSymptoms: string[] };
 
-/** An open period counts as lasting this long (or until today) when checking overlaps. */
+/**
+ * A period whose end is not logged counts as lasting this long (never past today) when checking
+ * overlaps, whichever of two periods was logged first; and it is shown as ongoing only while it
+ * is her latest period and started fewer than this many days ago. Past that, its end is unknown,
+ * not invented: it keeps `endDate: null` with `ongoing: false` ("end not logged"), and logging
+ * her period's end still closes it (asking to confirm an unusual length).
+ */
 const OPEN_PERIOD_DAYS = 10;
 /** Beyond these, a period or a cycle is unusual enough to ask "are you sure?" (confirm: true). */
 const UNUSUAL_PERIOD_DAYS = 10;
@@ -94,35 +104,40 @@ export function createCycleService(deps: {
     }
   }
 
-  async function savePeriod(userId: string, id: string | undefined, input: PeriodInput, ctx: RequestContext) {
+  /**
+   * The one writer of periods, for every channel. Her writes are serialised by a lock on her
+   * account row: the overlap rule reads her periods, then writes, and her dates are sealed under
+   * her key, so no database constraint can see them. A save that changes nothing (the same start
+   * sent again, an end logged again on the same day) answers what is stored and writes nothing.
+   */
+  async function savePeriod(
+    userId: string,
+    target: Target,
+    input: PeriodInput,
+    ctx: RequestContext,
+  ): Promise<SavedPeriod> {
     await assertMayKeepHealthData(userId);
     const today = await todayOf(userId);
     const vault = await dataProtection.vaultFor(userId);
-    const saved = await deps.db.transaction().execute(async (tx) => {
+    const result = await deps.db.transaction().execute(async (tx) => {
       await repo.lockUser(userId, tx);
       const all = openPeriods(vault, await repo.listPeriods(userId, tx));
-      const existing = id === undefined ? undefined : all.find((p) => p.id === id);
-      if (id !== undefined && !existing) throw new AppError('not_found', 'No such period');
-      const period: Period = {
-        id: id ?? randomUUID(),
-        startDate: input.startDate ?? existing?.startDate ?? today,
-        endDate: input.endDate === undefined ? (existing?.endDate ?? null) : input.endDate,
-        flow: input.flow ?? existing?.flow ?? null,
-        notes: input.notes ?? existing?.notes ?? null,
-      };
-      checkPeriod(
-        period,
-        all.filter((p) => p.id !== period.id),
-        today,
-        input.confirm === true,
-      );
+      const { existing, repeat } = findTarget(all, target, input, today);
+      const period = repeat ?? merged(existing, input, today);
+      if (repeat || (existing && samePeriod(existing, period)))
+        return { period: existing ?? period, all, created: false, changed: false };
+      const others = all.filter((p) => p.id !== period.id);
+      checkPeriod(period, others, today, input.confirm === true, existing);
       const data = vault.seal(periodField(period.id), JSON.stringify(withoutId(period)));
       if (existing) await repo.updatePeriod({ id: period.id, userId, data }, tx);
       else await repo.insertPeriod({ id: period.id, userId, data }, tx);
-      return period;
+      const after = [...others, period].sort((a, b) => a.startDate.localeCompare(b.startDate));
+      return { period, all: after, created: !existing, changed: true };
     });
-    await healthAudit.changed(userId, ctx);
-    return saved;
+    // A repeat changed nothing but answers what is stored: that is a read of it.
+    if (result.changed) await healthAudit.changed(userId, ctx);
+    else await healthAudit.read(userId, 'periods', ctx);
+    return { period: viewOf(result.period, result.all, today), created: result.created };
   }
 
   return {
@@ -131,29 +146,29 @@ export function createCycleService(deps: {
     /** Notes a read of her health data in her access log (the views outside this file call it). */
     noteRead: (userId: string, kind: HealthRead, ctx: RequestContext) => healthAudit.read(userId, kind, ctx),
 
-    async listPeriods(userId: string, ctx: RequestContext): Promise<Period[]> {
-      const vault = await dataProtection.vaultFor(userId);
-      const periods = openPeriods(vault, await repo.listPeriods(userId)).reverse();
+    async listPeriods(userId: string, ctx: RequestContext): Promise<PeriodView[]> {
+      const [today, all] = await Promise.all([todayOf(userId), allPeriods(userId)]);
       await healthAudit.read(userId, 'periods', ctx);
-      return periods;
+      return all.map((p) => viewOf(p, all, today)).reverse();
     },
 
+    /** Logs a period; the same start sent again answers the stored period (`created: false`). */
     createPeriod: (userId: string, input: PeriodInput, ctx: RequestContext) =>
-      savePeriod(userId, undefined, input, ctx),
-    updatePeriod: (userId: string, id: string, input: PeriodInput, ctx: RequestContext) =>
-      savePeriod(userId, id, input, ctx),
+      savePeriod(userId, { kind: 'new' }, input, ctx),
+    updatePeriod: async (userId: string, id: string, input: PeriodInput, ctx: RequestContext) =>
+      (await savePeriod(userId, { kind: 'id', id }, input, ctx)).period,
 
-    /** Ends her latest period if it is still open (the phone menu's "period ended"). */
+    /**
+     * Ends her latest period if it is still open (the phone menu's "period ended"); ending it
+     * again on the day it already ends answers it as it is.
+     */
     async endOpenPeriod(
       userId: string,
       endDate: IsoDate,
       confirm: boolean,
       ctx: RequestContext,
-    ): Promise<Period> {
-      const latest = (await allPeriods(userId)).at(-1);
-      if (!latest || latest.endDate !== null)
-        throw new AppError('not_found', 'There is no open period to end');
-      return savePeriod(userId, latest.id, { endDate, confirm }, ctx);
+    ): Promise<PeriodView> {
+      return (await savePeriod(userId, { kind: 'open' }, { endDate, confirm }, ctx)).period;
     },
 
     async deletePeriod(userId: string, id: string, ctx: RequestContext): Promise<void> {
@@ -175,7 +190,9 @@ export function createCycleService(deps: {
       await assertMayKeepHealthData(userId);
       const today = await todayOf(userId);
       if (date > today)
-        throw new AppError('date_in_future', `You can log today (${today}) or earlier, not ${date}`);
+        throw new AppError('date_in_future', `You can log today (${today}) or earlier, not ${date}`, {
+          params: { today },
+        });
       const vault = await dataProtection.vaultFor(userId);
       const dayIndex = vault.index('day', date);
       // One writer per person at a time: two saves of the same day must not both think the day is
@@ -254,39 +271,131 @@ function withoutId(period: Period): Omit<Period, 'id'> {
   return rest;
 }
 
-/** Dates in order, not in the future, no overlap; unusual lengths need her confirmation. */
-function checkPeriod(period: Period, others: Period[], today: IsoDate, confirmed: boolean): void {
+type Target = { kind: 'new' } | { kind: 'id'; id: string } | { kind: 'open' };
+
+/**
+ * The stored period a save changes (none for a new one), or the stored period a new one merely
+ * repeats. "The open period" is her latest one, also when it already ends on the given day.
+ */
+function findTarget(
+  all: Period[],
+  target: Target,
+  input: PeriodInput,
+  today: IsoDate,
+): { existing?: Period; repeat?: Period } {
+  if (target.kind === 'id') {
+    const existing = all.find((p) => p.id === target.id);
+    if (!existing) throw new AppError('not_found', 'No such period');
+    return { existing };
+  }
+  if (target.kind === 'open') {
+    const latest = all.at(-1);
+    if (!latest || (latest.endDate !== null && latest.endDate !== input.endDate))
+      throw new AppError('not_found', 'There is no open period to end');
+    return { existing: latest };
+  }
+  const start = input.startDate ?? today;
+  const same = all.find((p) => p.startDate === start);
+  return same && repeats(same, input) ? { repeat: same } : {};
+}
+
+/** The period after this save: what she sent, over what was stored. */
+function merged(existing: Period | undefined, input: PeriodInput, today: IsoDate): Period {
+  return {
+    id: existing?.id ?? randomUUID(),
+    startDate: input.startDate ?? existing?.startDate ?? today,
+    endDate: input.endDate === undefined ? (existing?.endDate ?? null) : input.endDate,
+    flow: input.flow ?? existing?.flow ?? null,
+    notes: input.notes ?? existing?.notes ?? null,
+  };
+}
+
+/** `ongoing`: her latest period, its end not logged, started fewer than OPEN_PERIOD_DAYS ago. */
+function viewOf(period: Period, all: Period[], today: IsoDate): PeriodView {
+  const latest = all.every((p) => p.startDate <= period.startDate);
+  const ongoing =
+    period.endDate === null && latest && daysBetween(period.startDate, today) < OPEN_PERIOD_DAYS;
+  return { ...period, ongoing };
+}
+
+/** The same start sent again with nothing that differs from what is stored: a repeat, not a change. */
+function repeats(stored: Period, input: PeriodInput): boolean {
+  return (
+    (input.endDate === undefined || input.endDate === stored.endDate) &&
+    (input.flow === undefined || input.flow === stored.flow) &&
+    (input.notes === undefined || input.notes === stored.notes)
+  );
+}
+
+function samePeriod(a: Period, b: Period): boolean {
+  return a.startDate === b.startDate && a.endDate === b.endDate && a.flow === b.flow && a.notes === b.notes;
+}
+
+/** The days a period covers: to its end, or OPEN_PERIOD_DAYS from its start (never past today). */
+function extentOf(period: Period, today: IsoDate): [IsoDate, IsoDate] {
+  const assumed = minDate(today, addDays(period.startDate, OPEN_PERIOD_DAYS - 1));
+  return [period.startDate, period.endDate ?? maxDate(period.startDate, assumed)];
+}
+
+/**
+ * Dates in order, not in the future, no overlap; unusual lengths need her confirmation, asked
+ * about what this save changes (ending a period whose close start she confirmed asks nothing).
+ */
+function checkPeriod(
+  period: Period,
+  others: Period[],
+  today: IsoDate,
+  confirmed: boolean,
+  previous: Period | undefined,
+): void {
   const { startDate: start, endDate: end } = period;
-  if (start > today) throw new AppError('date_in_future', `A period cannot start after today (${today})`);
+  if (start > today)
+    throw new AppError('date_in_future', `A period cannot start after today (${today})`, {
+      params: { today },
+    });
   if (end !== null && end < start)
     throw new AppError('invalid_date_range', 'The period ends before it starts');
   if (end !== null && end > today)
-    throw new AppError('date_in_future', `Log the end on the day it happens (today is ${today})`);
-  const last = end ?? start;
+    throw new AppError('date_in_future', `Log the end on the day it happens (today is ${today})`, {
+      params: { today },
+    });
+  const [first, last] = extentOf(period, today);
   for (const other of others) {
-    const otherEnd = other.endDate ?? minDate(today, addDays(other.startDate, OPEN_PERIOD_DAYS - 1));
-    if (start <= otherEnd && other.startDate <= last) {
-      const open = other.endDate === null ? ' and has no end logged' : '';
+    const [otherFirst, otherLast] = extentOf(other, today);
+    if (first <= otherLast && otherFirst <= last) {
+      const otherOpen = other.endDate === null;
       throw new AppError(
         'period_overlap',
-        `It overlaps the period that started on ${other.startDate}${open}`,
+        `It overlaps the period that started on ${other.startDate}${otherOpen ? ' and has no end logged' : ''}`,
+        { params: { otherStart: other.startDate, otherOpen } },
       );
     }
   }
   if (confirmed) return;
-  if (end !== null && daysBetween(start, end) + 1 > UNUSUAL_PERIOD_DAYS) {
+  const moved = previous === undefined || previous.startDate !== start;
+  const lengthChanged = moved || previous.endDate !== end;
+  if (lengthChanged && end !== null && daysBetween(start, end) + 1 > UNUSUAL_PERIOD_DAYS) {
+    const days = daysBetween(start, end) + 1;
+    throw new AppError('confirmation_required', `A period of ${days} days is unusually long`, {
+      params: { reason: 'long_period', days },
+    });
+  }
+  const closest = others
+    .map((o) => ({ other: o, days: Math.abs(daysBetween(o.startDate, start)) }))
+    .sort((a, b) => a.days - b.days)[0];
+  if (moved && closest && closest.days < UNUSUAL_SHORT_CYCLE_DAYS) {
     throw new AppError(
       'confirmation_required',
-      `A period of ${daysBetween(start, end) + 1} days is unusually long`,
+      `That is only ${closest.days} days from another period's start`,
+      { params: { reason: 'short_cycle', days: closest.days, otherStart: closest.other.startDate } },
     );
-  }
-  const neighbours = others.map((o) => Math.abs(daysBetween(o.startDate, start)));
-  const closest = Math.min(Number.POSITIVE_INFINITY, ...neighbours);
-  if (closest < UNUSUAL_SHORT_CYCLE_DAYS) {
-    throw new AppError('confirmation_required', `That is only ${closest} days from another period's start`);
   }
 }
 
 function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a < b ? a : b;
+}
+
+function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
 }

@@ -90,6 +90,10 @@ export function privacyRoutes(deps: {
         response: responses(
           {
             200: Type.Object({
+              guardianConsentAge: Type.Integer({
+                description:
+                  "Below this age (counted from the year of birth, as the youngest she can be) a young woman's account keeps no health data until a parent or guardian consents",
+              }),
               policies: Type.Array(
                 Type.Object({
                   kind: Type.String(),
@@ -104,6 +108,7 @@ export function privacyRoutes(deps: {
         ),
       },
       handler: async (request) => ({
+        guardianConsentAge: consents.guardianConsentAge,
         policies: POLICY_KINDS.map((kind) => {
           const p = consents.policies[kind];
           return {

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Channel, Role, SessionRow } from '../../platform/db/tables.ts';
+import type { LockFacts } from './app-lock.ts';
 
 export type ActiveSession = {
   sessionId: string;
@@ -7,6 +8,8 @@ export type ActiveSession = {
   role: Role;
   /** What the account seal is checked against (role and status under the server's MAC). */
   account: { id: string; role: Role; status: 'active' | 'deactivated'; account_mac: Uint8Array | null };
+  /** What the app lock decides on (app-lock.ts). */
+  lock: LockFacts;
 };
 
 export function createSessionRepo(db: Db) {
@@ -51,7 +54,17 @@ export function createSessionRepo(db: Db) {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['sessions.id', 'sessions.user_id', 'users.role', 'users.status', 'users.account_mac'])
+        .select([
+          'sessions.id',
+          'sessions.user_id',
+          'sessions.channel',
+          'sessions.last_seen_at',
+          'sessions.locked_at',
+          'users.role',
+          'users.status',
+          'users.account_mac',
+          'users.lock_minutes',
+        ])
         .where('sessions.id', '=', sessionId)
         .where('sessions.revoked_at', 'is', null)
         .where('sessions.expires_at', '>', now)
@@ -63,6 +76,7 @@ export function createSessionRepo(db: Db) {
           userId: row.user_id,
           role: row.role,
           account: { id: row.user_id, role: row.role, status: row.status, account_mac: row.account_mac },
+          lock: lockFactsOf(row),
         }
       );
     },
@@ -90,6 +104,26 @@ export function createSessionRepo(db: Db) {
 
     async touch(sessionId: string, now: Date, tx: Db = db): Promise<void> {
       await tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+    },
+
+    /** Locks a live session (idle, or on purpose); the first lock's time is kept. */
+    async lock(sessionId: string, now: Date, tx: Db = db): Promise<void> {
+      await tx
+        .updateTable('sessions')
+        .set({ locked_at: now })
+        .where('id', '=', sessionId)
+        .where('locked_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
+    /** Her PIN or password was entered again: the session is open, and active as of now. */
+    async unlock(sessionId: string, now: Date, tx: Db = db): Promise<void> {
+      await tx
+        .updateTable('sessions')
+        .set({ locked_at: null, last_seen_at: now })
+        .where('id', '=', sessionId)
+        .execute();
     },
 
     /** Revokes sessions of a user; `keep` spares the caller's own session. Returns how many ended. */
@@ -125,8 +159,12 @@ export function createSessionRepo(db: Db) {
           'sessions.user_id',
           'sessions.revoked_at',
           'sessions.expires_at',
+          'sessions.channel',
+          'sessions.last_seen_at',
+          'sessions.locked_at',
           'users.role',
           'users.status',
+          'users.lock_minutes',
         ])
         .where('sessions.id', '=', sessionId)
         .forNoKeyUpdate('sessions')
@@ -169,3 +207,17 @@ export function createSessionRepo(db: Db) {
   };
 }
 export type SessionRepo = ReturnType<typeof createSessionRepo>;
+
+export function lockFactsOf(row: {
+  channel: Channel;
+  last_seen_at: Date;
+  locked_at: Date | null;
+  lock_minutes: number;
+}): LockFacts {
+  return {
+    channel: row.channel,
+    lastSeenAt: row.last_seen_at,
+    lockedAt: row.locked_at,
+    lockMinutes: row.lock_minutes,
+  };
+}

@@ -8,8 +8,9 @@ import { eventContext, type SecurityEvents } from '../../platform/security/event
 import type { AuditService } from '../audit/service.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { AccountSeal } from '../users/account-seal.ts';
+import { type AppLock, createAppLock } from './app-lock.ts';
 import { createRefreshTokenCodec, type RefreshToken } from './refresh-tokens.ts';
-import type { SessionRepo } from './repo.ts';
+import { lockFactsOf, type SessionRepo } from './repo.ts';
 
 export type TokenPair = {
   accessToken: string;
@@ -36,9 +37,13 @@ const MAX_USER_AGENT = 200;
  */
 export const REFRESH_GRACE_SECONDS = 30;
 
+/** Whose live session a refresh token names (the lock screen holds no access token, only the cookie). */
+export type SessionHolder = { userId: string; sessionId: string; role: Role };
+
 type RefreshOutcome =
   | { state: 'unknown' }
   | { state: 'ended' }
+  | { state: 'locked' }
   | { state: 'reused'; userId: string }
   | { state: 'rotated'; userId: string; sessionId: string; role: Role; next: RefreshToken };
 
@@ -56,8 +61,11 @@ export function createSessionService(deps: {
   accountSeal: Pick<AccountSeal, 'intact'>;
   /** Keys stored refresh tokens; never in the database (derivePurposeKey(…, 'refresh-token:v1')). */
   refreshTokenKey: Uint8Array;
+  /** When an idle web session locks (app-lock.ts); the real times unless a browser test shortens them. */
+  appLock?: AppLock;
 }) {
   const { repo, tokens, clock } = deps;
+  const appLock = deps.appLock ?? createAppLock();
   const codec = createRefreshTokenCodec(deps.refreshTokenKey);
   const uaField = (sessionId: string) => ({ table: 'sessions', column: 'user_agent', rowId: sessionId });
 
@@ -78,12 +86,43 @@ export function createSessionService(deps: {
     return row?.usedAt === null;
   }
 
+  /**
+   * A locked session's token is not spent (the lock screen still needs it to unlock), but a spent
+   * one coming back is still a copy in someone else's hands and ends the session.
+   */
+  async function refuseLocked(
+    presented: RefreshToken,
+    owner: { userId: string; sessionId: string },
+    firstLock: boolean,
+    now: Date,
+    tx: Db,
+  ): Promise<RefreshOutcome> {
+    const known = await repo.findRefreshToken(
+      codec.storedValue(presented, owner.userId),
+      owner.sessionId,
+      tx,
+    );
+    if (!known) return { state: 'unknown' };
+    const next = codec.successorOf(presented, owner.userId);
+    if (known.usedAt !== null && !(await isRetry(next, owner, known.usedAt, now, tx))) {
+      await repo.revokeForUser(owner.userId, 'refresh_token_reuse', now, { only: owner.sessionId }, tx);
+      return { state: 'reused', userId: owner.userId };
+    }
+    // Kept, so that changing her lock minutes elsewhere cannot reopen a session that locked.
+    if (firstLock) await repo.lock(owner.sessionId, now, tx);
+    return { state: 'locked' };
+  }
+
   /** Spends the token and issues its successor, in one transaction under the session's row lock. */
   function rotate(presented: RefreshToken, now: Date): Promise<RefreshOutcome> {
     return deps.db.transaction().execute(async (tx): Promise<RefreshOutcome> => {
       const session = await repo.lockForRefresh(presented.sessionId, tx);
       if (!session) return { state: 'unknown' };
       const owner = { userId: session.user_id, sessionId: session.id };
+      const open = isOpen(session, now);
+      if (open && appLock.isLocked(lockFactsOf(session), now)) {
+        return refuseLocked(presented, owner, session.locked_at === null, now, tx);
+      }
       const spent = await repo.spendRefreshToken(
         codec.storedValue(presented, owner.userId),
         owner.sessionId,
@@ -97,8 +136,7 @@ export function createSessionService(deps: {
         await repo.revokeForUser(owner.userId, 'refresh_token_reuse', now, { only: owner.sessionId }, tx);
         return { state: 'reused', userId: owner.userId };
       }
-      const live = session.revoked_at === null && session.expires_at > now && session.status === 'active';
-      if (!live) return { state: 'ended' };
+      if (!open) return { state: 'ended' };
       if (spent.state === 'fresh') {
         await repo.insertRefreshToken(codec.storedValue(next, owner.userId), owner.sessionId, now, tx);
       }
@@ -162,6 +200,7 @@ export function createSessionService(deps: {
       if (outcome.state === 'unknown') throw new AppError('invalid_token', 'This refresh token is not valid');
       if (outcome.state === 'ended')
         throw new AppError('session_revoked', 'This session has ended; sign in again');
+      if (outcome.state === 'locked') throw locked();
       if (outcome.state === 'reused') {
         await reportReuse(outcome.userId, ctx);
         throw new AppError(
@@ -184,15 +223,25 @@ export function createSessionService(deps: {
       };
     },
 
-    /** Resolves an access token to its caller; any token whose session is not live is refused. */
+    /**
+     * Resolves an access token to its caller; any token whose session is not live is refused, and
+     * so is a locked one (idle past her minutes, or locked on purpose) until she unlocks it. Her
+     * activity is written at most once a minute.
+     */
     async authenticate(accessToken: string): Promise<Principal> {
       const claims = await tokens.verify(accessToken);
       if (!claims) throw new AppError('invalid_token', 'The access token is not valid or has expired');
-      const live = await repo.findActive(claims.sessionId, clock());
+      const now = clock();
+      const live = await repo.findActive(claims.sessionId, now);
       // An account whose role or status was changed without the server's key is refused outright.
       if (!live || live.userId !== claims.userId || !deps.accountSeal.intact(live.account)) {
         throw new AppError('session_revoked', 'This session has ended; sign in again');
       }
+      if (appLock.isLocked(live.lock, now)) {
+        if (live.lock.lockedAt === null) await repo.lock(live.sessionId, now);
+        throw locked();
+      }
+      if (appLock.shouldRecordActivity(live.lock, now)) await repo.touch(live.sessionId, now);
       // The role comes from the database, not the token, so a role change applies at once.
       return { userId: live.userId, sessionId: live.sessionId, role: live.role };
     },
@@ -239,6 +288,42 @@ export function createSessionService(deps: {
       });
     },
 
+    /**
+     * Acts on the live session a refresh token names without spending the token: the lock screen
+     * holds only the cookie. `lock` locks it now (quick exit), `unlock` opens it (her PIN or
+     * password was checked by the caller), `end` signs it out; with no action it only says whose
+     * it is. Only the session's current token is taken, or one spent within the retry window
+     * whose successor is unused: the same browser, whose refresh was cut short (the quick exit
+     * leaves while a refresh is on its way, and the new cookie never arrives).
+     */
+    async actOnHolder(refreshToken: string, action?: 'lock' | 'unlock' | 'end'): Promise<SessionHolder> {
+      const presented = codec.parse(refreshToken);
+      if (!presented) throw new AppError('invalid_token', 'This refresh token is not valid');
+      const now = clock();
+      return deps.db.transaction().execute(async (tx) => {
+        const session = await repo.lockForRefresh(presented.sessionId, tx);
+        const owner = session && { userId: session.user_id, sessionId: session.id };
+        const known =
+          owner &&
+          (await repo.findRefreshToken(codec.storedValue(presented, owner.userId), owner.sessionId, tx));
+        const held =
+          known &&
+          owner &&
+          (known.usedAt === null ||
+            (await isRetry(codec.successorOf(presented, owner.userId), owner, known.usedAt, now, tx)));
+        if (!session || !held) throw new AppError('invalid_token', 'This refresh token is not valid');
+        if (!isOpen(session, now)) {
+          throw new AppError('session_revoked', 'This session has ended; sign in again');
+        }
+        if (action === 'lock') await repo.lock(session.id, now, tx);
+        if (action === 'unlock') await repo.unlock(session.id, now, tx);
+        if (action === 'end') {
+          await repo.revokeForUser(session.user_id, 'logout', now, { only: session.id }, tx);
+        }
+        return { userId: session.user_id, sessionId: session.id, role: session.role };
+      });
+    },
+
     /** Ends the caller's own session (logout): its access token stops working at once. */
     async end(principal: Principal, reason: string): Promise<void> {
       await repo.revokeForUser(principal.userId, reason, clock(), { only: principal.sessionId });
@@ -256,3 +341,14 @@ export function createSessionService(deps: {
   };
 }
 export type SessionService = ReturnType<typeof createSessionService>;
+
+function isOpen(
+  session: { revoked_at: Date | null; expires_at: Date; status: 'active' | 'deactivated' },
+  now: Date,
+): boolean {
+  return session.revoked_at === null && session.expires_at > now && session.status === 'active';
+}
+
+function locked(): AppError {
+  return new AppError('session_locked', 'This session is locked; unlock it with your PIN or password');
+}

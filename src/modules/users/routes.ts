@@ -88,7 +88,7 @@ export function meRoutes(deps: {
       schema: {
         tags,
         security,
-        summary: 'Change my name or language',
+        summary: 'Change my name, language or app-lock minutes',
         body: UpdateMeBody,
         response: responses({ 200: UserSchema }, AUTHENTICATED),
       },

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Language } from '../../platform/http/schemas.ts';
+import { LOCK_MINUTES } from '../sessions/app-lock.ts';
 
 const currentYear = new Date().getUTCFullYear();
 
@@ -28,6 +29,9 @@ export const UserSchema = Type.Object(
     birthYear: Type.Optional(Type.Integer()),
     hasPassword: Type.Boolean(),
     hasPin: Type.Boolean(),
+    lockMinutes: Type.Integer({
+      description: 'Idle minutes after which the web app asks for her PIN or password again (app lock)',
+    }),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'User' },
@@ -50,8 +54,17 @@ export const PasswordInput = Type.String({
 export const PinInput = Type.String({ minLength: 1, maxLength: 16, description: '5 digits' });
 export const BirthYear = Type.Integer({ minimum: 1900, maximum: currentYear });
 
+/** Her choice of idle minutes before the app locks (no "off": decision 019). */
+export const LockMinutesInput = Type.Enum([...LOCK_MINUTES], {
+  description: 'Idle minutes before the web app asks for her PIN or password again: 1, 5, 15, 30 or 60',
+});
+
 export const UpdateMeBody = Type.Object(
-  { name: Type.Optional(Name), language: Type.Optional(Language) },
+  {
+    name: Type.Optional(Name),
+    language: Type.Optional(Language),
+    lockMinutes: Type.Optional(LockMinutesInput),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 

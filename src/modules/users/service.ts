@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/service.ts';
 import { checkPassword, checkPin, personalWords, type SecretHasher } from '../auth/secrets.ts';
 import { POLICY_KINDS, type Policies } from '../consents/policies.ts';
 import type { ConsentRepo } from '../consents/repo.ts';
+import { DEFAULT_LOCK_MINUTES } from '../sessions/app-lock.ts';
 import type { AccountSeal } from './account-seal.ts';
 import { normalizeEmail, normalizePhone } from './identifiers.ts';
 import type { UserRepo } from './repo.ts';
@@ -38,6 +39,7 @@ export type PublicUser = {
   birthYear?: number;
   hasPassword: boolean;
   hasPin: boolean;
+  lockMinutes: number;
   createdAt: string;
 };
 
@@ -68,6 +70,7 @@ export function createUserService(deps: {
       timeZone: row.time_zone,
       hasPassword: row.password_hash !== null,
       hasPin: row.pin_hash !== null,
+      lockMinutes: row.lock_minutes,
       createdAt: row.created_at.toISOString(),
     };
     const phone = vault.openOptional(field(row.id, 'phone'), row.phone_enc);
@@ -141,6 +144,7 @@ export function createUserService(deps: {
             account_mac: deps.accountSeal.seal(id, input.role, 'active'),
             language: input.language ?? 'en',
             time_zone: 'Africa/Kigali',
+            lock_minutes: DEFAULT_LOCK_MINUTES,
             created_at: now,
             updated_at: now,
             deactivated_at: null,
@@ -191,7 +195,11 @@ export function createUserService(deps: {
 
     async updateProfile(
       userId: string,
-      changes: { name?: string | undefined; language?: Language | undefined },
+      changes: {
+        name?: string | undefined;
+        language?: Language | undefined;
+        lockMinutes?: number | undefined;
+      },
     ) {
       const update: Parameters<UserRepo['update']>[1] = { updated_at: clock() };
       if (changes.name !== undefined) {
@@ -200,6 +208,7 @@ export function createUserService(deps: {
         update.name_enc = (await dataProtection.vaultFor(userId)).seal(field(userId, 'name'), name);
       }
       if (changes.language !== undefined) update.language = changes.language;
+      if (changes.lockMinutes !== undefined) update.lock_minutes = changes.lockMinutes;
       assertThat(await repo.update(userId, update), 'not_found', 'No such account');
       return get(userId);
     },

@@ -4,7 +4,7 @@ import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Language, UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
-import { translate } from '../../platform/i18n/index.ts';
+import { translate, translateCount } from '../../platform/i18n/index.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import type { RateLimiter } from '../../platform/security/rate-limit.ts';
@@ -88,7 +88,7 @@ export function createVerificationService(deps: {
       expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
     });
     // Discreet: the text names neither the service nor what it is about (a family phone is common).
-    const text = translate(lang, 'sms.code', { code, minutes: CODE_MINUTES });
+    const text = translateCount(lang, 'sms.code', CODE_MINUTES, { code });
     return deps.sendSms({
       to: phone,
       text,
@@ -274,6 +274,30 @@ export function createVerificationService(deps: {
       );
       const tokens = await deps.sessions.start(row, ctx);
       return { ...tokens, user };
+    },
+
+    /**
+     * She proved herself another way (her guardian approved a request from her own device): the
+     * new secret is checked, the proof spent (`spend` is false when it was already), every secret
+     * and session replaced, locks lifted, and a new session starts.
+     */
+    async finishRecovery(
+      row: UserRow,
+      secret: NewSecret,
+      ctx: RequestContext,
+      proof: { resource: string; spend: () => Promise<boolean> },
+    ): Promise<TokenPair & { user: PublicUser }> {
+      checkNewSecret(await deps.users.get(row.id), secret);
+      if (!(await proof.spend())) throw new AppError('invalid_code');
+      await setSecret(row, await deps.users.get(row.id), secret, { replaceAll: true });
+      await deps.sessions.revokeAll(row.id, 'recovery');
+      await deps.throttle.clear(deps.throttle.keysForAccount(row.id));
+      await deps.audit.record(
+        { ...auditContextOf(ctx), actorId: row.id, actorRole: row.role },
+        { action: 'auth.recovery', outcome: 'success', subjectId: row.id, resource: proof.resource },
+      );
+      const tokens = await deps.sessions.start(row, ctx);
+      return { ...tokens, user: await deps.users.get(row.id) };
     },
 
     /**

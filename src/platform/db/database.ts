@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { pgConnectionString } from './connection-url.ts';
+import { lockDataDir, type ProcessKind } from './data-dir-lock.ts';
 import { createPgliteAsPool } from './pglite-pool.ts';
 import type { Tables } from './tables.ts';
 
@@ -19,7 +20,9 @@ export type Database = {
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | undefined }; // undefined: in memory (tests)
+  // dataDir undefined: in memory (tests). A directory is locked to this process while open
+  // (decision 021); `as` says who is asking, for the message when another process has it.
+  | { kind: 'pglite'; dataDir: string | undefined; as?: ProcessKind };
 
 // Both drivers return calendar dates as 'YYYY-MM-DD' text (never a Date shifted by the server's
 // time zone) and int8 as number (our bigints are sequence numbers far below 2^53).
@@ -33,7 +36,7 @@ const PGLITE_DEFAULT_START_PARAMS = (PGlite as unknown as { defaultStartParams: 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres'
     ? openPostgres(options.url, options.poolSize)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.as ?? 'command');
 }
 
 function openPostgres(url: string, poolSize = 10): Database {
@@ -56,20 +59,37 @@ function openPostgres(url: string, poolSize = 10): Database {
   return wrap(db, 'postgres');
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, as: ProcessKind): Promise<Database> {
   let location = 'memory://';
-  if (dataDir !== undefined) {
-    location = join(dataDir, 'pgdata');
-    mkdirSync(location, { recursive: true, mode: 0o700 });
+  // Taken before PGlite reads a byte: two processes on one directory lose each other's writes.
+  const lock = dataDir === undefined ? undefined : lockDataDir(dataDir, as);
+  try {
+    if (dataDir !== undefined) {
+      location = join(dataDir, 'pgdata');
+      mkdirSync(location, { recursive: true, mode: 0o700 });
+    }
+    const lite = await PGlite.create(location, {
+      parsers: { [OID_INT8]: Number, [OID_DATE]: keepText },
+      // PGlite's 128 MB of shared buffers alone would take most of the embedded setup's memory
+      // budget; 8 MB is plenty for the single-user embedded database.
+      startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB', '-c', 'max_connections=4'],
+    });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPgliteAsPool(lite) }) });
+    const database = wrap(db, 'pglite');
+    return {
+      ...database,
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
   }
-  const lite = await PGlite.create(location, {
-    parsers: { [OID_INT8]: Number, [OID_DATE]: keepText },
-    // PGlite's 128 MB of shared buffers alone would take most of the embedded setup's memory
-    // budget; 8 MB is plenty for the single-user embedded database.
-    startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB', '-c', 'max_connections=4'],
-  });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPgliteAsPool(lite) }) });
-  return wrap(db, 'pglite');
 }
 
 function wrap(db: Db, kind: Database['kind']): Database {

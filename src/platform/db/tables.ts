@@ -19,6 +19,9 @@ export type Tables = {
   sms_outbox: SmsOutboxTable;
   verification_codes: VerificationCodesTable;
   review_flags: ReviewFlagsTable;
+  /** Browsers she signed in with, and recoveries her guardian approves (migration 0015). */
+  known_devices: KnownDevicesTable;
+  guardian_recovery_requests: GuardianRecoveryRequestsTable;
   credential_upgrades: {
     user_id: string;
     password_digest: Uint8Array | null;
@@ -56,6 +59,8 @@ export type UsersTable = {
   pin_hash: string | null;
   language: Language;
   time_zone: string;
+  /** Idle minutes before a web session locks (migration 0014, decision 019). */
+  lock_minutes: Generated<number>;
   created_at: Date;
   updated_at: Date;
   deactivated_at: Date | null;
@@ -82,6 +87,8 @@ export type SessionsTable = {
   expires_at: Date;
   revoked_at: Date | null;
   revoked_reason: string | null;
+  /** Locked until her PIN or password is entered again (migration 0014, decision 019). */
+  locked_at: Generated<Date | null>;
 };
 export type SessionRow = Selectable<SessionsTable>;
 
@@ -122,6 +129,24 @@ export type VerificationCodesTable = {
   code_hash: Uint8Array;
   created_at: Date;
   expires_at: Date;
+  used_at: Date | null;
+};
+
+export type KnownDevicesTable = {
+  user_id: string;
+  device_hash: Uint8Array;
+  first_seen_at: Date;
+  last_seen_at: Date;
+};
+
+export type GuardianRecoveryRequestsTable = {
+  id: string;
+  code_hash: Uint8Array;
+  secret_hash: Uint8Array;
+  child_id: string | null;
+  created_at: Date;
+  expires_at: Date;
+  approved_at: Date | null;
   used_at: Date | null;
 };
 

@@ -12,6 +12,7 @@ export const ERROR_CATALOGUE = {
   invalid_credentials: { status: 401, title: 'The identifier or secret is not correct' },
   invalid_token: { status: 401, title: 'The token is not valid' },
   session_revoked: { status: 401, title: 'The session has ended' },
+  session_locked: { status: 401, title: 'The session is locked; unlock it with the PIN or password' },
   forbidden: { status: 403, title: 'You are not allowed to do this' },
   consent_required: { status: 403, title: 'The current terms and privacy notice must be accepted first' },
   guardian_consent_required: { status: 403, title: "A parent or guardian's consent is needed first" },
@@ -42,23 +43,28 @@ export const ERROR_CATALOGUE = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/** Facts of a refusal that a client fills into its own text, e.g. `{ otherStart: '2026-05-03' }`. */
+export type ProblemParams = Record<string, string | number | boolean>;
+
 /** A failure the client caused or may see; anything else that is thrown is a bug (5xx). */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly errors: FieldProblem[] | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly params: ProblemParams | undefined;
 
   constructor(
     code: ErrorCode,
     detail?: string,
-    extra: { errors?: FieldProblem[]; retryAfterSeconds?: number } = {},
+    extra: { errors?: FieldProblem[]; retryAfterSeconds?: number; params?: ProblemParams } = {},
   ) {
     super(detail ?? ERROR_CATALOGUE[code].title);
     this.code = code;
     this.status = ERROR_CATALOGUE[code].status;
     this.errors = extra.errors;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.params = extra.params;
   }
 }
 
@@ -75,6 +81,7 @@ export type Problem = {
   code: ErrorCode;
   instance?: string;
   errors?: FieldProblem[];
+  params?: ProblemParams;
 };
 
 export function toProblem(error: AppError, requestId?: string): Problem {
@@ -87,5 +94,6 @@ export function toProblem(error: AppError, requestId?: string): Problem {
   };
   if (requestId !== undefined) problem.instance = `urn:request:${requestId}`;
   if (error.errors !== undefined) problem.errors = error.errors;
+  if (error.params !== undefined) problem.params = error.params;
   return problem;
 }

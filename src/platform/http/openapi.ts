@@ -14,7 +14,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         version: '1.0.0',
         description:
           'Menstrual-health service for young women and their parents. Errors are application/problem+json ' +
-          "(RFC 9457) with a stable `code`. Dates are YYYY-MM-DD in the user's time zone; instants are ISO 8601 UTC.",
+          '(RFC 9457) with a stable `code`, one of those the Problem schema enumerates: clients show their own ' +
+          "text for the code in the user's language, filled from `params` where the code has them, and fall back " +
+          "to the English `detail` only for a code they do not know. Dates are YYYY-MM-DD in the user's time zone; " +
+          'instants are ISO 8601 UTC.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },

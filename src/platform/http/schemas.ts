@@ -10,6 +10,14 @@ export const ProblemSchema = Type.Object(
     code: Type.Enum(Object.keys(ERROR_CATALOGUE), { description: 'Stable machine code' }),
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+        description:
+          'Facts of the refusal for a translated message (detail stays English): period_overlap ' +
+          '{ otherStart, otherOpen }, confirmation_required { reason: long_period | short_cycle, days, ' +
+          'otherStart? }, date_in_future { today }',
+      }),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details with a stable machine code' },
 );

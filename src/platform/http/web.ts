@@ -12,7 +12,9 @@ const SERVER_PATHS = /^\/(api|ussd|health|docs)(\/|$)/;
 /**
  * Serves the built web app from the same process: hashed assets are cached for a year (their
  * names change with their content), index.html never (so a new release is picked up at once), and
- * any other GET for a page returns index.html for the client-side router.
+ * any other GET for a page returns index.html for the client-side router. The service worker
+ * (sw.js) and the manifest are revalidated on every use too: a phone learns of a new release by
+ * fetching sw.js, so a cached copy would keep her on the old one (decision 018).
  */
 export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {
   if (!existsSync(join(dist, 'index.html'))) return false;

@@ -16,7 +16,9 @@ export const fr: Catalogue = {
   'common.goodbye': 'Au revoir. Rappelez quand vous voulez.',
   'sms.number_changed':
     "Le numéro de téléphone de votre compte a été changé. Si ce n'est pas vous, demandez de l'aide dans un centre de santé.",
-  'sms.code': 'Votre code est {code}. Il est valable {minutes} minutes. Ne le donnez a personne.',
+  // review: machine-written
+  'sms.code.one': 'Votre code est {code}. Il est valable {n} minute. Ne le donnez a personne.',
+  'sms.code.other': 'Votre code est {code}. Il est valable {n} minutes. Ne le donnez a personne.',
 
   'reg.name': 'Bienvenue! Entrez votre prénom:',
   'reg.name_invalid': 'Utilisez 2 à 30 lettres.',
@@ -37,8 +39,12 @@ export const fr: Catalogue = {
   'reg.done': 'Bienvenue, {name}! Votre compte est créé.',
 
   'signin.pin': "Bon retour sur Lady's Essence. Entrez votre PIN (oublié ? envoyez 9):",
-  'signin.wrong': 'PIN incorrect. {left} essais restants.',
-  'signin.locked': 'Trop de PIN erronés. Réessayez dans {minutes} minutes.',
+  // review: machine-written
+  'signin.wrong.one': 'PIN incorrect. {n} essai restant.',
+  'signin.wrong.other': 'PIN incorrect. {n} essais restants.',
+  // review: machine-written
+  'signin.locked.one': 'Trop de PIN erronés. Réessayez dans {n} minute.',
+  'signin.locked.other': 'Trop de PIN erronés. Réessayez dans {n} minutes.',
   'recover.new_pin':
     "PIN oublié ? Le numéro de ce téléphone prouve que c'est vous. Choisissez un nouveau PIN de 5 chiffres:",
   'recover.done': 'Votre PIN est changé et vos autres sessions sont fermées. Entrez votre nouveau PIN:',
@@ -67,9 +73,18 @@ export const fr: Catalogue = {
   'period.saved_end': 'Enregistré: fin des règles le {date}.',
   'period.no_open': "Pas de règles en cours. Notez d'abord leur début.",
   'period.future': 'Cette date est dans le futur.',
-  'period.overlap': 'Cela chevauche des règles déjà notées.',
+  // review: machine-written
+  'period.overlap': 'Cela chevauche vos règles commencées le {date}.',
+  'period.overlap_open': "Cela chevauche vos règles commencées le {date}, dont la fin n'est pas notée.",
   'period.before_start': 'La fin ne peut pas précéder le début ({date}).',
-  'period.unusual': "C'est inhabituel. Enregistrer malgré tout?",
+  // review: machine-written
+  'period.unusual_long.one': "Des règles de {n} jour, c'est long.",
+  'period.unusual_long.other': "Des règles de {n} jours, c'est long.",
+  'period.unusual_after.one': "C'est seulement {n} jour après vos règles commencées le {date}.",
+  'period.unusual_after.other': "C'est seulement {n} jours après vos règles commencées le {date}.",
+  'period.unusual_before.one': "C'est seulement {n} jour avant vos règles commencées le {date}.",
+  'period.unusual_before.other': "C'est seulement {n} jours avant vos règles commencées le {date}.",
+  'period.save_anyway': 'Enregistrer malgré tout?',
 
   'day.flow': "Des saignements aujourd'hui?",
   'day.symptoms': 'Un symptome? Choisissez-en un:',
@@ -117,9 +132,13 @@ export const fr: Catalogue = {
   'pred.next': 'Prochaines règles: vers le {date}, entre le {earliest} et le {latest}.',
   'pred.prior': "Basé sur des cycles typiques, jusqu'à 3 règles notées.",
   'pred.today': "Aujourd'hui, jour {day} de votre cycle: {phase}.",
-  'pred.late':
-    'Vos règles ont {days} jours de retard. Cela arrive; si cela dure ou si une grossesse est possible, voyez un agent de santé.',
-  'pred.fertile': 'Jours fertiles: du {start} au {end}.',
+  // review: machine-written
+  'pred.late.one':
+    'Vos règles ont {n} jour de retard. Cela arrive; si cela dure ou si une grossesse est possible, voyez un agent de santé.',
+  'pred.late.other':
+    'Vos règles ont {n} jours de retard. Cela arrive; si cela dure ou si une grossesse est possible, voyez un agent de santé.',
+  // review: machine-written
+  'pred.fertile': "Jours fertiles: du {start} au {end}. Ce n'est pas une contraception.",
 
   'phase.menstrual': 'règles',
   'phase.follicular': "avant l'ovulation",
@@ -128,7 +147,11 @@ export const fr: Catalogue = {
   'phase.late': 'règles en retard',
 
   'sum.none': 'Aucun cycle complet noté. Notez le début de vos règles chaque fois.',
-  'sum.cycle': "Cycle moyen: {avg} jours, variant d'environ {var}. Règles moyennes: {period} jours.",
+  // review: machine-written
+  'sum.cycle.one': "Cycle moyen: {n} jour, variant d'environ {var}.",
+  'sum.cycle.other': "Cycle moyen: {n} jours, variant d'environ {var}.",
+  'sum.period.one': 'Règles moyennes: {n} jour.',
+  'sum.period.other': 'Règles moyennes: {n} jours.',
   'sum.flags': 'Parlez-en à un agent de santé: {list}.',
   'sum.fine': "Rien d'inhabituel dans vos notes.",
 

@@ -18,7 +18,9 @@ export const rw: Catalogue = {
   // review: machine-written
   'sms.number_changed':
     'Nimero ya telefoni ya konti yawe yahinduwe. Niba atari wowe, saba ubufasha ku kigo nderabuzima.',
-  'sms.code': 'Kode yawe ni {code}. Imara iminota {minutes}. Ntuyihe undi muntu.',
+  // review: machine-written
+  'sms.code.one': 'Kode yawe ni {code}. Imara umunota {n}. Ntuyihe undi muntu.',
+  'sms.code.other': 'Kode yawe ni {code}. Imara iminota {n}. Ntuyihe undi muntu.',
 
   'reg.name': 'Murakaza neza! Andika izina ryawe bwite:',
   'reg.name_invalid': 'Koresha inyuguti 2 kugeza 30.',
@@ -39,8 +41,12 @@ export const rw: Catalogue = {
   'reg.done': 'Murakaza neza, {name}! Konti yawe iriteguye.',
 
   'signin.pin': "Murakaza neza nanone kuri Lady's Essence. Andika PIN yawe (wayibagiwe? ohereza 9):",
-  'signin.wrong': 'PIN si yo. Usigaje amahirwe {left}.',
-  'signin.locked': 'Wibeshye PIN kenshi. Ongera ugerageze mu minota {minutes}.',
+  // review: machine-written
+  'signin.wrong.one': 'PIN si yo. Usigaje ihirwe rimwe.',
+  'signin.wrong.other': 'PIN si yo. Usigaje amahirwe {n}.',
+  // review: machine-written
+  'signin.locked.one': 'Wibeshye PIN kenshi. Ongera ugerageze mu munota {n}.',
+  'signin.locked.other': 'Wibeshye PIN kenshi. Ongera ugerageze mu minota {n}.',
   // review: machine-written
   'recover.new_pin':
     'Wibagiwe PIN? Nimero y iyi telefoni yerekana ko ari wowe. Hitamo PIN nshya y imibare 5:',
@@ -70,9 +76,18 @@ export const rw: Catalogue = {
   'period.saved_end': 'Byabitswe: imihango yarangiye {date}.',
   'period.no_open': 'Nta mihango yo gusoza ihari. Banza wandike itangira ryayo.',
   'period.future': 'Iyo tariki ntiragera.',
-  'period.overlap': "Iyo tariki ihura n'imihango wamaze kwandika.",
+  // review: machine-written
+  'period.overlap': "Ihura n'imihango yawe yatangiye {date}.",
+  'period.overlap_open': "Ihura n'imihango yawe yatangiye {date}; ntiwanditse igihe yarangiriye.",
   'period.before_start': "Imihango ntiyarangira mbere y'uko itangira ({date}).",
-  'period.unusual': "Ibi bisa n'ibidasanzwe. Ubibike uko biri?",
+  // review: machine-written
+  'period.unusual_long.one': 'Imihango imara umunsi {n} ni miremire.',
+  'period.unusual_long.other': 'Imihango imara iminsi {n} ni miremire.',
+  'period.unusual_after.one': "Ni umunsi {n} gusa nyuma y'imihango yawe yatangiye {date}.",
+  'period.unusual_after.other': "Ni iminsi {n} gusa nyuma y'imihango yawe yatangiye {date}.",
+  'period.unusual_before.one': "Ni umunsi {n} gusa mbere y'imihango yawe yatangiye {date}.",
+  'period.unusual_before.other': "Ni iminsi {n} gusa mbere y'imihango yawe yatangiye {date}.",
+  'period.save_anyway': 'Ubibike uko biri?',
 
   'day.flow': 'Wavuye amaraso uyu munsi?',
   'day.symptoms': 'Hari ikimenyetso? Hitamo kimwe:',
@@ -119,9 +134,13 @@ export const rw: Catalogue = {
   'pred.next': 'Imihango itaha: ahagana {date}, hagati ya {earliest} na {latest}.',
   'pred.prior': 'Bishingiye ku mizunguruko isanzwe kugeza wanditse imihango 3.',
   'pred.today': "Uyu munsi ni umunsi wa {day} w'umuzunguruko: {phase}.",
-  'pred.late':
-    'Imihango yawe yatinze iminsi {days}. Birabaho; niba bikomeje cyangwa ushobora kuba utwite, jya kwa muganga.',
-  'pred.fertile': "Iminsi y'uburumbuke: {start} kugeza {end}.",
+  // review: machine-written
+  'pred.late.one':
+    'Imihango yawe yatinze umunsi {n}. Birabaho; niba bikomeje cyangwa ushobora kuba utwite, jya kwa muganga.',
+  'pred.late.other':
+    'Imihango yawe yatinze iminsi {n}. Birabaho; niba bikomeje cyangwa ushobora kuba utwite, jya kwa muganga.',
+  // review: machine-written
+  'pred.fertile': "Iminsi y'uburumbuke: {start} kugeza {end}. Si uburyo bwo kuboneza urubyaro.",
 
   'phase.menstrual': 'imihango',
   'phase.follicular': "mbere y'irekurwa ry'intanga",
@@ -130,8 +149,11 @@ export const rw: Catalogue = {
   'phase.late': 'imihango yatinze',
 
   'sum.none': 'Nta muzunguruko wuzuye wanditswe. Andika buri gihe imihango itangiye.',
-  'sum.cycle':
-    'Umuzunguruko ugereranyije: iminsi {avg}, uhindagurika nka {var}. Imihango igereranyije: iminsi {period}.',
+  // review: machine-written
+  'sum.cycle.one': 'Umuzunguruko ugereranyije: umunsi {n}, uhindagurika nka {var}.',
+  'sum.cycle.other': 'Umuzunguruko ugereranyije: iminsi {n}, uhindagurika nka {var}.',
+  'sum.period.one': 'Imihango igereranyije: umunsi {n}.',
+  'sum.period.other': 'Imihango igereranyije: iminsi {n}.',
   'sum.flags': "Byaba byiza kubiganiraho n'umuganga: {list}.",
   'sum.fine': 'Nta kidasanzwe kiri mu byo wanditse.',
 

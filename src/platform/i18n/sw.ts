@@ -16,7 +16,9 @@ export const sw: Catalogue = {
   'common.goodbye': 'Kwaheri. Piga tena wakati wowote.',
   'sms.number_changed':
     'Namba ya simu ya akaunti yako imebadilishwa. Kama si wewe, omba msaada kwenye kituo cha afya.',
-  'sms.code': 'Nambari yako ni {code}. Inafanya kazi kwa dakika {minutes}. Usimpe mtu yeyote.',
+  // review: machine-written
+  'sms.code.one': 'Nambari yako ni {code}. Inafanya kazi kwa dakika {n}. Usimpe mtu yeyote.',
+  'sms.code.other': 'Nambari yako ni {code}. Inafanya kazi kwa dakika {n}. Usimpe mtu yeyote.',
 
   'reg.name': 'Karibu! Andika jina lako la kwanza:',
   'reg.name_invalid': 'Tumia herufi 2 hadi 30.',
@@ -37,8 +39,12 @@ export const sw: Catalogue = {
   'reg.done': 'Karibu, {name}! Akaunti yako iko tayari.',
 
   'signin.pin': "Karibu tena Lady's Essence. Andika PIN yako (umeisahau? tuma 9):",
-  'signin.wrong': 'PIN si sahihi. Zimebaki nafasi {left}.',
-  'signin.locked': 'Umekosea PIN mara nyingi. Jaribu tena baada ya dakika {minutes}.',
+  // review: machine-written
+  'signin.wrong.one': 'PIN si sahihi. Imebaki nafasi {n}.',
+  'signin.wrong.other': 'PIN si sahihi. Zimebaki nafasi {n}.',
+  // review: machine-written
+  'signin.locked.one': 'Umekosea PIN mara nyingi. Jaribu tena baada ya dakika {n}.',
+  'signin.locked.other': 'Umekosea PIN mara nyingi. Jaribu tena baada ya dakika {n}.',
   'recover.new_pin': 'Umesahau PIN? Namba ya simu hii inaonyesha ni wewe. Chagua PIN mpya ya tarakimu 5:',
   'recover.done': 'PIN yako imebadilishwa na vipindi vyako vingine vimefungwa. Andika PIN mpya:',
   'signin.deactivated': 'Akaunti hii haitumiki. Tafadhali wasiliana na huduma kwa wateja.',
@@ -66,9 +72,18 @@ export const sw: Catalogue = {
   'period.saved_end': 'Imehifadhiwa: hedhi iliisha {date}.',
   'period.no_open': 'Hakuna hedhi ya kumaliza. Andika mwanzo wake kwanza.',
   'period.future': 'Tarehe hiyo bado haijafika.',
-  'period.overlap': 'Hiyo inaingiliana na hedhi uliyoandika tayari.',
+  // review: machine-written
+  'period.overlap': 'Hiyo inaingiliana na hedhi yako iliyoanza {date}.',
+  'period.overlap_open': 'Hiyo inaingiliana na hedhi yako iliyoanza {date}, ambayo mwisho wake haujaandikwa.',
   'period.before_start': 'Mwisho hauwezi kuwa kabla ya mwanzo ({date}).',
-  'period.unusual': 'Hii inaonekana si kawaida. Hifadhi hata hivyo?',
+  // review: machine-written
+  'period.unusual_long.one': 'Hedhi ya siku {n} ni ndefu.',
+  'period.unusual_long.other': 'Hedhi ya siku {n} ni ndefu.',
+  'period.unusual_after.one': 'Ni siku {n} tu baada ya hedhi yako iliyoanza {date}.',
+  'period.unusual_after.other': 'Ni siku {n} tu baada ya hedhi yako iliyoanza {date}.',
+  'period.unusual_before.one': 'Ni siku {n} tu kabla ya hedhi yako iliyoanza {date}.',
+  'period.unusual_before.other': 'Ni siku {n} tu kabla ya hedhi yako iliyoanza {date}.',
+  'period.save_anyway': 'Hifadhi hata hivyo?',
 
   'day.flow': 'Unatokwa na damu leo?',
   'day.symptoms': 'Una dalili yoyote? Chagua moja:',
@@ -115,9 +130,13 @@ export const sw: Catalogue = {
   'pred.next': 'Hedhi ijayo: karibu {date}, kati ya {earliest} na {latest}.',
   'pred.prior': 'Kulingana na mizunguko ya kawaida hadi uandike hedhi 3.',
   'pred.today': 'Leo ni siku ya {day} ya mzunguko wako: {phase}.',
-  'pred.late':
-    'Hedhi yako imechelewa siku {days}. Hutokea; ikiendelea au kama huenda una mimba, mwone mhudumu wa afya.',
-  'pred.fertile': 'Siku za rutuba: {start} hadi {end}.',
+  // review: machine-written
+  'pred.late.one':
+    'Hedhi yako imechelewa siku {n}. Hutokea; ikiendelea au kama huenda una mimba, mwone mhudumu wa afya.',
+  'pred.late.other':
+    'Hedhi yako imechelewa siku {n}. Hutokea; ikiendelea au kama huenda una mimba, mwone mhudumu wa afya.',
+  // review: machine-written
+  'pred.fertile': 'Siku za rutuba: {start} hadi {end}. Si njia ya kuzuia mimba.',
 
   'phase.menstrual': 'hedhi',
   'phase.follicular': 'kabla ya yai kutolewa',
@@ -126,8 +145,11 @@ export const sw: Catalogue = {
   'phase.late': 'hedhi imechelewa',
 
   'sum.none': 'Bado hakuna mzunguko kamili. Andika mwanzo wa kila hedhi.',
-  'sum.cycle':
-    'Mzunguko wa wastani: siku {avg}, hubadilika kwa takriban {var}. Hedhi ya wastani: siku {period}.',
+  // review: machine-written
+  'sum.cycle.one': 'Mzunguko wa wastani: siku {n}, hubadilika kwa takriban {var}.',
+  'sum.cycle.other': 'Mzunguko wa wastani: siku {n}, hubadilika kwa takriban {var}.',
+  'sum.period.one': 'Hedhi ya wastani: siku {n}.',
+  'sum.period.other': 'Hedhi ya wastani: siku {n}.',
   'sum.flags': 'Inafaa kuzungumza na mhudumu wa afya kuhusu: {list}.',
   'sum.fine': 'Hakuna lisilo la kawaida katika rekodi.',
 

@@ -28,6 +28,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RatePolicy>> = {
   'PUT /api/v1/me/pin': CREDENTIAL_PER_IP,
   'DELETE /api/v1/me': CREDENTIAL_PER_IP,
   'POST /api/v1/guardian/consent': CREDENTIAL_PER_IP,
+  'POST /api/v1/guardian/recovery-approvals': CREDENTIAL_PER_IP,
 };
 
 /**

@@ -1,13 +1,31 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en, type MessageKey } from '../../../src/platform/i18n/en.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../src/platform/i18n/languages.ts';
-import { pluralKey } from '../../../src/platform/i18n/plural.ts';
 import type { Language } from '../api.ts';
+import { type CycleKey, cycleEn } from './cycle-messages.ts';
+import { createDates, type DateOptions } from './dates.ts';
+import { type DaylogKey, daylogEn } from './daylog-messages.ts';
+import { type ErrorsKey, errorsEn } from './errors-messages.ts';
+import { type HelpKey, helpEn } from './help-messages.ts';
 import { type HowKey, howEn } from './how-messages.ts';
+import { type LockKey, lockEn } from './lock-messages.ts';
+import { type OfflineKey, offlineEn } from './offline-messages.ts';
+import { type OnboardingKey, onboardingEn } from './onboarding-messages.ts';
+import { lookup, lookupCount } from './translate.ts';
 import { type WebKey, webEn } from './web-messages.ts';
 
 export { LANGUAGE_NAMES, LANGUAGES };
-export type Key = MessageKey | WebKey | HowKey;
+export type Key =
+  | MessageKey
+  | WebKey
+  | HowKey
+  | LockKey
+  | CycleKey
+  | DaylogKey
+  | ErrorsKey
+  | OnboardingKey
+  | OfflineKey
+  | HelpKey;
 export type Params = Record<string, string | number>;
 /** Keys written per plural category (`<base>.one`, `<base>.other`…): pass the base to `tn`. */
 export type CountedKey = Key extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
@@ -17,7 +35,18 @@ type Catalogue = Readonly<Record<string, string>>;
  * English is in the main bundle (it is also the fallback); each other language is a chunk of its
  * own, fetched when it is first needed, so a phone on 3G downloads one language, not four.
  */
-const ENGLISH: Catalogue = { ...en, ...webEn, ...howEn };
+const ENGLISH: Catalogue = {
+  ...en,
+  ...helpEn,
+  ...webEn,
+  ...howEn,
+  ...lockEn,
+  ...cycleEn,
+  ...daylogEn,
+  ...errorsEn,
+  ...onboardingEn,
+  ...offlineEn,
+};
 const loaded: Partial<Record<Language, Catalogue>> = { en: ENGLISH };
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogue }>> = {
   rw: () => import('./lang-rw.ts'),
@@ -31,22 +60,18 @@ export async function loadLanguage(language: Language): Promise<void> {
   loaded[language] = (await LOADERS[language]()).default;
 }
 
-function fill(text: string, params: Params): string {
-  return text.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+export function message(language: Language, key: Key, params: Params = {}): string {
+  return lookup(loaded[language] ?? ENGLISH, ENGLISH, key, params);
 }
 
-export function message(language: Language, key: Key, params: Params = {}): string {
-  const text = loaded[language]?.[key] ?? ENGLISH[key] ?? key;
-  return fill(text, params);
+/** True when her language's catalogue (or English) has this key: the web knows that error code. */
+export function hasMessage(language: Language, key: string): boolean {
+  return key in (loaded[language] ?? ENGLISH) || key in ENGLISH;
 }
 
 /** A counted text ("1 day", "3 days"): the entry for `n`'s plural category; `n` fills {n}. */
 export function messageCount(language: Language, base: CountedKey, n: number, params: Params = {}): string {
-  const catalogue = loaded[language] ?? ENGLISH;
-  const key = pluralKey(language, base, n, (k) => k in catalogue || k in ENGLISH) as Key;
-  return message(language, key, { n, ...params });
+  return lookupCount(language, loaded[language] ?? ENGLISH, ENGLISH, base, n, params);
 }
 
 /** The language the browser asks for, if we have it; English otherwise. */
@@ -65,8 +90,12 @@ type I18n = {
   t: (key: Key, params?: Params) => string;
   /** Counted text: `tn('web.days', 3)` → "3 days", from `web.days.one` / `web.days.other`. */
   tn: (base: CountedKey, n: number, params?: Params) => string;
-  /** "8 Dec" in her language. */
-  date: (iso: string) => string;
+  /** A calendar date in her language, full month name: "8 December" ("8 December 2025" with year). */
+  date: (iso: string, options?: DateOptions) => string;
+  /** A month and year: "December 2025". */
+  monthYear: (iso: string) => string;
+  /** An instant (sessions, access log) in her language and the browser's time zone. */
+  dateTime: (instant: string) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -86,12 +115,18 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     (base: CountedKey, n: number, params?: Params) => messageCount(language, base, n, params),
     [language],
   );
-  const date = useCallback(
-    (iso: string) =>
-      `${Number(iso.slice(8, 10))} ${message(language, `month.${Number(iso.slice(5, 7))}` as Key)}`,
-    [language],
-  );
-  const value = useMemo(() => ({ language, setLanguage, t, tn, date }), [language, setLanguage, t, tn, date]);
+  const value = useMemo(() => {
+    const dates = createDates(language, (month) => message(language, `date.month.${month}` as Key));
+    return {
+      language,
+      setLanguage,
+      t,
+      tn,
+      date: dates.date,
+      monthYear: dates.month,
+      dateTime: dates.dateTime,
+    };
+  }, [language, setLanguage, t, tn]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -28,6 +28,19 @@ export const webFr: WebCatalogue = {
   'web.days.other': '{n} jours',
   'web.footer':
     "Informations de santé, pas des soins médicaux. En cas d'urgence, allez au centre de santé le plus proche.",
+  // Full month names, for browsers whose Intl has no data for the language (i18n/dates.ts).
+  'date.month.1': 'janvier',
+  'date.month.2': 'février',
+  'date.month.3': 'mars',
+  'date.month.4': 'avril',
+  'date.month.5': 'mai',
+  'date.month.6': 'juin',
+  'date.month.7': 'juillet',
+  'date.month.8': 'août',
+  'date.month.9': 'septembre',
+  'date.month.10': 'octobre',
+  'date.month.11': 'novembre',
+  'date.month.12': 'décembre',
 
   'landing.title': 'Connais ton cycle. Garde-le privé.',
   'landing.intro':
@@ -74,9 +87,11 @@ export const webFr: WebCatalogue = {
   'home.hello': 'Bonjour, {name}',
   'home.cycle_day': 'Jour {day} de ton cycle',
   'home.phase': 'Phase : {phase}',
-  'home.next_in': 'Prochaines règles dans environ {n} jours',
+  'home.next_in.one': 'Prochaines règles dans environ {n} jour', // review:
+  'home.next_in.other': 'Prochaines règles dans environ {n} jours', // review:
   'home.next_today': "Tes règles peuvent commencer aujourd'hui",
-  'home.late': 'Tes règles ont {n} jours de retard',
+  'home.late.one': 'Tes règles ont {n} jour de retard', // review:
+  'home.late.other': 'Tes règles ont {n} jours de retard', // review:
   'home.window':
     'Le plus probable : vers le {date}, quelque part entre le {earliest} et le {latest}. Environ 5 fois sur 6, elles commencent dans cette période.',
   'home.fertile': 'Jours fertiles (un repère, pas une contraception) : du {start} au {end}.',
@@ -193,14 +208,19 @@ export const webFr: WebCatalogue = {
 
   'stats.title': 'Historique et statistiques',
   'stats.cycles': 'Durée des cycles',
-  'stats.cycle_row': 'Cycle du {date} : {n} jours',
+  'stats.cycle_row.one': 'Cycle du {date} : {n} jour', // review:
+  'stats.cycle_row.other': 'Cycle du {date} : {n} jours', // review:
   'stats.no_cycles':
     'Pas encore de cycle complet. Note le premier jour de chaque période de règles pour voir ton historique.',
-  'stats.average': 'Cycle moyen : {n} jours',
-  'stats.variability': "Varie en général d'environ {n} jours",
-  'stats.period_average': 'Règles en moyenne : {n} jours',
+  'stats.average.one': 'Cycle moyen : {n} jour', // review:
+  'stats.average.other': 'Cycle moyen : {n} jours', // review:
+  'stats.variability.one': "Varie en général d'environ {n} jour", // review:
+  'stats.variability.other': "Varie en général d'environ {n} jours", // review:
+  'stats.period_average.one': 'Règles en moyenne : {n} jour', // review:
+  'stats.period_average.other': 'Règles en moyenne : {n} jours', // review:
   'stats.symptoms': 'Symptômes les plus notés',
-  'stats.symptom_row': '{symptom} : {days} jours sur {total} jours notés',
+  'stats.symptom_row.one': '{symptom} : {days} sur {n} jour noté', // review:
+  'stats.symptom_row.other': '{symptom} : {days} sur {n} jours notés', // review:
   'stats.no_symptoms': 'Aucun symptôme noté pour le moment.',
   'stats.flags': 'Remarques sur ton cycle',
   'stats.see_provider': "Parles-en à un agent de santé. Ce n'est pas un diagnostic.",
@@ -221,7 +241,8 @@ export const webFr: WebCatalogue = {
   'settings.session_row': '{channel}, {device}. Dernière utilisation : {when}.',
   'settings.this_device': 'Cet appareil',
   'settings.revoke_others': 'Me déconnecter partout ailleurs',
-  'settings.revoked': '{n} autres sessions déconnectées.',
+  'settings.revoked.one': '{n} autre session déconnectée.', // review:
+  'settings.revoked.other': '{n} autres sessions déconnectées.', // review:
   'settings.export_title': 'Télécharger mes données',
   'settings.export_json': 'Télécharger (JSON)',
   'settings.export_csv': 'Télécharger (CSV, zip)',
@@ -309,12 +330,4 @@ export const webFr: WebCatalogue = {
   'recovery.resent': 'Si ce numéro correspond à un compte, un nouveau code est en route.',
   'recovery.other_number': 'Utiliser un autre numéro',
   'recovery.back': 'Retour à la connexion',
-
-  'error.invalid_code':
-    "Ce code n'est pas bon, a déjà servi ou a expiré. Vérifie le SMS, ou demande un nouveau code.",
-  // review: machine-written
-  'error.phone_required':
-    "Ajoutez et vérifiez d'abord votre propre numéro de téléphone (dans Paramètres). Votre parent ou tuteur donne ensuite son accord depuis un autre numéro.",
-  'error.phone_taken': 'Un autre compte se connecte déjà avec ce numéro de téléphone.',
-  'error.sms_unavailable': "Le SMS n'a pas pu être envoyé pour l'instant. Réessaie plus tard.",
 };

@@ -30,6 +30,19 @@ export const webEn = {
   'web.days.one': '{n} day',
   'web.days.other': '{n} days',
   'web.footer': 'Health information, not medical care. In an emergency go to the nearest health centre.',
+  // Full month names, for browsers whose Intl has no data for the language (i18n/dates.ts).
+  'date.month.1': 'January',
+  'date.month.2': 'February',
+  'date.month.3': 'March',
+  'date.month.4': 'April',
+  'date.month.5': 'May',
+  'date.month.6': 'June',
+  'date.month.7': 'July',
+  'date.month.8': 'August',
+  'date.month.9': 'September',
+  'date.month.10': 'October',
+  'date.month.11': 'November',
+  'date.month.12': 'December',
 
   'landing.title': 'Know your cycle. Keep it private.',
   'landing.intro':
@@ -76,9 +89,11 @@ export const webEn = {
   'home.hello': 'Hello, {name}',
   'home.cycle_day': 'Day {day} of your cycle',
   'home.phase': 'Phase: {phase}',
-  'home.next_in': 'Next period in about {n} days',
+  'home.next_in.one': 'Next period in about {n} day',
+  'home.next_in.other': 'Next period in about {n} days',
   'home.next_today': 'Your period may start today',
-  'home.late': 'Your period is {n} days late',
+  'home.late.one': 'Your period is {n} day late',
+  'home.late.other': 'Your period is {n} days late',
   'home.window':
     'Most likely around {date}, somewhere between {earliest} and {latest}. About 5 times in 6 it starts inside this window.',
   'home.fertile': 'Fertile days (a guide, not contraception): {start} to {end}.',
@@ -195,13 +210,18 @@ export const webEn = {
 
   'stats.title': 'History and statistics',
   'stats.cycles': 'Cycle lengths',
-  'stats.cycle_row': 'Cycle from {date}: {n} days',
+  'stats.cycle_row.one': 'Cycle from {date}: {n} day',
+  'stats.cycle_row.other': 'Cycle from {date}: {n} days',
   'stats.no_cycles': 'No complete cycle yet. Log the first day of each period to see your history.',
-  'stats.average': 'Average cycle: {n} days',
-  'stats.variability': 'Usually varies by about {n} days',
-  'stats.period_average': 'Average period: {n} days',
+  'stats.average.one': 'Average cycle: {n} day',
+  'stats.average.other': 'Average cycle: {n} days',
+  'stats.variability.one': 'Usually varies by about {n} day',
+  'stats.variability.other': 'Usually varies by about {n} days',
+  'stats.period_average.one': 'Average period: {n} day',
+  'stats.period_average.other': 'Average period: {n} days',
   'stats.symptoms': 'Symptoms you logged most',
-  'stats.symptom_row': '{symptom}: {days} of {total} logged days',
+  'stats.symptom_row.one': '{symptom}: {days} of {n} logged day',
+  'stats.symptom_row.other': '{symptom}: {days} of {n} logged days',
   'stats.no_symptoms': 'No symptoms logged yet.',
   'stats.flags': 'Notes about your cycle',
   'stats.see_provider': 'Talk to a health provider about this. It is not a diagnosis.',
@@ -222,7 +242,8 @@ export const webEn = {
   'settings.session_row': '{channel}, {device}. Last used {when}.',
   'settings.this_device': 'This device',
   'settings.revoke_others': 'Sign out everywhere else',
-  'settings.revoked': 'Signed out of {n} other sessions.',
+  'settings.revoked.one': 'Signed out of {n} other session.',
+  'settings.revoked.other': 'Signed out of {n} other sessions.',
   'settings.export_title': 'Download my data',
   'settings.export_json': 'Download (JSON)',
   'settings.export_csv': 'Download (CSV, zip)',
@@ -307,13 +328,6 @@ export const webEn = {
   'recovery.resent': 'If the number belongs to an account, a new code is on its way.',
   'recovery.other_number': 'Use another number',
   'recovery.back': 'Back to sign in',
-
-  'error.invalid_code':
-    'That code is not right, was already used or has expired. Check the SMS, or ask for a new code.',
-  'error.phone_required':
-    'First add and verify a phone number of your own (in Settings). Your parent or guardian then gives consent from a different number.',
-  'error.phone_taken': 'Another account already signs in with this phone number.',
-  'error.sms_unavailable': 'We could not send the SMS just now. Please try again later.',
 } as const;
 
 export type WebKey = keyof typeof webEn;

@@ -29,6 +29,19 @@ export const webRw: WebCatalogue = {
   'web.days.one': 'umunsi {n}',
   'web.days.other': 'iminsi {n}',
   'web.footer': "Amakuru y'ubuzima, si ubuvuzi. Mu gihe cy'ibyihutirwa, jya ku kigo nderabuzima cya hafi.",
+  // Full month names, for browsers whose Intl has no data for the language (i18n/dates.ts).
+  'date.month.1': 'Mutarama',
+  'date.month.2': 'Gashyantare',
+  'date.month.3': 'Werurwe',
+  'date.month.4': 'Mata',
+  'date.month.5': 'Gicurasi',
+  'date.month.6': 'Kamena',
+  'date.month.7': 'Nyakanga',
+  'date.month.8': 'Kanama',
+  'date.month.9': 'Nzeri',
+  'date.month.10': 'Ukwakira',
+  'date.month.11': 'Ugushyingo',
+  'date.month.12': 'Ukuboza',
 
   'landing.title': 'Menya umuzunguruko wawe. Ugire ibanga.',
   'landing.intro':
@@ -75,9 +88,11 @@ export const webRw: WebCatalogue = {
   'home.hello': 'Muraho, {name}',
   'home.cycle_day': "Umunsi wa {day} w'umuzunguruko wawe",
   'home.phase': 'Igihe: {phase}',
-  'home.next_in': 'Imihango itaha mu minsi nka {n}',
+  'home.next_in.one': 'Imihango itaha mu munsi nka {n}', // review:
+  'home.next_in.other': 'Imihango itaha mu minsi nka {n}', // review:
   'home.next_today': 'Imihango yawe ishobora gutangira uyu munsi',
-  'home.late': 'Imihango yawe yatinze iminsi {n}',
+  'home.late.one': 'Imihango yawe yatinze umunsi {n}', // review:
+  'home.late.other': 'Imihango yawe yatinze iminsi {n}', // review:
   'home.window':
     'Birashoboka cyane ahagana {date}, hagati ya {earliest} na {latest}. Hafi inshuro 5 kuri 6 itangira muri icyo gihe.',
   'home.fertile':
@@ -197,14 +212,19 @@ export const webRw: WebCatalogue = {
 
   'stats.title': "Amateka n'imibare",
   'stats.cycles': "Uburebure bw'imizunguruko",
-  'stats.cycle_row': 'Umuzunguruko wo ku wa {date}: iminsi {n}',
+  'stats.cycle_row.one': 'Umuzunguruko wo ku wa {date}: umunsi {n}', // review:
+  'stats.cycle_row.other': 'Umuzunguruko wo ku wa {date}: iminsi {n}', // review:
   'stats.no_cycles':
     'Nta muzunguruko wuzuye urandikwa. Andika umunsi wa mbere wa buri mihango urebe amateka yawe.',
-  'stats.average': "Impuzandengo y'umuzunguruko: iminsi {n}",
-  'stats.variability': 'Ubusanzwe uhindagurika ho iminsi nka {n}',
-  'stats.period_average': "Impuzandengo y'imihango: iminsi {n}",
+  'stats.average.one': "Impuzandengo y'umuzunguruko: umunsi {n}", // review:
+  'stats.average.other': "Impuzandengo y'umuzunguruko: iminsi {n}", // review:
+  'stats.variability.one': 'Ubusanzwe uhindagurika ho umunsi nka {n}', // review:
+  'stats.variability.other': 'Ubusanzwe uhindagurika ho iminsi nka {n}', // review:
+  'stats.period_average.one': "Impuzandengo y'imihango: umunsi {n}", // review:
+  'stats.period_average.other': "Impuzandengo y'imihango: iminsi {n}", // review:
   'stats.symptoms': 'Ibimenyetso wanditse kenshi',
-  'stats.symptom_row': '{symptom}: iminsi {days} kuri {total} yanditswe',
+  'stats.symptom_row.one': '{symptom}: {days} ku munsi {n} wanditswe', // review:
+  'stats.symptom_row.other': '{symptom}: {days} mu minsi {n} yanditswe', // review:
   'stats.no_symptoms': 'Nta kimenyetso kiranditswe.',
   'stats.flags': 'Ibyerekeye umuzunguruko wawe',
   'stats.see_provider': "Bivugeho n'umukozi w'ubuzima. Ibi si isuzuma.",
@@ -225,7 +245,8 @@ export const webRw: WebCatalogue = {
   'settings.session_row': '{channel}, {device}. Byakoreshejwe bwa nyuma {when}.',
   'settings.this_device': 'Iki gikoresho',
   'settings.revoke_others': 'Sohoka ahandi hose',
-  'settings.revoked': 'Wasohotse ahandi {n}.',
+  'settings.revoked.one': 'Wasohotse ku kindi gikoresho {n}.', // review:
+  'settings.revoked.other': 'Wasohotse ku bindi bikoresho {n}.', // review:
   'settings.export_title': 'Kuramo amakuru yanjye',
   'settings.export_json': 'Kuramo (JSON)',
   'settings.export_csv': 'Kuramo (CSV, zip)',
@@ -312,12 +333,4 @@ export const webRw: WebCatalogue = {
   'recovery.resent': 'Niba iyi nimero ifite konti, kode nshya iri mu nzira.',
   'recovery.other_number': 'Koresha indi nimero',
   'recovery.back': 'Subira ku kwinjira',
-
-  'error.invalid_code':
-    'Iyo kode si yo, yamaze gukoreshwa cyangwa yarataye agaciro. Reba SMS, cyangwa usabe kode nshya.',
-  // review: machine-written
-  'error.phone_required':
-    'Banza wongere kandi wemeze nimero ya telefoni yawe bwite (muri Igenamiterere). Umubyeyi cyangwa umurera azatanga uruhushya akoresheje indi nimero.',
-  'error.phone_taken': 'Indi konti isanzwe yinjira ikoresheje iyi nimero ya telefoni.',
-  'error.sms_unavailable': 'Ntitwashoboye kohereza SMS ubu. Ongera ugerageze nyuma.',
 };

@@ -28,6 +28,19 @@ export const webSw: WebCatalogue = {
   'web.days.one': 'siku {n}',
   'web.days.other': 'siku {n}',
   'web.footer': 'Taarifa za afya, si matibabu. Wakati wa dharura nenda kituo cha afya kilicho karibu.',
+  // Full month names, for browsers whose Intl has no data for the language (i18n/dates.ts).
+  'date.month.1': 'Januari',
+  'date.month.2': 'Februari',
+  'date.month.3': 'Machi',
+  'date.month.4': 'Aprili',
+  'date.month.5': 'Mei',
+  'date.month.6': 'Juni',
+  'date.month.7': 'Julai',
+  'date.month.8': 'Agosti',
+  'date.month.9': 'Septemba',
+  'date.month.10': 'Oktoba',
+  'date.month.11': 'Novemba',
+  'date.month.12': 'Desemba',
 
   'landing.title': 'Jua mzunguko wako. Uweke siri.',
   'landing.intro':
@@ -74,9 +87,11 @@ export const webSw: WebCatalogue = {
   'home.hello': 'Habari, {name}',
   'home.cycle_day': 'Siku ya {day} ya mzunguko wako',
   'home.phase': 'Awamu: {phase}',
-  'home.next_in': 'Hedhi ijayo baada ya takriban siku {n}',
+  'home.next_in.one': 'Hedhi ijayo baada ya takriban siku {n}', // review:
+  'home.next_in.other': 'Hedhi ijayo baada ya takriban siku {n}', // review:
   'home.next_today': 'Hedhi yako inaweza kuanza leo',
-  'home.late': 'Hedhi yako imechelewa siku {n}',
+  'home.late.one': 'Hedhi yako imechelewa siku {n}', // review:
+  'home.late.other': 'Hedhi yako imechelewa siku {n}', // review:
   'home.window':
     'Inawezekana zaidi karibu {date}, kati ya {earliest} na {latest}. Takriban mara 5 kati ya 6 huanza ndani ya kipindi hiki.',
   'home.fertile': 'Siku za rutuba (mwongozo, si njia ya kuzuia mimba): {start} hadi {end}.',
@@ -195,13 +210,18 @@ export const webSw: WebCatalogue = {
 
   'stats.title': 'Historia na takwimu',
   'stats.cycles': 'Urefu wa mizunguko',
-  'stats.cycle_row': 'Mzunguko wa {date}: siku {n}',
+  'stats.cycle_row.one': 'Mzunguko wa {date}: siku {n}', // review:
+  'stats.cycle_row.other': 'Mzunguko wa {date}: siku {n}', // review:
   'stats.no_cycles': 'Bado hakuna mzunguko kamili. Andika siku ya kwanza ya kila hedhi kuona historia yako.',
-  'stats.average': 'Wastani wa mzunguko: siku {n}',
-  'stats.variability': 'Kwa kawaida hutofautiana kwa takriban siku {n}',
-  'stats.period_average': 'Wastani wa hedhi: siku {n}',
+  'stats.average.one': 'Wastani wa mzunguko: siku {n}', // review:
+  'stats.average.other': 'Wastani wa mzunguko: siku {n}', // review:
+  'stats.variability.one': 'Kwa kawaida hutofautiana kwa takriban siku {n}', // review:
+  'stats.variability.other': 'Kwa kawaida hutofautiana kwa takriban siku {n}', // review:
+  'stats.period_average.one': 'Wastani wa hedhi: siku {n}', // review:
+  'stats.period_average.other': 'Wastani wa hedhi: siku {n}', // review:
   'stats.symptoms': 'Dalili ulizoandika zaidi',
-  'stats.symptom_row': '{symptom}: siku {days} kati ya siku {total} zilizoandikwa',
+  'stats.symptom_row.one': '{symptom}: {days} kati ya siku {n} iliyoandikwa', // review:
+  'stats.symptom_row.other': '{symptom}: {days} kati ya siku {n} zilizoandikwa', // review:
   'stats.no_symptoms': 'Bado hakuna dalili zilizoandikwa.',
   'stats.flags': 'Maelezo kuhusu mzunguko wako',
   'stats.see_provider': 'Ongea na mhudumu wa afya kuhusu hili. Si utambuzi wa ugonjwa.',
@@ -222,7 +242,8 @@ export const webSw: WebCatalogue = {
   'settings.session_row': '{channel}, {device}. Ilitumika mwisho {when}.',
   'settings.this_device': 'Kifaa hiki',
   'settings.revoke_others': 'Toka kila mahali pengine',
-  'settings.revoked': 'Umetoka kwenye vipindi vingine {n}.',
+  'settings.revoked.one': 'Umetoka kwenye kipindi kingine {n}.', // review:
+  'settings.revoked.other': 'Umetoka kwenye vipindi vingine {n}.', // review:
   'settings.export_title': 'Pakua data yangu',
   'settings.export_json': 'Pakua (JSON)',
   'settings.export_csv': 'Pakua (CSV, zip)',
@@ -309,12 +330,4 @@ export const webSw: WebCatalogue = {
   'recovery.resent': 'Ikiwa namba hii ina akaunti, nambari mpya iko njiani.',
   'recovery.other_number': 'Tumia namba nyingine',
   'recovery.back': 'Rudi kwenye kuingia',
-
-  'error.invalid_code':
-    'Nambari hiyo si sahihi, imeshatumika au muda wake umekwisha. Angalia SMS, au omba nambari mpya.',
-  // review: machine-written
-  'error.phone_required':
-    'Kwanza ongeza na uthibitishe namba yako mwenyewe ya simu (katika Mipangilio). Mzazi au mlezi wako atatoa idhini kutoka namba nyingine.',
-  'error.phone_taken': 'Akaunti nyingine tayari inaingia kwa namba hii ya simu.',
-  'error.sms_unavailable': 'Hatukuweza kutuma SMS sasa hivi. Jaribu tena baadaye.',
 };

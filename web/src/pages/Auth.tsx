@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { Language, RegisterInput } from '../api.ts';
+import { type ConsentStatus, get, type Language, type RegisterInput } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { ProblemMessage } from '../components.tsx';
+import { ConsentSteps } from '../ConsentSteps.tsx';
+import { Notice, ProblemMessage } from '../components.tsx';
+import { useConsentAge, youngestAge } from '../consent-age.ts';
 import { type Key, LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n/index.tsx';
 
 function text(form: FormData, name: string): string {
@@ -10,19 +12,32 @@ function text(form: FormData, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Her answers as the API's register body, or the first thing missing. */
-function toRegisterInput(form: FormData, t: (key: Key) => string): RegisterInput | string {
+/** A year of birth as she typed it: a number in range, or undefined when it is not one. */
+function yearOf(value: string): number | undefined {
+  const year = Number(value);
+  return /^[0-9]{4}$/.test(value) && year >= 1900 && year <= new Date().getFullYear() ? year : undefined;
+}
+
+/**
+ * Her answers as the API's register body, or the catalogue key of the first thing missing (shown
+ * in whatever language she switches to). A young woman gives her year of birth, as the API
+ * requires: under the consent age a parent or guardian must agree first.
+ */
+function toRegisterInput(form: FormData): RegisterInput | Key {
   const phone = text(form, 'phone');
   const email = text(form, 'email');
   const password = String(form.get('password') ?? '');
   const pin = text(form, 'pin');
   const birthYear = text(form, 'birthYear');
-  if (!phone && !email) return t('auth.need_contact');
-  if (!password && !pin) return t('auth.need_secret');
-  if (form.get('acceptTerms') !== 'on') return t('auth.need_terms');
+  const role = text(form, 'role') === 'parent' ? 'parent' : 'adolescent';
+  if (!phone && !email) return 'auth.need_contact';
+  if (!password && !pin) return 'auth.need_secret';
+  if (role === 'adolescent' && !birthYear) return 'onboarding.birth_year_needed';
+  if (birthYear && yearOf(birthYear) === undefined) return 'onboarding.birth_year_invalid';
+  if (form.get('acceptTerms') !== 'on') return 'auth.need_terms';
   const input: RegisterInput = {
     name: text(form, 'name'),
-    role: text(form, 'role') === 'parent' ? 'parent' : 'adolescent',
+    role,
     language: text(form, 'language') as Language,
     acceptTerms: true,
   };
@@ -38,22 +53,32 @@ export function RegisterPage() {
   const { t, language } = useI18n();
   const { register } = useAuth();
   const [, navigate] = useLocation();
+  const age = useConsentAge();
+  const [role, setRole] = useState<'adolescent' | 'parent'>('adolescent');
+  const [birthYear, setBirthYear] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<Key | null>(null);
   const [pending, setPending] = useState(false);
+  const year = yearOf(birthYear.trim());
+  const young = role === 'adolescent' && year !== undefined && youngestAge(year) < age;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
-    const checked = toRegisterInput(form, t);
+    const checked = toRegisterInput(form);
     if (typeof checked === 'string') return setLocalError(checked);
     setLocalError(null);
     const input = checked;
     setPending(true);
     try {
-      await register(input);
-      navigate('/home');
+      const user = await register(input);
+      // Under the consent age, her next step is her parent's agreement (the server decides).
+      const consents =
+        user.role === 'adolescent'
+          ? await get<ConsentStatus>('/me/consents').catch(() => undefined)
+          : undefined;
+      navigate(consents?.guardian.required ? '/parent-consent' : '/home');
     } catch (caught) {
       setError(caught);
     } finally {
@@ -81,12 +106,33 @@ export function RegisterPage() {
         <fieldset>
           <legend>{t('auth.role')}</legend>
           <label className="choice">
-            <input type="radio" name="role" value="adolescent" defaultChecked /> {t('reg.role_adolescent')}
+            <input
+              type="radio"
+              name="role"
+              value="adolescent"
+              checked={role === 'adolescent'}
+              onChange={() => setRole('adolescent')}
+            />{' '}
+            {t('reg.role_adolescent')}
           </label>
           <label className="choice">
-            <input type="radio" name="role" value="parent" /> {t('reg.role_parent')}
+            <input
+              type="radio"
+              name="role"
+              value="parent"
+              checked={role === 'parent'}
+              onChange={() => setRole('parent')}
+            />{' '}
+            {t('reg.role_parent')}
           </label>
         </fieldset>
+        {role === 'adolescent' && (
+          <details className="card">
+            <summary>{t('onboarding.landing_title', { age })}</summary>
+            <p>{t('onboarding.landing_body', { age })}</p>
+            <ConsentSteps />
+          </details>
+        )}
         <fieldset>
           <legend>{t('auth.contact_hint')}</legend>
           <div className="field">
@@ -143,7 +189,8 @@ export function RegisterPage() {
         </fieldset>
         <div className="field">
           <label htmlFor="reg-birth-year">
-            {t('auth.birth_year')} <span className="muted">{t('web.optional')}</span>
+            {t('auth.birth_year')}
+            {role === 'parent' && <span className="muted"> {t('web.optional')}</span>}
           </label>
           <input
             id="reg-birth-year"
@@ -153,11 +200,21 @@ export function RegisterPage() {
             min={1900}
             max={thisYear}
             placeholder="2009"
+            required={role === 'adolescent'}
+            aria-describedby={role === 'adolescent' ? 'reg-birth-year-hint' : undefined}
+            value={birthYear}
+            onChange={(event) => setBirthYear(event.target.value)}
           />
+          {role === 'adolescent' && (
+            <p id="reg-birth-year-hint" className="hint">
+              {t('onboarding.birth_year_hint', { age })}
+            </p>
+          )}
+          {young && <Notice>{t('onboarding.under_age_note', { age })}</Notice>}
         </div>
         <div className="field">
           <label htmlFor="reg-language">{t('web.lang.label')}</label>
-          <select id="reg-language" name="language" defaultValue={language}>
+          <select id="reg-language" name="language" defaultValue={language} key={language}>
             {LANGUAGES.map((code) => (
               <option key={code} value={code} lang={code}>
                 {LANGUAGE_NAMES[code]}
@@ -177,7 +234,7 @@ export function RegisterPage() {
         </div>
         {localError && (
           <p className="problem" role="alert">
-            {localError}
+            {t(localError, { age })}
           </p>
         )}
         <ProblemMessage error={error} />
@@ -252,7 +309,13 @@ export function SignInPage() {
         <button type="button" className="link" onClick={() => setUsePin(!usePin)}>
           {usePin ? t('auth.use_password') : t('auth.use_pin')}
         </button>
-        <ProblemMessage error={error} />
+        {/* One plain answer for an unknown number and a wrong secret: nobody learns who has an account. */}
+        <ProblemMessage
+          error={error}
+          codes={{
+            invalid_credentials: usePin ? 'error.invalid_credentials.pin' : 'error.invalid_credentials',
+          }}
+        />
         <button type="submit" className="primary" disabled={pending}>
           {pending ? t('web.loading') : t('auth.submit_signin')}
         </button>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { type Calendar, type CalendarDay, get } from '../api.ts';
 import { Loading, localToday, ProblemMessage } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
@@ -41,14 +41,14 @@ function className(day: CalendarDay): string {
 const VALID_MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
 export function CalendarPage({ month: asked }: { month?: string }) {
-  const { t, date } = useI18n();
+  const { t, date, monthYear } = useI18n();
   const [, navigate] = useLocation();
   const month = asked && VALID_MONTH.test(asked) ? asked : localToday().slice(0, 7);
   const calendar = useQuery({
     queryKey: ['calendar', month],
     queryFn: () => get<Calendar>(`/cycles/calendar?month=${month}`),
   });
-  const monthName = `${t(`month.${Number(month.slice(5, 7))}` as Key)} ${month.slice(0, 4)}`;
+  const monthName = monthYear(month);
   const days = calendar.data?.days ?? [];
   const lead = days[0] ? weekdayIndex(days[0].date) : 0;
 
@@ -106,6 +106,9 @@ export function CalendarPage({ month: asked }: { month?: string }) {
           </ol>
         </div>
       )}
+      <p>
+        <Link href="/period">{t('cycle.manage')}</Link>
+      </p>
       <section aria-labelledby="legend-title" className="legend">
         <h2 id="legend-title">{t('cal.legend')}</h2>
         <ul className="legend-list">

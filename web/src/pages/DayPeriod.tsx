@@ -1,7 +1,16 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, get, type Period } from '../api.ts';
+import { Link } from 'wouter';
+import { api, type Period } from '../api.ts';
 import { ConfirmBox, Notice, ProblemMessage, useConfirmingSubmit } from '../components.tsx';
+import { useCycleActions } from '../cycle/actions.ts';
+import { ConfirmDelete } from '../cycle/ConfirmDelete.tsx';
+import {
+  endNotLogged,
+  usePeriods,
+  useRefreshCycleViews,
+  useSettling,
+  useSingleFlight,
+} from '../cycle/hooks.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** The period this day belongs to, if any (an ongoing period covers every day since its start). */
@@ -16,16 +25,16 @@ function openBefore(periods: Period[], date: string): Period | undefined {
 
 /**
  * Tap-to-log from the calendar: a day's page says whether it is part of a period and offers
- * "started on this day" or "ended on this day", so a period can be logged without typing dates.
+ * "started on this day" or "ended on this day", so a period can be logged without typing dates;
+ * a period it is part of can be changed or deleted from here.
  */
 export function DayPeriod({ date }: { date: string }) {
   const { t, date: format } = useI18n();
-  const queries = useQueryClient();
+  const refresh = useRefreshCycleViews();
+  const actions = useCycleActions();
   const [saved, setSaved] = useState<string | null>(null);
-  const periods = useQuery({
-    queryKey: ['periods'],
-    queryFn: () => get<{ periods: Period[] }>('/cycles/periods'),
-  });
+  const [settling, settle] = useSettling();
+  const periods = usePeriods();
   const list = periods.data?.periods ?? [];
   const current = periodOn(list, date);
   const open = openBefore(list, date);
@@ -34,7 +43,8 @@ export function DayPeriod({ date }: { date: string }) {
     (confirm) => api<Period>('POST', '/cycles/periods', { startDate: date, ...(confirm ? { confirm } : {}) }),
     (period) => {
       setSaved(t('period.saved_start', { date: format(period.startDate) }));
-      void queries.invalidateQueries();
+      settle();
+      void refresh();
     },
   );
   const end = useConfirmingSubmit(
@@ -45,22 +55,55 @@ export function DayPeriod({ date }: { date: string }) {
       }),
     (period) => {
       setSaved(t('period.saved_end', { date: format(period.endDate ?? date) }));
-      void queries.invalidateQueries();
+      settle();
+      void refresh();
     },
   );
-  const busy = start.pending || end.pending;
+  const busy = start.pending || end.pending || settling;
+  const startHere = useSingleFlight(() => {
+    setSaved(null);
+    return start.submit();
+  });
+  const endHere = useSingleFlight(() => {
+    setSaved(null);
+    return end.submit();
+  });
   const asking = start.needsConfirm ? start : end.needsConfirm ? end : null;
 
   return (
     <section className="card" aria-labelledby="day-period-title">
       <h2 id="day-period-title">{t('day.period_title')}</h2>
       {current && (
-        <p>
-          {t('day.period_in', {
-            start: format(current.startDate),
-            end: current.endDate ? format(current.endDate) : t('period.ongoing'),
-          })}
-        </p>
+        <>
+          <p>
+            {t('day.period_in', {
+              start: format(current.startDate),
+              end: current.endDate
+                ? format(current.endDate)
+                : endNotLogged(current)
+                  ? t('cycle.end_not_logged')
+                  : t('period.ongoing'),
+            })}
+          </p>
+          <div className="row day-period-actions">
+            <Link href={`/period/${current.id}`} className="button small">
+              {t('cycle.change')}
+            </Link>
+            <ConfirmDelete
+              small
+              label={t('cycle.delete_period')}
+              question={
+                current.endDate
+                  ? t('cycle.delete_period_ask', {
+                      start: format(current.startDate),
+                      end: format(current.endDate),
+                    })
+                  : t('cycle.delete_period_ask_open', { start: format(current.startDate) })
+              }
+              onDelete={() => actions.deletePeriod(current)}
+            />
+          </div>
+        </>
       )}
       <ProblemMessage error={periods.error ?? start.error ?? end.error} />
       {asking?.needsConfirm && (
@@ -75,12 +118,12 @@ export function DayPeriod({ date }: { date: string }) {
       {periods.data && (
         <div className="row">
           {!current && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void start.submit()}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void startHere()}>
               {t('day.period_start_here')}
             </button>
           )}
           {open && open.startDate < date && (
-            <button type="button" disabled={busy} onClick={() => void end.submit()}>
+            <button type="button" disabled={busy} onClick={() => void endHere()}>
               {t('day.period_end_here')}
             </button>
           )}

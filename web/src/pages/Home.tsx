@@ -1,43 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, api, get, type Period, type Prediction, type User } from '../api.ts';
+import { ApiError, api, get, type Prediction, type User } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import {
-  ConfirmBox,
-  daysBetween,
-  Loading,
-  localToday,
-  Notice,
-  ProblemMessage,
-  useConfirmingSubmit,
-} from '../components.tsx';
+import { daysBetween, Loading, localToday, Notice, ProblemMessage } from '../components.tsx';
+import { usePeriods } from '../cycle/hooks.ts';
+import { useCycleRing } from '../cycle/LazyRing.tsx';
+import { MainAction } from '../cycle/MainAction.tsx';
+import { GuardianNotice } from '../GuardianNotice.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
 import { PhoneNumberForm, VerifyPhoneCard } from '../PhoneVerification.tsx';
-
-function GuardianCode() {
-  const { t } = useI18n();
-  const [code, setCode] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  async function make() {
-    setError(null);
-    try {
-      const answer = await api<{ code: string }>('POST', '/me/guardian-code');
-      setCode(answer.code);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
-  return (
-    <div>
-      <button type="button" onClick={() => void make()}>
-        {t('guardian.make_code')}
-      </button>
-      {code && <Notice>{t('guardian.code', { code })}</Notice>}
-      <ProblemMessage error={error} />
-    </div>
-  );
-}
 
 /**
  * A guardian consents from a verified phone number of their own (the API's
@@ -116,23 +88,32 @@ function Tips() {
   );
 }
 
-function PredictionCard({ prediction }: { prediction: Prediction }) {
-  const { t, date } = useI18n();
+function PredictionCard({
+  prediction,
+  Ring,
+}: {
+  prediction: Prediction;
+  Ring: ReturnType<typeof useCycleRing>;
+}) {
+  const { t, tn, date } = useI18n();
   const { phase, nextPeriod, fertileWindow } = prediction;
+  const periods = usePeriods();
   if (!phase || !nextPeriod) return <p>{t('pred.none')}</p>;
+  // The ring's legend says the fertile days (and "not contraception") when the ring is there.
+  const ring = Ring && periods.data ? <Ring prediction={prediction} periods={periods.data.periods} /> : null;
   const daysUntil = daysBetween(prediction.today, nextPeriod.start);
   let headline: string;
-  if (phase.name === 'late' && phase.lateByDays !== undefined)
-    headline = t('home.late', { n: phase.lateByDays });
+  if (phase.name === 'late' && phase.lateByDays !== undefined) headline = tn('home.late', phase.lateByDays);
   else if (daysUntil <= 0) headline = t('home.next_today');
-  else headline = t('home.next_in', { n: daysUntil });
+  else headline = tn('home.next_in', daysUntil);
   return (
     <section className="card prediction" aria-labelledby="prediction-title">
       <h2 id="prediction-title">{headline}</h2>
-      <p className="big">{t('home.cycle_day', { day: phase.cycleDay })}</p>
+      {ring}
+      {!ring && <p className="big">{t('home.cycle_day', { day: phase.cycleDay })}</p>}
       <p>{t('home.phase', { phase: t(`phase.${phase.name}` as Key) })}</p>
       {phase.name === 'late' ? (
-        <p>{t('pred.late', { days: phase.lateByDays ?? 0 })}</p>
+        <p>{tn('pred.late', phase.lateByDays ?? 0)}</p>
       ) : (
         <p>
           {t('home.window', {
@@ -143,7 +124,7 @@ function PredictionCard({ prediction }: { prediction: Prediction }) {
         </p>
       )}
       {prediction.status === 'insufficient_data' && <p className="muted">{t('pred.prior')}</p>}
-      {fertileWindow && phase.name !== 'late' && (
+      {fertileWindow && phase.name !== 'late' && !ring && (
         <p className="muted">
           {t('home.fertile', { start: date(fertileWindow.start), end: date(fertileWindow.end) })}
         </p>
@@ -163,48 +144,21 @@ function PredictionCard({ prediction }: { prediction: Prediction }) {
 
 function AdolescentHome() {
   const { t } = useI18n();
-  const queries = useQueryClient();
-  const [saved, setSaved] = useState(false);
   const prediction = useQuery({
     queryKey: ['prediction'],
     queryFn: () => get<Prediction>('/cycles/prediction'),
   });
-  const started = useConfirmingSubmit(
-    (confirm) => api<Period>('POST', '/cycles/periods', confirm ? { confirm: true } : {}),
-    () => {
-      setSaved(true);
-      void queries.invalidateQueries();
-    },
-  );
+  // Its code starts coming now, beside the prediction, not after it.
+  const Ring = useCycleRing();
   const today = prediction.data?.today ?? localToday();
-  const guardianNeeded =
-    prediction.error instanceof ApiError && prediction.error.code === 'guardian_consent_required';
 
   return (
     <>
       {prediction.isPending && <Loading />}
       <ProblemMessage error={prediction.error} />
-      {guardianNeeded && <GuardianCode />}
-      {prediction.data && <PredictionCard prediction={prediction.data} />}
+      {prediction.data && <PredictionCard prediction={prediction.data} Ring={Ring} />}
       <section className="actions" aria-label={t('menu.title')}>
-        <button
-          type="button"
-          className="primary big-button"
-          onClick={() => void started.submit()}
-          disabled={started.pending}
-        >
-          {t('home.started_today')}
-        </button>
-        {started.needsConfirm && (
-          <ConfirmBox
-            detail={started.needsConfirm}
-            onConfirm={() => void started.confirm()}
-            onCancel={started.cancel}
-            pending={started.pending}
-          />
-        )}
-        <ProblemMessage error={started.error} />
-        {saved && <Notice>{t('home.started_saved')}</Notice>}
+        <MainAction today={today} />
         <Link href={`/day/${today}`} className="button">
           {t('home.log_today')}
         </Link>
@@ -228,7 +182,11 @@ export function HomePage() {
     <>
       <h1 tabIndex={-1}>{t('home.hello', { name: user.name })}</h1>
       <VerifyPhoneCard />
+      <GuardianNotice />
       {user.role === 'adolescent' ? <AdolescentHome /> : <ParentHome user={user} />}
+      <p>
+        <Link href="/help">{t('help.home_link')}</Link>
+      </p>
     </>
   );
 }

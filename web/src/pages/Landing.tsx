@@ -1,10 +1,13 @@
 import { Link } from 'wouter';
+import { ConsentSteps } from '../ConsentSteps.tsx';
+import { useConsentAge } from '../consent-age.ts';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n/index.tsx';
 
 export const USSD_CODE = '*123#';
 
 export function LandingPage() {
   const { t } = useI18n();
+  const age = useConsentAge();
   return (
     <>
       <section className="hero" aria-labelledby="landing-title">
@@ -20,6 +23,11 @@ export function LandingPage() {
             {t('landing.have_account')}
           </Link>
         </p>
+      </section>
+      <section className="card" aria-labelledby="under-age-title">
+        <h2 id="under-age-title">{t('onboarding.landing_title', { age })}</h2>
+        <p>{t('onboarding.landing_body', { age })}</p>
+        <ConsentSteps />
       </section>
       <section className="card" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{t('landing.privacy_title')}</h2>

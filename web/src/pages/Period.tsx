@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { api, FLOWS, get, type Period } from '../api.ts';
+import { Link } from 'wouter';
+import { api, FLOWS, type Period } from '../api.ts';
 import {
   ConfirmBox,
   Loading,
@@ -9,17 +9,25 @@ import {
   ProblemMessage,
   useConfirmingSubmit,
 } from '../components.tsx';
+import { useCycleActions } from '../cycle/actions.ts';
+import { ConfirmDelete } from '../cycle/ConfirmDelete.tsx';
+import {
+  endNotLogged,
+  usePeriods,
+  useRefreshCycleViews,
+  useSettling,
+  useSingleFlight,
+} from '../cycle/hooks.ts';
 import { type Key, useI18n } from '../i18n/index.tsx';
 
 type PeriodInput = { startDate?: string; endDate?: string | null; flow?: string; notes?: string };
 
 export function PeriodPage() {
   const { t, date } = useI18n();
-  const queries = useQueryClient();
-  const periods = useQuery({
-    queryKey: ['periods'],
-    queryFn: () => get<{ periods: Period[] }>('/cycles/periods'),
-  });
+  const refresh = useRefreshCycleViews();
+  const actions = useCycleActions();
+  const periods = usePeriods();
+  const [settling, settle] = useSettling();
   const [saved, setSaved] = useState<string | null>(null);
   // What to send: a new period (POST) or a change to one (PATCH).
   const pending = useRef<{ id?: string; body: PeriodInput }>({ body: {} });
@@ -38,9 +46,11 @@ export function PeriodPage() {
           ? t('period.saved_end', { date: date(period.endDate) })
           : t('period.saved_start', { date: date(period.startDate) }),
       );
-      void queries.invalidateQueries();
+      settle();
+      void refresh();
     },
   );
+  const send = useSingleFlight(() => save.submit());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,15 +64,17 @@ export function PeriodPage() {
     if (value('endDate')) body.endDate = value('endDate');
     if (value('flow')) body.flow = value('flow');
     if (value('notes')) body.notes = value('notes');
+    if (save.pending) return;
     pending.current = { body };
     setSaved(null);
-    void save.submit();
+    void send();
   }
 
   function endToday(period: Period) {
+    if (save.pending) return;
     pending.current = { id: period.id, body: { endDate: localToday() } };
     setSaved(null);
-    void save.submit();
+    void send();
   }
 
   const today = localToday();
@@ -108,7 +120,7 @@ export function PeriodPage() {
         )}
         <ProblemMessage error={save.error} />
         {saved && <Notice>{saved}</Notice>}
-        <button type="submit" className="primary" disabled={save.pending}>
+        <button type="submit" className="primary" disabled={save.pending || settling}>
           {save.pending ? t('web.saving') : t('web.save')}
         </button>
       </form>
@@ -117,17 +129,44 @@ export function PeriodPage() {
         {periods.isPending && <Loading />}
         <ProblemMessage error={periods.error} />
         {periods.data && periods.data.periods.length === 0 && <p>{t('period.none_yet')}</p>}
-        <ul className="list">
+        <ul className="period-list">
           {periods.data?.periods.slice(0, 12).map((period) => (
             <li key={period.id}>
-              {date(period.startDate)} {period.startDate.slice(0, 4)} –{' '}
-              {period.endDate ? date(period.endDate) : t('period.ongoing')}
+              {date(period.startDate, { year: true })} –{' '}
+              {period.endDate
+                ? date(period.endDate)
+                : endNotLogged(period)
+                  ? t('cycle.end_not_logged')
+                  : t('period.ongoing')}
               {period.flow ? ` · ${t(`flow.${period.flow}` as Key)}` : ''}
-              {!period.endDate && (
-                <button type="button" className="small" onClick={() => endToday(period)}>
-                  {t('period.end_today')}
-                </button>
-              )}
+              <div className="row">
+                <Link href={`/period/${period.id}`} className="button small">
+                  {t('cycle.change')}
+                </Link>
+                {!period.endDate && (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={save.pending || settling}
+                    onClick={() => endToday(period)}
+                  >
+                    {t('period.end_today')}
+                  </button>
+                )}
+                <ConfirmDelete
+                  small
+                  label={t('cycle.delete')}
+                  question={
+                    period.endDate
+                      ? t('cycle.delete_period_ask', {
+                          start: date(period.startDate),
+                          end: date(period.endDate),
+                        })
+                      : t('cycle.delete_period_ask_open', { start: date(period.startDate) })
+                  }
+                  onDelete={() => actions.deletePeriod(period)}
+                />
+              </div>
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import {
   type AccessEntry,
   api,
@@ -14,6 +14,7 @@ import { useAuth } from '../auth.tsx';
 import { acceptCurrentPolicies } from '../ConsentPrompt.tsx';
 import { Loading, Notice, ProblemMessage, saveFile } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import { LockSettings } from '../lock/LockSettings.tsx';
 import { PhoneNumberForm, VerifyPhoneCard } from '../PhoneVerification.tsx';
 
 function field(form: FormData, name: string): string | undefined {
@@ -21,16 +22,8 @@ function field(form: FormData, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function when(iso: string, language: string): string {
-  try {
-    return new Date(iso).toLocaleString(language === 'rw' ? 'en-RW' : language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
-  } catch {
-    return iso;
-  }
-}
+/** A wrong current secret here is not a wrong sign-in: say so. */
+const CURRENT_SECRET = { invalid_credentials: 'error.invalid_credentials.current' } as const;
 
 /** Change password or PIN: either current secret proves it is her. */
 function SecretForm({ kind }: { kind: 'password' | 'pin' }) {
@@ -113,7 +106,7 @@ function SecretForm({ kind }: { kind: 'password' | 'pin' }) {
             />
           )}
         </div>
-        <ProblemMessage error={error} />
+        <ProblemMessage error={error} codes={CURRENT_SECRET} />
         {done && (
           <Notice>{kind === 'password' ? t('settings.password_changed') : t('settings.pin_changed')}</Notice>
         )}
@@ -141,7 +134,7 @@ function PhoneNumber({ user }: { user: User }) {
 }
 
 function Sessions() {
-  const { t, language } = useI18n();
+  const { t, tn, dateTime } = useI18n();
   const queries = useQueryClient();
   const sessions = useQuery({
     queryKey: ['sessions'],
@@ -172,7 +165,7 @@ function Sessions() {
             {t('settings.session_row', {
               channel: t(`access.channel.${session.channel}` as Key),
               device: session.device ?? '—',
-              when: when(session.lastSeenAt, language),
+              when: dateTime(session.lastSeenAt),
             })}
             {session.current && <strong> ({t('settings.this_device')})</strong>}
           </li>
@@ -181,7 +174,7 @@ function Sessions() {
       <button type="button" onClick={() => void revokeOthers()}>
         {t('settings.revoke_others')}
       </button>
-      {revoked !== null && <Notice>{t('settings.revoked', { n: revoked })}</Notice>}
+      {revoked !== null && <Notice>{tn('settings.revoked', revoked)}</Notice>}
     </section>
   );
 }
@@ -216,8 +209,15 @@ function Export() {
 
 const DONE_OUTCOMES = new Set(['success', 'ok', 'not_needed']);
 
+/** An action told with its resource where the catalogue has it (a recovery: by SMS, USSD or her guardian). */
+function actionText(entry: AccessEntry, t: (key: Key) => string): string | undefined {
+  const key = `access.action.${entry.action}.${entry.resource ?? ''}`;
+  const text = t(key as Key);
+  return text === key ? undefined : text;
+}
+
 /** An access-log entry in her language: the API gives stable codes, never sentences. */
-function accessRow(entry: AccessEntry, t: (key: Key) => string, language: string) {
+function accessRow(entry: AccessEntry, t: (key: Key) => string, dateTime: (instant: string) => string) {
   const translated = (key: string, fallback: Key) => {
     const text = t(key as Key);
     return text === key ? t(fallback) : text;
@@ -231,16 +231,16 @@ function accessRow(entry: AccessEntry, t: (key: Key) => string, language: string
   else
     actor = `${translated(`role.${role}`, 'access.unknown')} ${label.split(' ').slice(1).join(' ')}`.trim();
   return {
-    when: when(entry.at, language),
+    when: dateTime(entry.at),
     actor,
-    action: translated(`access.action.${entry.action}`, 'access.unknown'),
+    action: actionText(entry, t) ?? translated(`access.action.${entry.action}`, 'access.unknown'),
     outcome: t(DONE_OUTCOMES.has(entry.outcome) ? 'access.outcome.ok' : 'access.outcome.refused'),
     channel: translated(`access.channel.${entry.channel}`, 'access.unknown'),
   };
 }
 
 function AccessLog() {
-  const { t, language } = useI18n();
+  const { t, dateTime } = useI18n();
   const log = useQuery({
     queryKey: ['access-log'],
     queryFn: () => get<{ entries: AccessEntry[] }>('/me/access-log'),
@@ -254,7 +254,7 @@ function AccessLog() {
       <ul className="list small-text">
         {log.data?.entries.slice(0, 50).map((entry) => (
           <li key={`${entry.at}-${entry.action}-${entry.actor.label}-${entry.outcome}`}>
-            {t('settings.access_row', accessRow(entry, t, language))}
+            {t('settings.access_row', accessRow(entry, t, dateTime))}
           </li>
         ))}
       </ul>
@@ -323,8 +323,12 @@ function Consents() {
               {t('settings.analytics')}
             </label>
           )}
+          {data.guardian.given && <p>{t('settings.guardian_given')}</p>}
           {data.guardian.required && (
-            <p>{data.guardian.given ? t('settings.guardian_given') : t('settings.guardian_needed')}</p>
+            <p>
+              {t('settings.guardian_needed')}{' '}
+              <Link href="/parent-consent">{t('onboarding.banner_link')}</Link>
+            </p>
           )}
         </>
       )}
@@ -373,7 +377,7 @@ function DeleteAccount() {
               required
             />
           </div>
-          <ProblemMessage error={error} />
+          <ProblemMessage error={error} codes={CURRENT_SECRET} />
           <p className="row">
             <button type="submit" className="danger">
               {t('settings.delete_confirm')}
@@ -408,6 +412,7 @@ export function SettingsPage() {
       {user && <PhoneNumber user={user} />}
       <SecretForm kind="password" />
       <SecretForm kind="pin" />
+      <LockSettings />
       <Sessions />
       <Consents />
       <Export />
