@@ -1,12 +1,11 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import type { Language } from './api.ts';
 import { onConsentRequired } from './api.ts';
 import { useAuth } from './auth.tsx';
 import { ConsentPrompt } from './ConsentPrompt.tsx';
-import { Loading } from './components.tsx';
+import { LanguageSelect, Loading } from './components.tsx';
 import { UndoToast } from './cycle/undo.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.tsx';
+import { useI18n } from './i18n/index.tsx';
 import { LockScreen } from './lock/LockScreen.tsx';
 import { QuickExit } from './lock/QuickExit.tsx';
 import { useAppLock, useAppName } from './lock/use-app-lock.ts';
@@ -37,24 +36,8 @@ const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default:
 const UssdPage = lazy(() => import('./pages/Ussd.tsx').then((m) => ({ default: m.UssdPage })));
 
 function LanguageSwitcher() {
-  const { language, t } = useI18n();
   const { changeLanguage } = useAuth();
-  return (
-    <div className="lang">
-      <label htmlFor="language-switcher">{t('web.lang.label')}</label>
-      <select
-        id="language-switcher"
-        value={language}
-        onChange={(event) => void changeLanguage(event.target.value as Language).catch(() => undefined)}
-      >
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <LanguageSelect id="language-switcher" onChange={changeLanguage} />;
 }
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError } from './api.ts';
-import { type CountedKey, hasMessage, type Key, useI18n } from './i18n/index.tsx';
+import { ApiError, type Language } from './api.ts';
+import { type CountedKey, hasMessage, type Key, LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.tsx';
 import { describeProblem, type ProblemText } from './i18n/problems.ts';
 
 /** Today in her browser's time zone, as YYYY-MM-DD (the server's "today" wins where it gives one). */
@@ -178,4 +178,31 @@ export function saveFile(blob: Blob, name: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The language menu: each language named in itself, so she finds hers whatever is on screen. */
+export function LanguageSelect({
+  id,
+  onChange,
+}: {
+  id: string;
+  onChange: (language: Language) => Promise<unknown>;
+}) {
+  const { language, t } = useI18n();
+  return (
+    <div className="lang">
+      <label htmlFor={id}>{t('web.lang.label')}</label>
+      <select
+        id={id}
+        value={language}
+        onChange={(event) => void onChange(event.target.value as Language).catch(() => undefined)}
+      >
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Period } from '../api.ts';
 import { ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useSingleFlight } from './hooks.ts';
@@ -77,4 +78,23 @@ export function ConfirmDelete({
       <ProblemMessage error={error} />
     </div>
   );
+}
+
+/** Deleting a period: the question names its dates, so she knows which one goes. */
+export function ConfirmDeletePeriod({
+  period,
+  label,
+  onDelete,
+  small = false,
+}: {
+  period: Period;
+  label: string;
+  onDelete: () => Promise<void>;
+  small?: boolean;
+}) {
+  const { t, date } = useI18n();
+  const question = period.endDate
+    ? t('cycle.delete_period_ask', { start: date(period.startDate), end: date(period.endDate) })
+    : t('cycle.delete_period_ask_open', { start: date(period.startDate) });
+  return <ConfirmDelete small={small} label={label} question={question} onDelete={onDelete} />;
 }

@@ -4,7 +4,7 @@ import { api, type Period } from '../api.ts';
 import { ConfirmBox, Loading, localToday, ProblemMessage, useConfirmingSubmit } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useCycleActions } from './actions.ts';
-import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { ConfirmDeletePeriod } from './ConfirmDelete.tsx';
 import { endNotLogged, usePeriods, useRefreshCycleViews, useSingleFlight } from './hooks.ts';
 
 type Dates = { startDate: string; endDate: string | null };
@@ -90,13 +90,9 @@ function EditForm({ period }: { period: Period }) {
           {save.pending ? t('web.saving') : t('web.save')}
         </button>
       </form>
-      <ConfirmDelete
+      <ConfirmDeletePeriod
+        period={period}
         label={t('cycle.delete_period')}
-        question={
-          period.endDate
-            ? t('cycle.delete_period_ask', { start: date(period.startDate), end: date(period.endDate) })
-            : t('cycle.delete_period_ask_open', { start: date(period.startDate) })
-        }
         onDelete={async () => {
           await actions.deletePeriod(period, '/period');
           navigate('/period');

@@ -2,8 +2,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { Language } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { ProblemMessage } from '../components.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n/index.tsx';
+import { LanguageSelect, ProblemMessage } from '../components.tsx';
+import { LANGUAGES, useI18n } from '../i18n/index.tsx';
 import { lockScreenLanguage, showUnlocked, signOutLocked, unlockApp, unlockWith } from './actions.ts';
 import { QuickExit } from './QuickExit.tsx';
 import './lock.css';
@@ -14,7 +14,7 @@ import './lock.css';
  * the session without it; the quick exit leaves.
  */
 export function LockScreen() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, setLanguage } = useI18n();
   const { setUser } = useAuth();
   const [, navigate] = useLocation();
   const [withPassword, setWithPassword] = useState(() => unlockWith() === 'password');
@@ -98,20 +98,7 @@ export function LockScreen() {
           {t('lock.sign_out')}
         </button>
       </p>
-      <div className="lang">
-        <label htmlFor="lock-language">{t('web.lang.label')}</label>
-        <select
-          id="lock-language"
-          value={language}
-          onChange={(event) => void setLanguage(event.target.value as Language).catch(() => undefined)}
-        >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LanguageSelect id="lock-language" onChange={setLanguage} />
       <QuickExit />
     </main>
   );

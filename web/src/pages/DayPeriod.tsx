@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { api, type Period } from '../api.ts';
 import { ConfirmBox, Notice, ProblemMessage, useConfirmingSubmit } from '../components.tsx';
 import { useCycleActions } from '../cycle/actions.ts';
-import { ConfirmDelete } from '../cycle/ConfirmDelete.tsx';
+import { ConfirmDeletePeriod } from '../cycle/ConfirmDelete.tsx';
 import {
   endNotLogged,
   usePeriods,
@@ -89,17 +89,10 @@ export function DayPeriod({ date }: { date: string }) {
             <Link href={`/period/${current.id}`} className="button small">
               {t('cycle.change')}
             </Link>
-            <ConfirmDelete
+            <ConfirmDeletePeriod
               small
+              period={current}
               label={t('cycle.delete_period')}
-              question={
-                current.endDate
-                  ? t('cycle.delete_period_ask', {
-                      start: format(current.startDate),
-                      end: format(current.endDate),
-                    })
-                  : t('cycle.delete_period_ask_open', { start: format(current.startDate) })
-              }
               onDelete={() => actions.deletePeriod(current)}
             />
           </div>

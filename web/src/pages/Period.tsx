@@ -10,7 +10,7 @@ import {
   useConfirmingSubmit,
 } from '../components.tsx';
 import { useCycleActions } from '../cycle/actions.ts';
-import { ConfirmDelete } from '../cycle/ConfirmDelete.tsx';
+import { ConfirmDeletePeriod } from '../cycle/ConfirmDelete.tsx';
 import {
   endNotLogged,
   usePeriods,
@@ -153,17 +153,10 @@ export function PeriodPage() {
                     {t('period.end_today')}
                   </button>
                 )}
-                <ConfirmDelete
+                <ConfirmDeletePeriod
                   small
+                  period={period}
                   label={t('cycle.delete')}
-                  question={
-                    period.endDate
-                      ? t('cycle.delete_period_ask', {
-                          start: date(period.startDate),
-                          end: date(period.endDate),
-                        })
-                      : t('cycle.delete_period_ask_open', { start: date(period.startDate) })
-                  }
                   onDelete={() => actions.deletePeriod(period)}
                 />
               </div>
