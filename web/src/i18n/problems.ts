@@ -34,7 +34,8 @@ export type ProblemText = {
 /** Where she goes from a refusal that has a next step. */
 const ACTIONS: Readonly<Record<string, string>> = {
   guardian_consent_required: '/parent-consent',
-  phone_required: '/settings',
+  // Only a guardian code asks for it; her consent steps start with verifying her number.
+  phone_required: '/parent-consent',
 };
 
 /** A request field (last part of the JSON pointer) → the form label she saw for it. */
