@@ -114,7 +114,10 @@ describe('API errors on the web', () => {
       href: '/parent-consent',
       label: catalogues.rw['error.guardian_consent_required.action'],
     });
-    assert.equal(describeProblem(problem('phone_required'), translator('en')).action?.href, '/parent-consent');
+    assert.equal(
+      describeProblem(problem('phone_required'), translator('en')).action?.href,
+      '/parent-consent',
+    );
   });
 
   it('the sign-in error reads plainly', () => {
