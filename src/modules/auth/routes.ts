@@ -58,9 +58,10 @@ export function authRoutes(
         tags: ['accounts'],
         summary: "Create a young woman's or a parent's account and sign in",
         description:
-          'A young woman (`role: adolescent`) must give `birthYear` (400 `validation_failed` without it): under ' +
-          'the guardian-consent age (GET /policies, `guardianConsentAge`) no health data is kept until a parent ' +
-          'or guardian consents (POST /me/guardian-code). Age is counted from the year alone as the youngest she can be.',
+          'Under the guardian-consent age (GET /policies, `guardianConsentAge`) no health data of a young woman ' +
+          '(`role: adolescent`) is kept until a parent or guardian consents (POST /me/guardian-code). Age is counted ' +
+          'from `birthYear` alone as the youngest she can be; without `birthYear` she counts as under that age ' +
+          '(GET /me/consents then answers `guardian.required: true`), so clients should ask for it.',
         body: RegisterBody,
         response: responses({ 201: SignedInSchema }, [409, 429]),
       },

@@ -128,19 +128,8 @@ export function createAuthService(deps: {
         'forbidden',
         'Only young women and parents register themselves',
       );
-      // Under the guardian-consent age a parent must agree before anything is kept: without her
-      // year of birth that cannot be known, so a young woman gives it (the form says why).
-      if (input.role === 'adolescent' && input.birthYear === undefined) {
-        throw new AppError('validation_failed', 'A young woman gives her year of birth', {
-          errors: [
-            {
-              field: 'body/birthYear',
-              message:
-                'required for a young woman: under the consent age a parent or guardian must agree first',
-            },
-          ],
-        });
-      }
+      // `birthYear` stays optional (public contract): without it she is counted as under the
+      // guardian-consent age, and GET /me/consents says so. The web form asks for it and says why.
       // Over the web a number waits for its code, so it must be one we can text at all.
       if (input.phone !== undefined && ctx.channel !== 'ussd') deps.verification.assertTextable(input.phone);
       const user = await users.create(input, ctx);
