@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cycleFr } from '../../web/src/i18n/cycle-fr.ts';
 import { cycleEn } from '../../web/src/i18n/cycle-messages.ts';
 import { cycleRw } from '../../web/src/i18n/cycle-rw.ts';
@@ -11,8 +9,18 @@ import { webFr } from '../../web/src/i18n/web-fr.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
 import { webRw } from '../../web/src/i18n/web-rw.ts';
 import { webSw } from '../../web/src/i18n/web-sw.ts';
-import { leakedKeys, overflows } from './page-checks.ts';
-import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2eServer } from './support.ts';
+import { api, signedInWoman } from './accounts.ts';
+import { checkScreen } from './page-checks.ts';
+import {
+  closeAll,
+  isoDay,
+  kigaliToday,
+  LANGUAGES,
+  openPhone,
+  type Phone,
+  phoneContext,
+  screenshot,
+} from './support.ts';
 
 /*
  * Mistakes can be fixed (issue 12, item 5): she changes a period's dates and undoes it, deletes a
@@ -21,123 +29,40 @@ import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2
  * shows the cycle ring with the same facts in words. Every page visited is scanned with axe; her
  * home and the period edit view are photographed at 360 px in the four languages.
  */
-const PASSWORD = 'river-mango-lantern-42';
-const PHONE_VIEW = { width: 360, height: 740 };
 const today = kigaliToday();
-const LANGUAGES = ['en', 'rw', 'fr', 'sw'] as const;
 const CYCLE = { en: cycleEn, rw: cycleRw, fr: cycleFr, sw: cycleSw } as const;
 const WEB = { en: webEn, rw: webRw, fr: webFr, sw: webSw } as const;
 
 type Period = { id: string; startDate: string; endDate: string | null };
 type DayLog = Record<string, unknown> & { date: string };
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let { server, browser, context, page } = {} as Phone; // set in before()
 let token: string;
 const problems: string[] = [];
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const call = <T>(method: string, path: string, body?: unknown, bearer = token) =>
+  api<T>(server, method, path, body, bearer);
 
-async function call<T>(method: string, path: string, body?: unknown, bearer = token): Promise<T> {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${await res.clone().text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
-
-/**
- * A young woman of 19 (no guardian needed), signed in through the page once `seed` has logged her
- * history through the API (so that nothing the phone kept from before is shown); her API token.
- */
-async function newAccount(
-  tab: Page,
-  name: string,
-  seed?: (bearer: string) => Promise<void>,
-): Promise<string> {
-  const email = `${name.toLowerCase()}-${Date.now()}@example.org`;
-  const signedIn = await call<{ accessToken: string }>(
-    'POST',
-    '/auth/register',
-    {
-      name,
-      email,
-      password: PASSWORD,
-      role: 'adolescent',
-      birthYear: Number(today.slice(0, 4)) - 19,
-      language: 'en',
-      acceptTerms: true,
-    },
-    '',
-  );
-  await seed?.(signedIn.accessToken);
-  await tab.goto('/signin');
-  await tab.locator('#signin-identifier').fill(email);
-  await tab.locator('#signin-secret').fill(PASSWORD);
-  await tab.locator('form button[type="submit"]').click();
-  await tab.waitForURL('**/home');
-  return signedIn.accessToken;
+/** A young woman of 19 (no guardian needed) signed in on `tab`, her periods logged first; her token. */
+async function newAccount(tab: Page, name: string, daysBack: number[] = []): Promise<string> {
+  const who = { name, tag: name.toLowerCase(), age: 19 };
+  return (await signedInWoman(server, tab, who, daysBack)).accessToken;
 }
 
 const periods = async (bearer = token) =>
   (await call<{ periods: Period[] }>('GET', '/cycles/periods', undefined, bearer)).periods;
 
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-/** axe-core on what the page shows now, plus the key and width checks: problems are collected. */
-async function check(tab: Page, name: string): Promise<void> {
-  await tab.waitForFunction(() => document.querySelector('[data-loading]') === null);
-  await tab.evaluate(axeSource);
-  const violations = await tab.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations;
-  });
-  for (const v of violations)
-    if (v.impact === 'serious' || v.impact === 'critical')
-      problems.push(
-        `${name}: ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-  const keys = await leakedKeys(tab);
-  if (keys.length) problems.push(`${name}: untranslated keys ${keys.join(', ')}`);
-  if (await overflows(tab)) problems.push(`${name}: wider than a 360 px screen`);
-}
+const check = (tab: Page, name: string) => checkScreen(tab, name, problems);
 
 /** The "Deleted. Undo" toast (or any offer to undo) with this text. */
 const toast = (tab: Page, text: string) => tab.getByRole('status').filter({ hasText: text });
 
 before(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openPhone());
   token = await newAccount(page, 'Aline');
 });
 
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeAll(context, browser, server));
 
 test('a double tap on "My period started" saves one period and no error; "My period ended" then ends it', async () => {
   await page.goto('/home');
@@ -292,23 +217,10 @@ test('she deletes what she logged for a day and taps Undo: the log is back as it
 });
 
 test('her home shows the cycle ring, and says it in words, in four languages', async () => {
-  const tab = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
+  const tab = await phoneContext(browser, server);
   try {
     const her = await tab.newPage();
-    const bearer = await newAccount(her, 'Grace', async (fresh) => {
-      for (const back of [61, 33, 5])
-        await call(
-          'POST',
-          '/cycles/periods',
-          { startDate: isoDay(today, -back), endDate: isoDay(today, -back + 4) },
-          fresh,
-        );
-    });
+    const bearer = await newAccount(her, 'Grace', [61, 33, 5]);
     const edited = (await periods(bearer))[0];
     assert.ok(edited);
     const { phase } = await call<{ phase: { cycleDay: number } }>(

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { type WebLanguage, webCatalogues } from '../support/web-catalogues.ts';
-import { leakedKeys, overflows } from './page-checks.ts';
-import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2eServer } from './support.ts';
+import { api, registerWoman, signInOnPage } from './accounts.ts';
+import { checkScreen } from './page-checks.ts';
+import { isoDay, kigaliToday, LANGUAGES, phoneContext, screenshot, sharedRun } from './support.ts';
 
 /*
  * Refusals and dates in her language (issue 12, item 2), in a real Chromium, which has no
@@ -14,101 +13,41 @@ import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2
  * she was last seen with her language's month name; the footer offers Get help and no longer the
  * USSD simulator. Every screen is scanned with axe and photographed at 360 px in four languages.
  */
-const PASSWORD = 'river-mango-lantern-42';
-const PHONE_VIEW = { width: 360, height: 740 };
-const LANGUAGES: WebLanguage[] = ['en', 'rw', 'fr', 'sw'];
 const ENGLISH_MONTHS =
   /\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
 const today = kigaliToday();
 const catalogues = await webCatalogues();
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startE2eServer({ RATE_LIMIT_SCALE: '20' });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function call<T>(method: string, path: string, body: unknown, bearer?: string): Promise<T> {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${await res.clone().text()}`);
-  return (await res.json()) as T;
-}
+const run = sharedRun({ RATE_LIMIT_SCALE: '20' });
 
 /** "20 May 2026" as her catalogue names the month (what the page must show, Intl or not). */
 function written(language: WebLanguage, iso: string): string {
   return `${Number(iso.slice(8, 10))} ${catalogues[language][`date.month.${Number(iso.slice(5, 7))}`]} ${iso.slice(0, 4)}`;
 }
 
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core, leaked keys and width on what the page shows now, then its 360 px screenshot. */
+/** The checks every screen gets, then its 360 px screenshot. */
 async function check(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-loading]') === null);
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations;
-  });
-  for (const v of violations)
-    if (v.impact === 'serious' || v.impact === 'critical')
-      problems.push(
-        `${name}: ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-  const keys = await leakedKeys(page);
-  if (keys.length) problems.push(`${name}: untranslated keys ${keys.join(', ')}`);
-  if (await overflows(page)) problems.push(`${name}: wider than a 360 px screen`);
+  await checkScreen(page, name, problems);
   await screenshot(page, name);
 }
 
 for (const language of LANGUAGES) {
   test(`${language}: refusals, "save anyway?" and dates in her language`, async () => {
     const problems: string[] = [];
-    const email = `lang-${language}-${Date.now()}@example.org`;
-    const { accessToken } = await call<{ accessToken: string }>('POST', '/auth/register', {
+    const { email, accessToken } = await registerWoman(run.server, {
       name: 'Aline',
-      email,
-      password: PASSWORD,
-      role: 'adolescent',
-      birthYear: Number(today.slice(0, 4)) - 19,
+      tag: `lang-${language}`,
+      age: 19,
       language,
-      acceptTerms: true,
     });
     const first = isoDay(today, -20);
-    await call('POST', '/cycles/periods', { startDate: first, endDate: isoDay(today, -16) }, accessToken);
+    const period = { startDate: first, endDate: isoDay(today, -16) };
+    await api(run.server, 'POST', '/cycles/periods', period, accessToken);
 
-    const context = await browser.newContext({
-      baseURL: server.origin,
-      locale: language,
-      timezoneId: 'Africa/Kigali',
-      viewport: PHONE_VIEW,
-    });
+    const context = await phoneContext(run.browser, run.server, { locale: language });
     try {
       const page = await context.newPage();
-      await page.goto('/signin');
-      await page.locator('#signin-identifier').fill(email);
-      await page.locator('#signin-secret').fill(PASSWORD);
-      await page.locator('form button[type="submit"]').click();
-      await page.waitForURL('**/home');
+      await signInOnPage(page, email);
 
       // The footer offers help; the developers' USSD simulator is no longer among her links.
       assert.equal(await page.locator('footer a[href="/help"]').count(), 1, 'Get help in the footer');

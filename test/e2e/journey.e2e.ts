@@ -1,21 +1,24 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import { en } from '../../src/platform/i18n/en.ts';
 import { createDates } from '../../web/src/i18n/dates.ts';
 import { errorsEn } from '../../web/src/i18n/errors-messages.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
+import { request, signInOnPage, verifiedAccount } from './accounts.ts';
 import { visibleTexts } from './page-checks.ts';
 import {
-  type E2eServer,
+  closeAll,
   isoDay,
   kigaliToday,
-  launchBrowser,
   nextSmsCode,
+  openPhone,
+  PASSWORD,
+  type Phone,
+  phoneContext,
   screenshot,
   smsCodes,
-  startE2eServer,
 } from './support.ts';
 
 /*
@@ -26,31 +29,14 @@ import {
  */
 const PHONE = '0788123456';
 const PIN = '50917';
-const PASSWORD = 'river-mango-lantern-42';
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let { server, browser, context, page } = {} as Phone; // set in before()
 
 before(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: { width: 360, height: 740 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openPhone({ acceptDownloads: true }));
 });
 
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeAll(context, browser, server));
 
 function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{([a-z]+)\}/g, (_, name: string) => String(params[name]));
@@ -75,13 +61,7 @@ async function logPeriodThroughCalendar(start: string, end: string): Promise<voi
   await page.getByRole('status').filter({ hasText: 'period ended' }).waitFor();
 }
 
-async function apiPost(path: string, body: unknown, token?: string): Promise<Response> {
-  return fetch(`${server.origin}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-}
+const apiPost = (path: string, body: unknown, token?: string) => request(server, 'POST', path, body, token);
 
 async function apiSignIn(identifier = PHONE, pin = PIN): Promise<string> {
   const res = await apiPost('/auth/login', { identifier, pin });
@@ -90,9 +70,7 @@ async function apiSignIn(identifier = PHONE, pin = PIN): Promise<string> {
 }
 
 async function apiGet<T>(token: string, path: string): Promise<T> {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const res = await request(server, 'GET', path, undefined, token);
   assert.equal(res.status, 200, path);
   return (await res.json()) as T;
 }
@@ -236,30 +214,10 @@ test('she forgot her PIN: a code texted to her number and a new PIN sign her bac
   const oldPin = '72046';
   const newPin = '38261';
   const unknown = '0788000777';
-  const registered = await apiPost('/auth/register', {
-    name: 'Grace',
-    phone,
-    pin: oldPin,
-    role: 'adolescent',
-    birthYear: Number(kigaliToday().slice(0, 4)) - 20,
-    language: 'en',
-    acceptTerms: true,
-  });
-  assert.equal(registered.status, 201);
-  const { accessToken } = (await registered.json()) as { accessToken: string };
-  const verified = await apiPost(
-    '/me/phone/verify',
-    { code: await nextSmsCode(server, phone, 0) },
-    accessToken,
-  );
-  assert.equal(verified.status, 200);
+  const birthYear = Number(kigaliToday().slice(0, 4)) - 20;
+  await verifiedAccount(server, { name: 'Grace', pin: oldPin, role: 'adolescent', birthYear }, phone);
 
-  const recovery = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: { width: 360, height: 740 },
-  });
+  const recovery = await phoneContext(browser, server);
   try {
     const tab = await recovery.newPage();
     await tab.goto('/signin');
@@ -300,28 +258,13 @@ test('a parent without a verified phone of her own is told to verify one, then g
   const year = Number(kigaliToday().slice(0, 4));
   // Her own number, verified: the guardian's must be a different one.
   const childPhone = '0788444586';
-  const child = await apiPost('/auth/register', {
-    name: 'Keza',
-    email: `keza-${Date.now()}@example.org`,
-    phone: childPhone,
-    password: PASSWORD,
-    role: 'adolescent',
-    birthYear: year - 13,
-    language: 'en',
-    acceptTerms: true,
-  });
-  assert.equal(child.status, 201);
-  const childToken = ((await child.json()) as { accessToken: string }).accessToken;
-  const childVerified = await fetch(`${server.origin}/api/v1/me/phone/verify`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${childToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ code: await nextSmsCode(server, childPhone, 0) }),
-  });
-  assert.equal(childVerified.status, 200);
-  const made = await fetch(`${server.origin}/api/v1/me/guardian-code`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${childToken}` },
-  });
+  const keza = { name: 'Keza', email: `keza-${Date.now()}@example.org`, password: PASSWORD };
+  const childToken = await verifiedAccount(
+    server,
+    { ...keza, role: 'adolescent', birthYear: year - 13 },
+    childPhone,
+  );
+  const made = await request(server, 'POST', '/me/guardian-code', undefined, childToken);
   assert.equal(made.status, 201);
   const { code: guardianCode } = (await made.json()) as { code: string };
   const parentEmail = `mama-keza-${Date.now()}@example.org`;
@@ -336,19 +279,10 @@ test('a parent without a verified phone of her own is told to verify one, then g
   });
   assert.equal(parent.status, 201);
 
-  const parentContext = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: { width: 360, height: 740 },
-  });
+  const parentContext = await phoneContext(browser, server);
   try {
     const tab = await parentContext.newPage();
-    await tab.goto('/signin');
-    await tab.locator('#signin-identifier').fill(parentEmail);
-    await tab.locator('#signin-secret').fill(PASSWORD);
-    await tab.locator('form button[type="submit"]').click();
-    await tab.waitForURL('**/home');
+    await signInOnPage(tab, parentEmail);
     const consent = tab.locator('section[aria-labelledby="guardian-title"]');
     const giveConsent = async () => {
       await tab.locator('#guardian-code').fill(guardianCode);

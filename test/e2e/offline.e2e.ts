@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { offlineEn } from '../../web/src/i18n/offline-messages.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
-import { checkInEveryLanguage, checkScreen, PHONE_VIEW } from './onboarding-checks.ts';
-import { type E2eServer, isoDay, kigaliToday, launchBrowser, startE2eServer } from './support.ts';
+import { api, signedInWoman } from './accounts.ts';
+import { checkInEveryLanguage } from './onboarding-checks.ts';
+import { checkScreen } from './page-checks.ts';
+import { closeAll, isoDay, kigaliToday, openPhone, type Phone } from './support.ts';
 
 /*
  * Installable and offline (issue 12, item 9). She signs in and logs a day online; the service
@@ -14,32 +16,17 @@ import { type E2eServer, isoDay, kigaliToday, launchBrowser, startE2eServer } fr
  * back they arrive exactly once (checked through the API), with nothing sent again after another
  * reload. The offline home is scanned with axe and photographed at 360 px in four languages.
  */
-const PASSWORD = 'river-mango-lantern-42';
 const today = kigaliToday();
 const yesterday = isoDay(today, -1);
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let { server, browser, context, page } = {} as Phone; // set in before()
 let token: string;
 const problems: string[] = [];
 
 type Period = { id: string; startDate: string; endDate: string | null };
 type DayLog = { date: string; symptoms: string[]; mood?: string };
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${await res.clone().text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => api<T>(server, method, path, body, token);
 
 const daysLogged = async () =>
   (await call<{ days: DayLog[] }>('GET', `/cycles/days?from=${isoDay(today, -40)}&to=${today}`)).days;
@@ -58,43 +45,13 @@ const waiting = (tab: Page) =>
   tab.evaluate(() => Number(document.querySelector('[data-outbox]')?.getAttribute('data-outbox') ?? 0));
 
 before(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openPhone());
   // Three cycles of about four weeks: a prediction to show, and a start today that is not unusual.
-  const email = `offline-${Date.now()}@example.org`;
-  ({ accessToken: token } = await call<{ accessToken: string }>('POST', '/auth/register', {
-    name: 'Aline',
-    email,
-    password: PASSWORD,
-    role: 'adolescent',
-    birthYear: Number(today.slice(0, 4)) - 19,
-    language: 'en',
-    acceptTerms: true,
-  }));
-  for (const back of [90, 62, 33])
-    await call('POST', '/cycles/periods', {
-      startDate: isoDay(today, -back),
-      endDate: isoDay(today, -back + 4),
-    });
-  await page.goto('/signin');
-  await page.locator('#signin-identifier').fill(email);
-  await page.locator('#signin-secret').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL('**/home');
+  const aline = { name: 'Aline', tag: 'offline', age: 19 };
+  ({ accessToken: token } = await signedInWoman(server, page, aline, [90, 62, 33]));
 });
 
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeAll(context, browser, server));
 
 test('she can add the app to her home screen: a manifest with icons, served with the page', async () => {
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');

@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { leakedKeys, overflows } from './page-checks.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { api, logPeriods, signInOnPage } from './accounts.ts';
+import { checkWidth, scanScreen } from './page-checks.ts';
 import {
-  type E2eServer,
   isoDay,
   kigaliToday,
-  launchBrowser,
+  LANGUAGES,
+  type Language,
   nextSmsCode,
+  PASSWORD,
+  PHONE_VIEW,
+  phoneContext,
+  SMALLEST_VIEW,
   screenshot,
-  startE2eServer,
+  sharedRun,
 } from './support.ts';
 
 /*
@@ -21,12 +24,7 @@ import {
  * Her pages are seen with a phone number still waiting for its code (the verify card shows);
  * the parent verifies her number through the API and signs in with it.
  */
-const LANGUAGES = ['en', 'rw', 'fr', 'sw'] as const;
-type Language = (typeof LANGUAGES)[number];
-const PHONE_VIEW = { width: 360, height: 740 };
 const DESKTOP_VIEW = { width: 1280, height: 800 };
-const SMALLEST_VIEW = { width: 320, height: 640 };
-const PASSWORD = 'river-mango-lantern-42';
 
 const PUBLIC_PAGES = [
   '/',
@@ -43,34 +41,8 @@ const today = kigaliToday();
 const HER_PAGES = ['/home', '/calendar', `/day/${isoDay(today, -2)}`, '/period', '/stats', '/settings'];
 const PARENT_PAGES = ['/home', '/settings'];
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  // Many accounts are made from one address in a few seconds: loosen the limits, do not remove them.
-  server = await startE2eServer({ RATE_LIMIT_SCALE: '20' });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function call(path: string, method: string, body: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${await res.clone().text()}`);
-  return res.status === 204 ? null : res.json();
-}
+// Many accounts are made from one address in a few seconds: loosen the limits, do not remove them.
+const run = sharedRun({ RATE_LIMIT_SCALE: '20' });
 
 /**
  * A phone number of its own for each account (the last three digits, which the SMS log line
@@ -90,7 +62,7 @@ async function makeAccount(language: Language, role: 'adolescent' | 'parent'): P
   const email = `${role}-${language}-${Date.now()}@example.org`;
   const phone = phoneOf(language, role);
   const birthYear = Number(today.slice(0, 4)) - (role === 'parent' ? 40 : 19);
-  const { accessToken } = (await call('/auth/register', 'POST', {
+  const { accessToken } = await api<{ accessToken: string }>(run.server, 'POST', '/auth/register', {
     name: role === 'parent' ? 'Jeanne' : 'Aline',
     ...(role === 'parent' ? {} : { email }),
     phone,
@@ -99,54 +71,21 @@ async function makeAccount(language: Language, role: 'adolescent' | 'parent'): P
     birthYear,
     language,
     acceptTerms: true,
-  })) as { accessToken: string };
+  });
   if (role === 'parent') {
-    await call('/me/phone/verify', 'POST', { code: await nextSmsCode(server, phone, 0) }, accessToken);
+    const code = await nextSmsCode(run.server, phone, 0);
+    await api(run.server, 'POST', '/me/phone/verify', { code }, accessToken);
     return phone;
   }
-  for (const back of [90, 62, 33, 5])
-    await call(
-      '/cycles/periods',
-      'POST',
-      { startDate: isoDay(today, -back), endDate: isoDay(today, -back + 4) },
-      accessToken,
-    );
-  await call(
-    `/cycles/days/${isoDay(today, -2)}`,
+  await logPeriods(run.server, accessToken, today, [90, 62, 33, 5]);
+  await api(
+    run.server,
     'PUT',
+    `/cycles/days/${isoDay(today, -2)}`,
     { symptoms: ['cramps'], mood: 'calm', pain: 3, basalTemperature: 36.6, cervicalMucus: 'creamy' },
     accessToken,
   );
   return email;
-}
-
-async function signIn(page: Page, identifier: string): Promise<void> {
-  await page.goto('/signin');
-  await page.locator('#signin-identifier').fill(identifier);
-  await page.locator('#signin-secret').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL('**/home');
-}
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousA11yIssues(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Opens a page and waits until its data has arrived (no "Loading…" left). */
@@ -171,17 +110,11 @@ async function checkPage(page: Page, language: Language, who: string, path: stri
 async function checkShown(page: Page, language: Language, name: string, problems: string[]) {
   await page.setViewportSize(PHONE_VIEW);
   assert.equal(await page.evaluate(() => document.documentElement.lang), language, `${name}: page language`);
-  const keys = await leakedKeys(page);
-  if (keys.length) problems.push(`${name}: untranslated keys ${keys.join(', ')}`);
-  if (await overflows(page)) problems.push(`${name}: wider than a 360 px screen`);
-  for (const issue of await seriousA11yIssues(page)) problems.push(`${name}: ${issue}`);
+  await scanScreen(page, name, problems);
   await screenshot(page, `${name}-360x740`);
-  // The smallest phones in use: nothing may need sideways scrolling at 320 px either.
-  await page.setViewportSize(SMALLEST_VIEW);
-  if (await overflows(page)) problems.push(`${name}: wider than a 320 px screen`);
+  await checkWidth(page, SMALLEST_VIEW, name, problems);
   if (language === 'en') {
-    await page.setViewportSize(DESKTOP_VIEW);
-    if (await overflows(page)) problems.push(`${name}: wider than a 1280 px screen`);
+    await checkWidth(page, DESKTOP_VIEW, name, problems);
     await screenshot(page, `${name}-1280x800`);
   }
 }
@@ -189,12 +122,7 @@ async function checkShown(page: Page, language: Language, name: string, problems
 for (const language of LANGUAGES) {
   test(`every page in ${language}: accessible, translated, fits a 320 px phone`, async () => {
     const problems: string[] = [];
-    const context = await browser.newContext({
-      baseURL: server.origin,
-      locale: language,
-      timezoneId: 'Africa/Kigali',
-      viewport: PHONE_VIEW,
-    });
+    const context = await phoneContext(run.browser, run.server, { locale: language });
     try {
       const page = await context.newPage();
       for (const path of PUBLIC_PAGES) await checkPage(page, language, 'public', path, problems);
@@ -204,7 +132,7 @@ for (const language of LANGUAGES) {
       await page.locator('form button[type="submit"]').click();
       await page.locator('#recover-code').waitFor();
       await checkShown(page, language, `${language}-public-recover-code`, problems);
-      await signIn(page, await makeAccount(language, 'adolescent'));
+      await signInOnPage(page, await makeAccount(language, 'adolescent'));
       for (const path of HER_PAGES) {
         await checkPage(page, language, 'her', path, problems);
         // Her number still waits for its code: the card asking for it is part of what is checked.
@@ -212,7 +140,7 @@ for (const language of LANGUAGES) {
           problems.push(`${language}-her-${slug(path)}: no card asking for the code texted to her`);
       }
       await context.clearCookies();
-      await signIn(page, await makeAccount(language, 'parent'));
+      await signInOnPage(page, await makeAccount(language, 'parent'));
       for (const path of PARENT_PAGES) await checkPage(page, language, 'parent', path, problems);
     } finally {
       await context.close();
@@ -222,7 +150,11 @@ for (const language of LANGUAGES) {
 }
 
 test('the USSD simulator page dials *123# and answers like a phone', async () => {
-  const context = await browser.newContext({ baseURL: server.origin, locale: 'en', viewport: PHONE_VIEW });
+  const context = await run.browser.newContext({
+    baseURL: run.server.origin,
+    locale: 'en',
+    viewport: PHONE_VIEW,
+  });
   try {
     const page = await context.newPage();
     await open(page, '/ussd-simulator');

@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { en } from '../../src/platform/i18n/en.ts';
 import { daylogEn } from '../../web/src/i18n/daylog-messages.ts';
-import { leakedKeys, overflows } from './page-checks.ts';
-import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2eServer } from './support.ts';
+import { api, signedInWoman } from './accounts.ts';
+import { switchTo } from './onboarding-checks.ts';
+import { checkWidth, scanScreen } from './page-checks.ts';
+import {
+  closeAll,
+  isoDay,
+  kigaliToday,
+  LANGUAGES,
+  openPhone,
+  PHONE_VIEW,
+  type Phone,
+  SMALLEST_VIEW,
+  screenshot,
+} from './support.ts';
 
 /*
  * Quick day logging and her cycle history (issue 12, items 7 and 8), as a 17-year-old meets them:
@@ -17,66 +27,21 @@ import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2
  * once reads "1 of 1 cycle", not "100%". Every page is scanned with axe, checked at 360 and
  * 320 px, and photographed at 360×740 in the four languages.
  */
-const PASSWORD = 'river-mango-lantern-42';
-const PHONE_VIEW = { width: 360, height: 740 };
-const SMALLEST_VIEW = { width: 320, height: 640 };
-const LANGUAGES = ['en', 'rw', 'fr', 'sw'] as const;
 const today = kigaliToday();
 const DAY = isoDay(today, -3);
 
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let { server, browser, context, page } = {} as Phone; // set in before()
 let token: string;
 const problems: string[] = [];
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function call<T>(method: string, path: string, body?: unknown, bearer = token): Promise<T> {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${await res.clone().text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousA11yIssues(tab: Page): Promise<string[]> {
-  await tab.evaluate(axeSource);
-  const violations = await tab.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const call = <T>(method: string, path: string, body?: unknown) => api<T>(server, method, path, body, token);
 
 /** axe, leaked keys and sideways scrolling at 360 and 320 px; a screenshot at 360×740. */
 async function check(name: string): Promise<void> {
   await page.setViewportSize(PHONE_VIEW);
-  for (const issue of await seriousA11yIssues(page)) problems.push(`${name}: ${issue}`);
-  const keys = await leakedKeys(page);
-  if (keys.length) problems.push(`${name}: untranslated keys ${keys.join(', ')}`);
-  if (await overflows(page)) problems.push(`${name}: wider than a 360 px screen`);
+  await scanScreen(page, name, problems);
   await screenshot(page, `quick-log-${name}`);
-  await page.setViewportSize(SMALLEST_VIEW);
-  if (await overflows(page)) problems.push(`${name}: wider than a 320 px screen`);
+  await checkWidth(page, SMALLEST_VIEW, name, problems);
   await page.setViewportSize(PHONE_VIEW);
 }
 
@@ -95,48 +60,13 @@ async function pressed(group: string, name: string): Promise<boolean> {
 const advanced = () => page.getByRole('button', { name: daylogEn['daylog.advanced'] });
 
 before(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
-  page = await context.newPage();
+  ({ server, browser, context, page } = await openPhone());
   // A girl of 17: old enough to need no guardian, young enough for "Advanced" to start folded.
-  const email = `keza-${Date.now()}@example.org`;
-  ({ accessToken: token } = await call<{ accessToken: string }>(
-    'POST',
-    '/auth/register',
-    {
-      name: 'Keza',
-      email,
-      password: PASSWORD,
-      role: 'adolescent',
-      birthYear: Number(today.slice(0, 4)) - 17,
-      language: 'en',
-      acceptTerms: true,
-    },
-    '',
-  ));
-  for (const back of [61, 33, 5])
-    await call('POST', '/cycles/periods', {
-      startDate: isoDay(today, -back),
-      endDate: isoDay(today, -back + 4),
-    });
-  await page.goto('/signin');
-  await page.locator('#signin-identifier').fill(email);
-  await page.locator('#signin-secret').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL('**/home');
+  const keza = { name: 'Keza', tag: 'keza', age: 17 };
+  ({ accessToken: token } = await signedInWoman(server, page, keza, [61, 33, 5]));
 });
 
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeAll(context, browser, server));
 
 test('she logs a day with a few taps on one screen; after a reload the same buttons are pressed', async () => {
   await openDay();
@@ -269,10 +199,7 @@ test('the day log and History in four languages: accessible, translated, no side
   for (const language of LANGUAGES) {
     await page.goto(`/day/${DAY}`);
     await page.locator('form.quick-log').waitFor();
-    if (language !== 'en') {
-      await page.locator('#language-switcher').selectOption(language);
-      await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-    }
+    if (language !== 'en') await switchTo(page, language);
     await check(`daylog-${language}`);
     // Her language is saved to her account: History opens in it.
     await page.goto('/stats');

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { errorsEn } from '../../web/src/i18n/errors-messages.ts';
 import { onboardingEn } from '../../web/src/i18n/onboarding-messages.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
-import { checkInEveryLanguage, checkScreen, PHONE_VIEW } from './onboarding-checks.ts';
-import { type E2eServer, kigaliToday, launchBrowser, nextSmsCode, startE2eServer } from './support.ts';
+import { request, verifiedAccount } from './accounts.ts';
+import { checkInEveryLanguage, shownCode } from './onboarding-checks.ts';
+import { checkScreen } from './page-checks.ts';
+import { kigaliToday, nextSmsCode, PASSWORD, sharedRun } from './support.ts';
 
 /*
  * Issue 12, item 4: a forgotten PIN recovered on a 360 px phone, by a code texted to her number,
@@ -13,55 +15,12 @@ import { type E2eServer, kigaliToday, launchBrowser, nextSmsCode, startE2eServer
  * mother approves the code on her own, she chooses a new PIN). Each time her other sessions end
  * and the recovery is in her access log.
  */
-const PASSWORD = 'river-mango-lantern-42';
-
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function phoneTab(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function apiCall(path: string, body: unknown, token?: string): Promise<Response> {
-  return fetch(`${server.origin}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-/** An account made through the API, its number verified with the code texted to it; its token. */
-async function account(fields: Record<string, unknown>, phone: string): Promise<string> {
-  const res = await apiCall('/auth/register', { phone, language: 'en', acceptTerms: true, ...fields });
-  assert.equal(res.status, 201, await res.clone().text());
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  const verified = await apiCall(
-    '/me/phone/verify',
-    { code: await nextSmsCode(server, phone, 0) },
-    accessToken,
-  );
-  assert.equal(verified.status, 200);
-  return accessToken;
-}
+const run = sharedRun();
+const phoneTab = () => run.openTab();
+const apiCall = (path: string, body: unknown, token?: string) =>
+  request(run.server, 'POST', path, body, token);
+const account = (fields: Record<string, unknown>, phone: string) =>
+  verifiedAccount(run.server, fields, phone);
 
 const signInStatus = async (identifier: string, secret: Record<string, string>) =>
   (await apiCall('/auth/login', { identifier, ...secret })).status;
@@ -93,13 +52,13 @@ test('a forgotten PIN: a code texted to her number, a new PIN, her other session
 
   await tab.getByLabel(webEn['auth.phone']).fill(phone);
   await tab.getByRole('button', { name: webEn['recovery.send'] }).click();
-  await tab.locator('#recover-code').fill(await nextSmsCode(server, phone, 1));
+  await tab.locator('#recover-code').fill(await nextSmsCode(run.server, phone, 1));
   await tab.getByLabel(webEn['settings.new_pin']).fill('38261');
   await checkInEveryLanguage(tab, 'recovery', 'sms-code', problems);
   await tab.getByRole('button', { name: webEn['recovery.submit'] }).click();
   await tab.waitForURL('**/home');
 
-  const old = await fetch(`${server.origin}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  const old = await request(run.server, 'GET', '/me', undefined, token);
   assert.equal(old.status, 401, 'her other sessions ended');
   assert.equal(await signInStatus(phone, { pin: '72046' }), 401);
   await tab.goto('/settings');
@@ -120,10 +79,7 @@ test('a forgotten PIN, through her mother: she starts it on her phone, her mothe
     { name: 'Mukamana', password: PASSWORD, role: 'parent', birthYear: year - 41 },
     motherPhone,
   );
-  const made = await fetch(`${server.origin}/api/v1/me/guardian-code`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${girlToken}` },
-  });
+  const made = await request(run.server, 'POST', '/me/guardian-code', undefined, girlToken);
   const { code: consentCode } = (await made.json()) as { code: string };
   assert.equal((await apiCall('/guardian/consent', { code: consentCode }, motherToken)).status, 204);
 
@@ -140,10 +96,7 @@ test('a forgotten PIN, through her mother: she starts it on her phone, her mothe
   await girl.getByLabel(onboardingEn['onboarding.guardian_identifier']).fill(girlPhone);
   await checkScreen(girl, 'recovery-guardian-start', problems);
   await girl.getByRole('button', { name: onboardingEn['onboarding.guardian_start'] }).click();
-  const shown = girl.locator('[data-request-code]');
-  await shown.waitFor();
-  const requestCode = (await shown.getAttribute('data-request-code')) ?? '';
-  assert.match(requestCode, /^[0-9]{8}$/);
+  const requestCode = await shownCode(girl, 'request-code');
   await checkInEveryLanguage(girl, 'recovery', 'guardian-code', problems);
 
   // Her mother, on her own phone and account, enters the code she reads out.
@@ -166,9 +119,7 @@ test('a forgotten PIN, through her mother: she starts it on her phone, her mothe
   await girl.getByRole('button', { name: webEn['recovery.submit'] }).click();
   await girl.waitForURL('**/home');
 
-  const old = await fetch(`${server.origin}/api/v1/me`, {
-    headers: { authorization: `Bearer ${girlToken}` },
-  });
+  const old = await request(run.server, 'GET', '/me', undefined, girlToken);
   assert.equal(old.status, 401, 'her other sessions ended');
   assert.equal(await signInStatus(girlPhone, { pin: '50917' }), 401);
   assert.equal(await signInStatus(girlPhone, { pin: '38261' }), 200);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { lockEn } from '../../web/src/i18n/lock-messages.ts';
-import { leakedKeys, overflows, visibleTexts } from './page-checks.ts';
-import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2eServer } from './support.ts';
+import { api, registerWoman, signInOnPage } from './accounts.ts';
+import { switchTo } from './onboarding-checks.ts';
+import { checkScreen, visibleTexts } from './page-checks.ts';
+import { isoDay, kigaliToday, LANGUAGES, screenshot, sharedRun } from './support.ts';
 
 /*
  * A shared phone (issue 12, item 3; decision 019). She uses the app in her phone's browser, which
@@ -13,61 +13,12 @@ import { type E2eServer, isoDay, kigaliToday, launchBrowser, screenshot, startE2
  * APP_LOCK_SCALE=0.05, so her "1 minute" lasts 3 s there (activity is rounded to 3 s too); the
  * browser's own timer is driven by Playwright's fake clock. Nothing here sleeps for minutes.
  */
-const LANGUAGES = ['en', 'rw', 'fr', 'sw'] as const;
-const PHONE_VIEW = { width: 360, height: 740 };
-const PASSWORD = 'river-mango-lantern-42';
 const PIN = '58203';
 const NAME = 'Aline';
 /** Words the lock screen and a tab title must never show (English; the other languages' are checked below). */
 const GIVEAWAYS = /period|menstru|cycle|fertile|ovulat|Lady's Essence|Aline/i;
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
-
-before(async () => {
-  server = await startE2eServer({ APP_LOCK_SCALE: '0.05' });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function call(path: string, method: string, body: unknown, token?: string) {
-  const res = await fetch(`${server.origin}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${await res.clone().text()}`);
-  return (await res.json()) as { accessToken: string };
-}
-
-/** axe-core (no serious or critical issue), no catalogue key shown, no sideways scrolling at 360 px. */
-async function check(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-loading]') === null);
-  const keys = await leakedKeys(page);
-  if (keys.length) problems.push(`${name}: untranslated keys ${keys.join(', ')}`);
-  if (await overflows(page)) problems.push(`${name}: wider than a 360 px screen`);
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  });
-  for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-    problems.push(
-      `${name}: ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
+const run = sharedRun({ APP_LOCK_SCALE: '0.05' });
 
 const lockScreen = (page: Page) => page.locator('[data-lock-screen]');
 
@@ -99,37 +50,19 @@ async function unlockWithPin(page: Page, pin: string): Promise<void> {
 test('a shared phone: her diary locks when idle and on reload, the quick exit leaves, discreet mode hides the name', async () => {
   const problems: string[] = [];
   const today = kigaliToday();
-  const email = `shared-${Date.now()}@example.org`;
-  const { accessToken } = await call('/auth/register', 'POST', {
+  const { email, accessToken } = await registerWoman(run.server, {
     name: NAME,
-    email,
-    password: PASSWORD,
+    tag: 'shared',
+    age: 19,
     pin: PIN,
-    role: 'adolescent',
-    birthYear: Number(today.slice(0, 4)) - 19,
-    language: 'en',
-    acceptTerms: true,
   });
-  await call(
-    '/cycles/periods',
-    'POST',
-    { startDate: isoDay(today, -8), endDate: isoDay(today, -4) },
-    accessToken,
-  );
+  const period = { startDate: isoDay(today, -8), endDate: isoDay(today, -4) };
+  await api(run.server, 'POST', '/cycles/periods', period, accessToken);
 
-  context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
+  const context = await run.newContext({ locale: 'en' });
   await context.clock.install();
   let page = await context.newPage();
-  await page.goto('/signin');
-  await page.locator('#signin-identifier').fill(email);
-  await page.locator('#signin-secret').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL('**/home');
+  await signInOnPage(page, email);
 
   // Normal mode: the tab says the app's name, never what the page is about.
   await page.goto('/calendar');
@@ -145,14 +78,12 @@ test('a shared phone: her diary locks when idle and on reload, the quick exit le
   await page.goto('/settings');
   await page.locator('[data-lock-settings]').waitFor();
   for (const language of LANGUAGES) {
-    await page.locator('#language-switcher').selectOption(language);
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    await switchTo(page, language);
     await page.locator('[data-lock-settings]').scrollIntoViewIfNeeded();
-    await check(page, `settings-${language}`, problems);
+    await checkScreen(page, `settings-${language}`, problems);
     await screenshot(page, `shared-phone-settings-${language}`);
   }
-  await page.locator('#language-switcher').selectOption('en');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await switchTo(page, 'en');
 
   // Discreet mode: a neutral name and icon in the tab, the header and the manifest; kept on reload.
   await page.getByLabel(lockEn['lock.settings.discreet']).check();
@@ -191,9 +122,8 @@ test('a shared phone: her diary locks when idle and on reload, the quick exit le
 
   // The lock screen in every language (its own switcher: nobody is signed in to save it to).
   for (const language of LANGUAGES) {
-    await page.locator('#lock-language').selectOption(language);
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-    await check(page, `lock-screen-${language}`, problems);
+    await switchTo(page, language, '#lock-language');
+    await checkScreen(page, `lock-screen-${language}`, problems);
     await assertNothingOfHers(page, /imihango|règles|hedhi|cycle/i);
     await screenshot(page, `shared-phone-lock-screen-${language}`);
   }
@@ -222,7 +152,7 @@ test('a shared phone: her diary locks when idle and on reload, the quick exit le
   await page.locator('[data-quick-exit]').click();
   await page.waitForURL('**/calculator.html');
   assert.equal(await page.title(), 'Calculator');
-  await check(page, 'calculator', problems);
+  await checkScreen(page, 'calculator', problems);
   await page.goBack();
   await appears(page, '[data-lock-screen]');
   assert.equal(await page.locator('.calendar, .days').count(), 0, 'her calendar is not shown');

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { type RunningServer, startServerProcess, stopServer } from '../support/server-process.ts';
 
 /*
@@ -61,6 +68,114 @@ export async function startE2eServer(extraEnv: Record<string, string> = {}): Pro
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What every file shares: her languages, the phone sizes she uses, a password the server accepts. */
+export const LANGUAGES = ['en', 'rw', 'fr', 'sw'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const PHONE_VIEW = { width: 360, height: 740 };
+/** The smallest phones in use: nothing may need sideways scrolling there either. */
+export const SMALLEST_VIEW = { width: 320, height: 640 };
+export const PASSWORD = 'river-mango-lantern-42';
+
+/**
+ * A browser context as her phone is: 360 px wide, in Kigali's time zone (the server's too, so
+ * "today" is the same day on both), English unless `options` says otherwise.
+ */
+export function phoneContext(
+  browser: Browser,
+  server: E2eServer,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: server.origin,
+    locale: 'en-GB',
+    timezoneId: 'Africa/Kigali',
+    viewport: PHONE_VIEW,
+    ...options,
+  });
+}
+
+export type E2eRun = { server: E2eServer; browser: Browser };
+export type Phone = E2eRun & { context: BrowserContext; page: Page };
+
+/** The server (with `env` added to its environment) and the browser a file's tests share. */
+export async function startRun(env: Record<string, string> = {}): Promise<E2eRun> {
+  const server = await startE2eServer(env);
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** startRun plus one phone-sized tab, for files whose tests follow one young woman. */
+export async function openPhone(options: BrowserContextOptions = {}): Promise<Phone> {
+  const run = await startRun();
+  try {
+    const context = await phoneContext(run.browser, run.server, options);
+    return { ...run, context, page: await context.newPage() };
+  } catch (error) {
+    await closeAll(run.browser, run.server);
+    throw error;
+  }
+}
+
+/** The server and browser a file's tests share, once its before() hook has run. */
+export type SharedRun = {
+  readonly server: E2eServer;
+  readonly browser: Browser;
+  /** A phone's browser context (phoneContext), closed after the file's tests. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A tab in a phone of its own. */
+  openTab(): Promise<Page>;
+};
+
+/**
+ * Registers the hooks that start the server (with `env` added to its environment) and the browser
+ * before the file's tests, and close them after, with every context newContext() or openTab() made: her phone and her
+ * mother's are separate browser contexts, as two phones are.
+ */
+export function sharedRun(env: Record<string, string> = {}): SharedRun {
+  const contexts: BrowserContext[] = [];
+  let run: E2eRun | undefined;
+  before(async () => {
+    run = await startRun(env);
+  });
+  after(() => closeAll(...contexts, run?.browser, run?.server));
+  const started = (): E2eRun => {
+    if (!run) throw new Error('sharedRun(): used before its before() hook ran');
+    return run;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async newContext(options = {}) {
+      const context = await phoneContext(started().browser, started().server, options);
+      contexts.push(context);
+      return context;
+    },
+    async openTab() {
+      return (await this.newContext()).newPage();
+    },
+  };
+}
+
+/**
+ * Closes what a file opened, in the order given (tabs, then the browser, then the server). An
+ * undefined one is skipped: a before() that failed half way leaves some unset.
+ */
+export async function closeAll(...opened: (BrowserContext | Browser | E2eServer | undefined)[]) {
+  for (const thing of opened) {
+    if (!thing) continue;
+    if ('stop' in thing) await thing.stop();
+    else await thing.close();
+  }
 }
 
 export const SCREENSHOT_DIR = join('test-results', 'screenshots');

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { en } from '../../src/platform/i18n/en.ts';
 import { cycleEn } from '../../web/src/i18n/cycle-messages.ts';
 import { onboardingEn } from '../../web/src/i18n/onboarding-messages.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
-import { checkInEveryLanguage, checkScreen, PHONE_VIEW } from './onboarding-checks.ts';
-import { type E2eServer, kigaliToday, launchBrowser, nextSmsCode, startE2eServer } from './support.ts';
+import { request } from './accounts.ts';
+import { checkInEveryLanguage, shownCode } from './onboarding-checks.ts';
+import { checkScreen } from './page-checks.ts';
+import { kigaliToday, nextSmsCode, PASSWORD, sharedRun } from './support.ts';
 
 /*
  * Issue 12, item 1: a 15-year-old on a 360 px phone registers, is told before and after that a
@@ -18,41 +20,17 @@ import { type E2eServer, kigaliToday, launchBrowser, nextSmsCode, startE2eServer
 const GIRL_PHONE = '0788555101';
 const GIRL_PIN = '50917';
 const PARENT_PHONE = '0788555202';
-const PASSWORD = 'river-mango-lantern-42';
 const AGE = 16;
 const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{([a-z]+)\}/g, (_, name: string) => String(params[name]));
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function phoneTab(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.origin,
-    locale: 'en-GB',
-    timezoneId: 'Africa/Kigali',
-    viewport: PHONE_VIEW,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const run = sharedRun();
+const phoneTab = () => run.openTab();
 
 async function verifyPhone(page: Page, phone: string): Promise<void> {
   const card = page.locator('#verify-phone');
   await card.waitFor();
-  await page.locator('#verify-code').fill(await nextSmsCode(server, phone, 0));
+  await page.locator('#verify-code').fill(await nextSmsCode(run.server, phone, 0));
   await card.getByRole('button', { name: webEn['phone.verify'] }).click();
 }
 
@@ -95,10 +73,7 @@ test('a 15-year-old registers, is guided to her parent’s consent, and logs her
   await verifyPhone(girl, GIRL_PHONE);
   await girl.getByText(fill(onboardingEn['onboarding.step1_done'], { phone: '+250788555101' })).waitFor();
   await girl.getByRole('button', { name: onboardingEn['onboarding.make_code'] }).click();
-  const shown = girl.locator('[data-guardian-code]');
-  await shown.waitFor();
-  const code = (await shown.getAttribute('data-guardian-code')) ?? '';
-  assert.match(code, /^[0-9]{8}$/);
+  const code = await shownCode(girl, 'guardian-code');
   await checkInEveryLanguage(girl, 'under16', 'parent-consent', problems);
 
   // Wherever she is refused, the way to her parent's consent is shown.
@@ -150,15 +125,9 @@ test('a 15-year-old registers, is guided to her parent’s consent, and logs her
   await checkScreen(girl, 'under16-home-first-period', problems);
 
   // The API agrees: one period, started today.
-  const login = await fetch(`${server.origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identifier: GIRL_PHONE, pin: GIRL_PIN }),
-  });
+  const login = await request(run.server, 'POST', '/auth/login', { identifier: GIRL_PHONE, pin: GIRL_PIN });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const periods = await fetch(`${server.origin}/api/v1/cycles/periods`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
+  const periods = await request(run.server, 'GET', '/cycles/periods', undefined, accessToken);
   const { periods: list } = (await periods.json()) as { periods: { startDate: string }[] };
   assert.deepEqual(
     list.map((p) => p.startDate),
