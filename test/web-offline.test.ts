@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { idleLockDue } from '../web/src/offline/idle.ts';
 import {
   addToOutbox,
   dayToSend,
@@ -253,5 +254,17 @@ describe('offline home prediction', () => {
     const bleeding = { ...prediction, phase: { name: 'menstrual', cycleDay: 2 }, fertileWindow: null };
     assert.equal(agePrediction(bleeding, '2026-12-04').phase?.name, 'menstrual');
     assert.equal(agePrediction(bleeding, '2026-12-05').phase?.name, 'follicular');
+  });
+});
+
+describe('her diary kept on the phone stays behind the app lock with no connection', () => {
+  const used = Date.parse('2026-12-05T10:00:00Z');
+  it('opens within her idle minutes, and not after them', () => {
+    assert.equal(idleLockDue(used, 5, used + 4 * 60_000), false);
+    assert.equal(idleLockDue(used, 5, used + 6 * 60_000), true);
+  });
+  it('does not open when someone sets the phone clock back before her last use', () => {
+    assert.equal(idleLockDue(used, 5, used - 60_000), true);
+    assert.equal(idleLockDue(used, 60, used - 24 * 3_600_000), true);
   });
 });

@@ -1,4 +1,5 @@
 import { type Period, type Prediction, setDeviceHooks, type User } from '../api.ts';
+import { idleLockDue } from './idle.ts';
 import {
   addToOutbox,
   changeWaitingPeriod,
@@ -118,7 +119,7 @@ const readRecord = () => readJson<DeviceRecord>(store, DEVICE_KEY);
 
 function lockDue(record: DeviceRecord): boolean {
   const minutes = (record.user as { lockMinutes?: number }).lockMinutes ?? DEFAULT_LOCK_MINUTES;
-  return !(Date.now() - record.activeAt <= minutes * 60_000);
+  return idleLockDue(record.activeAt, minutes, Date.now());
 }
 
 /**
