@@ -152,12 +152,15 @@ export function createServices(deps: AppDeps) {
     chainKey: derivePurposeKey(config.blindIndexKey, 'audit-chain:v1'),
   });
   const userRepo = createUserRepo(db);
+  const sessionRepo = createSessionRepo(db);
+  const appLockRule = createAppLock(config.appLockScale);
   const accountSeal = createAccountSeal(derivePurposeKey(config.blindIndexKey, 'account-seal:v1'));
   const policies = deps.policies ?? CURRENT_POLICIES;
   const consentRepo = createConsentRepo(db);
   const users = createUserService({
     db,
     repo: userRepo,
+    sessionLocks: { repo: sessionRepo, rule: appLockRule },
     consents: consentRepo,
     policies,
     dataProtection,
@@ -188,7 +191,7 @@ export function createServices(deps: AppDeps) {
   });
   const sessions = createSessionService({
     db,
-    repo: createSessionRepo(db),
+    repo: sessionRepo,
     tokens,
     dataProtection,
     audit,
@@ -197,7 +200,7 @@ export function createServices(deps: AppDeps) {
     events: securityEvents,
     refreshTokenKey: derivePurposeKey(config.blindIndexKey, 'refresh-token:v1'),
     accountSeal,
-    appLock: createAppLock(config.appLockScale),
+    appLock: appLockRule,
   });
   const throttle = createLoginThrottle({ store, blindIndex, clock, scale: config.rateLimitScale });
   const verification = createVerificationService({

@@ -339,4 +339,19 @@ describeEachDatabase('app lock on a shared phone', (get) => {
     });
     assert.equal(apiRefresh.statusCode, 200, apiRefresh.body);
   });
+
+  it('raising her minutes from another device does not reopen a diary already left idle on a shared phone', async () => {
+    const t = get();
+    const { her, browser } = await herWithDiary(t);
+    t.clock.advance(10 * 60); // the phone sits idle past her 5 minutes; nobody has used it since
+    const raised = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      token: her.accessToken, // her own app, on another device
+      body: { lockMinutes: 60 },
+    });
+    assert.equal(raised.statusCode, 200, raised.body);
+    assert.equal(codeOf(await reload(t, browser)), '401 session_locked', 'the phone left idle stays locked');
+    assert.equal(codeOf(await read(t, browser.accessToken, '/api/v1/cycles/periods')), '401 session_locked');
+  });
 });

@@ -9,7 +9,8 @@ import type { AuditService } from '../audit/service.ts';
 import { checkPassword, checkPin, personalWords, type SecretHasher } from '../auth/secrets.ts';
 import { POLICY_KINDS, type Policies } from '../consents/policies.ts';
 import type { ConsentRepo } from '../consents/repo.ts';
-import { DEFAULT_LOCK_MINUTES } from '../sessions/app-lock.ts';
+import { type AppLock, DEFAULT_LOCK_MINUTES } from '../sessions/app-lock.ts';
+import { lockFactsOf, type SessionRepo } from '../sessions/repo.ts';
 import type { AccountSeal } from './account-seal.ts';
 import { normalizeEmail, normalizePhone } from './identifiers.ts';
 import type { UserRepo } from './repo.ts';
@@ -57,8 +58,27 @@ export function createUserService(deps: {
   accountSeal: AccountSeal;
   audit: AuditService;
   clock: () => Date;
+  /** Her sessions and the idle-lock rule, to settle locks before her minutes change. */
+  sessionLocks: { repo: Pick<SessionRepo, 'listLive' | 'lock'>; rule: AppLock };
 }) {
   const { repo, dataProtection, blindIndex, hasher, clock } = deps;
+
+  /**
+   * A session's idle lock is decided when it is next used, not written when it falls due. Before
+   * her minutes change, every session already idle past the old ones is locked now: raising them
+   * from another device must not reopen a diary left open on a shared phone.
+   */
+  async function lockIdleSessions(userId: string): Promise<void> {
+    const now = clock();
+    const user = await repo.findById(userId);
+    if (!user) return;
+    for (const row of await deps.sessionLocks.repo.listLive(userId, now)) {
+      const facts = lockFactsOf({ ...row, lock_minutes: user.lock_minutes });
+      if (row.locked_at === null && deps.sessionLocks.rule.isLocked(facts, now)) {
+        await deps.sessionLocks.repo.lock(row.id, now);
+      }
+    }
+  }
 
   function toPublic(row: UserRow, vault: UserVault): PublicUser {
     const user: PublicUser = {
@@ -208,7 +228,10 @@ export function createUserService(deps: {
         update.name_enc = (await dataProtection.vaultFor(userId)).seal(field(userId, 'name'), name);
       }
       if (changes.language !== undefined) update.language = changes.language;
-      if (changes.lockMinutes !== undefined) update.lock_minutes = changes.lockMinutes;
+      if (changes.lockMinutes !== undefined) {
+        await lockIdleSessions(userId);
+        update.lock_minutes = changes.lockMinutes;
+      }
       assertThat(await repo.update(userId, update), 'not_found', 'No such account');
       return get(userId);
     },
