@@ -305,4 +305,20 @@ describeEachDatabase('recovery through her guardian', (get) => {
     assert.equal(locked.statusCode, 429);
     assert.ok(locked.headers['retry-after']);
   });
+
+  it('flooding her access log by writing her number differently: 5 starts an hour per number, however written', async () => {
+    const t = get();
+    t.clock.advance(3600); // a fresh hour: the earlier tests' starts count on the same test address
+    const forms = ['0788123001', ' 0788123001', '250788123001', '+250 788 123 001', '+250788123001'];
+    for (const identifier of forms) await start(t, identifier);
+    const sixth = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/recovery/guardian',
+      body: { identifier: '+250-788-123-001' },
+      headers: COOKIE_MODE,
+    });
+    assert.equal(sixth.statusCode, 429, sixth.body);
+    // Another number is not held back by hers.
+    await start(t, '0788123002');
+  });
 });

@@ -124,8 +124,10 @@ export function createGuardianRecoveryService(deps: {
       ctx: RequestContext,
     ): Promise<StartedRequest> {
       await deps.rateLimit(`guardian-recovery-ip:${quotaKey(ctx.ip)}`, 30, 3600);
+      // Per account, however the number is written ("07…", "+250 7…"): the normalised form.
+      const parsed = classifyIdentifier(identifier);
       await deps.rateLimit(
-        `guardian-recovery-id:${quotaKey(identifier.trim().toLowerCase())}`,
+        `guardian-recovery-id:${quotaKey(parsed ? `${parsed.kind}:${parsed.value}` : identifier.trim().toLowerCase())}`,
         STARTS_PER_HOUR,
         3600,
       );
