@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type User } from './api.ts';
 import { useAuth } from './auth.tsx';
-import { Notice, ProblemMessage } from './components.tsx';
+import { Notice, PhoneField, ProblemMessage } from './components.tsx';
 import { useI18n } from './i18n/index.tsx';
 
 /** Focus the code box once the card is on screen (after she asked for a code somewhere else). */
@@ -131,21 +131,7 @@ export function PhoneNumberForm() {
   const changing = user.phone !== undefined || user.pendingPhone !== undefined;
   return (
     <form className="form" onSubmit={(event) => void submit(event)} aria-label={t('phone.title')}>
-      <div className="field">
-        <label htmlFor="phone-new">{changing ? t('phone.new_label') : t('auth.phone')}</label>
-        <input
-          id="phone-new"
-          name="phone"
-          type="tel"
-          autoComplete="tel"
-          inputMode="tel"
-          required
-          aria-describedby="phone-new-hint"
-        />
-        <p id="phone-new-hint" className="hint">
-          {t('auth.phone_hint')}
-        </p>
-      </div>
+      <PhoneField id="phone-new" label={changing ? t('phone.new_label') : t('auth.phone')} required />
       <div className="field">
         <label htmlFor="phone-current">
           {user.hasPin ? t('settings.current_pin') : t('settings.current_password')}

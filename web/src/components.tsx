@@ -206,3 +206,33 @@ export function LanguageSelect({
     </div>
   );
 }
+
+/** A phone number field with the hint on how to write it (e.g. 0788 123 456). */
+export function PhoneField({
+  id,
+  label,
+  required = false,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        required={required}
+        aria-describedby={`${id}-hint`}
+      />
+      <p id={`${id}-hint`} className="hint">
+        {t('auth.phone_hint')}
+      </p>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { type ConsentStatus, get, type Language, type RegisterInput } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ConsentSteps } from '../ConsentSteps.tsx';
-import { Notice, ProblemMessage } from '../components.tsx';
+import { Notice, PhoneField, ProblemMessage } from '../components.tsx';
 import { useConsentAge, youngestAge } from '../consent-age.ts';
 import { type Key, LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n/index.tsx';
 
@@ -135,20 +135,7 @@ export function RegisterPage() {
         )}
         <fieldset>
           <legend>{t('auth.contact_hint')}</legend>
-          <div className="field">
-            <label htmlFor="reg-phone">{t('auth.phone')}</label>
-            <input
-              id="reg-phone"
-              name="phone"
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              aria-describedby="reg-phone-hint"
-            />
-            <p id="reg-phone-hint" className="hint">
-              {t('auth.phone_hint')}
-            </p>
-          </div>
+          <PhoneField id="reg-phone" label={t('auth.phone')} />
           <div className="field">
             <label htmlFor="reg-email">{t('auth.email')}</label>
             <input id="reg-email" name="email" type="email" autoComplete="email" />

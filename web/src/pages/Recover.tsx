@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, type RecoveryInput, type User } from '../api.ts';
-import { Notice, ProblemMessage } from '../components.tsx';
+import { Notice, PhoneField, ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 function text(form: FormData, name: string): string {
@@ -118,21 +118,7 @@ function BySms({ recover }: { recover: Recover }) {
     return (
       <form className="form" onSubmit={(event) => void start(event)} aria-label={t('recovery.title')}>
         <p>{t('recovery.intro')}</p>
-        <div className="field">
-          <label htmlFor="recover-phone">{t('auth.phone')}</label>
-          <input
-            id="recover-phone"
-            name="phone"
-            type="tel"
-            autoComplete="tel"
-            inputMode="tel"
-            required
-            aria-describedby="recover-phone-hint"
-          />
-          <p id="recover-phone-hint" className="hint">
-            {t('auth.phone_hint')}
-          </p>
-        </div>
+        <PhoneField id="recover-phone" label={t('auth.phone')} required />
         <ProblemMessage error={error} />
         <button type="submit" className="primary" disabled={pending}>
           {t('recovery.send')}
