@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { browserUrl } from '../src/platform/startup-progress.ts';
 
 /*
  * npm run ussd -- --phone +250788123456 [--url http://127.0.0.1:3000] [--secret …] [--code *123#]
@@ -27,8 +28,7 @@ const inputs: string[] = [];
 
 /** Where `npm start` listens with these HOST/PORT (a wildcard address is reached on loopback). */
 function defaultUrl(env: NodeJS.ProcessEnv): string {
-  const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT || '3000'}`;
+  return browserUrl(env.HOST ?? '', Number(env.PORT || 3000), false);
 }
 
 /** A sentence for the person at the terminal instead of a stack trace; the process then exits 1. */

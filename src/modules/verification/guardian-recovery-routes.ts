@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextOf, principalOf } from '../../platform/http/access.ts';
 import { AUTHENTICATED, NoContent, responses } from '../../platform/http/schemas.ts';
-import { contextFor, deliver } from '../auth/routes.ts';
+import { COOKIE_PATH, contextFor, deliver } from '../auth/routes.ts';
 import { SignedInSchema } from '../auth/schema.ts';
 import { type GuardianRecoveryService, REQUEST_MINUTES } from './guardian-recovery.ts';
 import {
@@ -16,7 +16,6 @@ import {
 
 /** A random token naming this browser, httpOnly, sent only to the sign-in routes. */
 const DEVICE_COOKIE = 'le_device';
-const COOKIE_PATH = '/api/v1/auth';
 const DEVICE_COOKIE_DAYS = 365;
 
 /** For the auth routes: a web sign-in remembers its browser as one of hers. */

@@ -27,6 +27,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RatePolicy>> = {
   'PUT /api/v1/me/password': CREDENTIAL_PER_IP,
   'PUT /api/v1/me/pin': CREDENTIAL_PER_IP,
   'DELETE /api/v1/me': CREDENTIAL_PER_IP,
+  // The lock screen takes her PIN or password: guessed from one address like a sign-in.
+  'POST /api/v1/auth/unlock': CREDENTIAL_PER_IP,
   'POST /api/v1/guardian/consent': CREDENTIAL_PER_IP,
   'POST /api/v1/guardian/recovery-approvals': CREDENTIAL_PER_IP,
 };
