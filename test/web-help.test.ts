@@ -17,7 +17,6 @@ describe('Get help contacts', () => {
     for (const contact of HELP_CONTACTS) {
       assert.match(contact.number, /^[0-9]{3,6}$/, contact.id);
       assert.ok(contact.source.length > 10, `${contact.id}: a source for the reviewer`);
-      assert.equal(typeof contact.verified, 'boolean');
       if (contact.verified) assert.match(String(contact.checkedOn), /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
     }
     const unverified = HELP_CONTACTS.filter((c) => !c.verified).map((c) => `${c.id} ${c.number}`);
@@ -39,8 +38,8 @@ describe('Get help contacts', () => {
     const files = readdirSync(I18N_DIR).filter((file) => file.startsWith('help-'));
     for (const file of files) {
       const text = readFileSync(join(I18N_DIR, file), 'utf8');
-      for (const contact of HELP_CONTACTS)
-        assert.doesNotMatch(text, new RegExp(`\\b${contact.number}\\b`), `${file} writes ${contact.number}`);
+      // Any number of three or more digits, not only the listed ones: a new one typed here is unreviewed.
+      assert.doesNotMatch(text, /\b[0-9]{3,}\b/, `${file} writes a number itself`);
     }
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { daylogEn } from '../../web/src/i18n/daylog-messages.ts';
 import { offlineEn } from '../../web/src/i18n/offline-messages.ts';
 import { webEn } from '../../web/src/i18n/web-messages.ts';
 import { api, signedInWoman } from './accounts.ts';
@@ -21,6 +22,7 @@ const yesterday = isoDay(today, -1);
 
 let { server, browser, context, page } = {} as Phone; // set in before()
 let token: string;
+let herId: string;
 const problems: string[] = [];
 
 type Period = { id: string; startDate: string; endDate: string | null };
@@ -49,6 +51,7 @@ before(async () => {
   // Three cycles of about four weeks: a prediction to show, and a start today that is not unusual.
   const aline = { name: 'Aline', tag: 'offline', age: 19 };
   ({ accessToken: token } = await signedInWoman(server, page, aline, [90, 62, 33]));
+  herId = (await call<{ id: string }>('GET', '/me')).id;
 });
 
 after(() => closeAll(context, browser, server));
@@ -178,10 +181,20 @@ test('cutting the connection does not get round the app lock: after her idle min
 });
 
 test('signing out removes what the phone kept for her', async () => {
+  // A choice the phone remembers for her (the day log's "Advanced" part), made before she leaves.
+  await page.goto(`/day/${today}`);
+  await page.getByRole('button', { name: daylogEn['daylog.advanced'] }).click();
   await page.getByRole('button', { name: webEn['web.nav.signout'] }).click();
   await page.waitForURL('**/signin');
   const kept = await page.evaluate(() =>
     Object.keys(localStorage).filter((key) => key.startsWith('le.device') || key.startsWith('le.outbox')),
   );
   assert.deepEqual(kept, []);
+  // Nothing else the app left in the browser's storage names her account either.
+  const everything = await page.evaluate(() =>
+    Object.entries(localStorage)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n'),
+  );
+  assert.ok(!everything.includes(herId), 'no key or value carries her account id after sign-out');
 });

@@ -37,8 +37,7 @@ export function QuickLog({ date, existing }: { date: string; existing: DayLog | 
     draft.symptoms.some((s) => OTHER_SYMPTOMS.includes(s as (typeof OTHER_SYMPTOMS)[number])),
   );
   const [advanced, setAdvanced] = useState(
-    () =>
-      (user && rememberedAdvanced(user.id)) ?? advancedByDefault(user?.birthYear, new Date().getFullYear()),
+    () => rememberedAdvanced() ?? advancedByDefault(user?.birthYear, new Date().getFullYear()),
   );
   const busy = useRef(false);
 
@@ -61,7 +60,7 @@ export function QuickLog({ date, existing }: { date: string; existing: DayLog | 
   function toggleAdvanced() {
     const open = !advanced;
     setAdvanced(open);
-    if (user) rememberAdvanced(user.id, open);
+    rememberAdvanced(open);
   }
 
   async function save(event: FormEvent<HTMLFormElement>) {

@@ -1,22 +1,24 @@
+import { ADVANCED_KEY } from '../offline/store.ts';
+
 /*
- * "Advanced" open or folded is her choice, kept in this browser's storage under her account id
- * (no health data in it): a shared phone keeps each girl's own choice.
+ * "Advanced" open or folded is her choice, kept in this browser's storage while she is signed in
+ * (no account id, no health data in it): signing out removes it with the rest the phone kept
+ * (clearOfflineData), so a shared phone keeps no trace of who used it.
  */
-const ADVANCED_KEY = 'le.daylog.advanced.';
 
 /** Her choice, or undefined when she has not made one here. */
-export function rememberedAdvanced(userId: string): boolean | undefined {
+export function rememberedAdvanced(): boolean | undefined {
   try {
-    const stored = localStorage.getItem(ADVANCED_KEY + userId);
+    const stored = localStorage.getItem(ADVANCED_KEY);
     return stored === null ? undefined : stored === '1';
   } catch {
     return undefined;
   }
 }
 
-export function rememberAdvanced(userId: string, open: boolean): void {
+export function rememberAdvanced(open: boolean): void {
   try {
-    localStorage.setItem(ADVANCED_KEY + userId, open ? '1' : '0');
+    localStorage.setItem(ADVANCED_KEY, open ? '1' : '0');
   } catch {
     // Storage refused (private mode, full): the choice lasts until the page closes.
   }

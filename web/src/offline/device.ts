@@ -1,3 +1,4 @@
+import { DEFAULT_LOCK_MINUTES } from '../../../src/modules/sessions/app-lock.ts';
 import { type Period, type Prediction, setDeviceHooks, type User } from '../api.ts';
 import { idleLockDue } from './idle.ts';
 import {
@@ -61,7 +62,6 @@ type DeviceRecord = {
   activeAt: number;
 };
 
-const DEFAULT_LOCK_MINUTES = 5;
 const ACTIVITY_WRITE_MS = 30_000;
 
 function browserStore(): KeyValueStore {
@@ -299,13 +299,7 @@ export { changed as deviceChanged };
 
 /** What the server said a day's log was (null: none), as last fetched in this tab. */
 const knownDays = new Map<string, Record<string, unknown> | null>();
-const savedHere = new WeakSet<object>();
 const SINGLE_DAY = /^\/cycles\/days\?from=([0-9]{4}-[0-9]{2}-[0-9]{2})&to=\1$/;
-
-/** True for an answer that means "saved on this phone, waiting to be sent". */
-export function isSavedOnPhone(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && savedHere.has(value);
-}
 
 /** Today on the phone, YYYY-MM-DD (as components.tsx; kept here so this file imports no React). */
 export function localToday(): string {
@@ -326,7 +320,6 @@ function standIn(item: OutboxItem): Record<string, unknown> {
           flow: item.body.flow ?? null,
           notes: item.body.notes ?? null,
         };
-  savedHere.add(answer);
   return answer;
 }
 

@@ -14,7 +14,9 @@ export type KeyValueStore = {
 export const DEVICE_KEY = 'le.device.v1';
 /** Day logs and "period started" saved with no connection, oldest first, and refused ones. */
 export const OUTBOX_KEY = 'le.outbox.v1';
-export const ALL_KEYS = [DEVICE_KEY, OUTBOX_KEY] as const;
+/** Whether the day log's "Advanced" part is open (daylog/advanced-choice.ts); no account id in it. */
+export const ADVANCED_KEY = 'le.daylog.advanced';
+export const ALL_KEYS = [DEVICE_KEY, OUTBOX_KEY, ADVANCED_KEY] as const;
 
 export function readJson<T>(store: KeyValueStore, key: string): T | null {
   try {
