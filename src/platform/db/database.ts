@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { pgConnectionString } from './connection-url.ts';
@@ -70,6 +71,8 @@ async function openPglite(dataDir: string | undefined, as: ProcessKind): Promise
     }
     const lite = await PGlite.create(location, {
       parsers: { [OID_INT8]: Number, [OID_DATE]: keepText },
+      // Appointments' no-double-booking constraint (migration 0016) needs it, as on PostgreSQL.
+      extensions: { btree_gist },
       // PGlite's 128 MB of shared buffers alone would take most of the embedded setup's memory
       // budget; 8 MB is plenty for the single-user embedded database.
       startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB', '-c', 'max_connections=4'],

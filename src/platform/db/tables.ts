@@ -34,6 +34,14 @@ export type Tables = {
   job_runs: { job: string; last_run_at: Date };
   /** A one-way check value per server key (migration 0010, src/platform/crypto/key-check.ts). */
   key_checks: { name: string; check_value: Uint8Array; created_at: Date };
+  /** The care network (migration 0016, docs/care-network.md). */
+  care_link_codes: CareLinkCodesTable;
+  care_links: CareLinksTable;
+  provider_profiles: ProviderProfilesTable;
+  provider_hours: ProviderHoursTable;
+  provider_days_off: { provider_id: string; day: string };
+  provider_invitations: ProviderInvitationsTable;
+  appointments: AppointmentsTable;
 };
 
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';
@@ -249,3 +257,92 @@ export type UssdSessionsTable = {
   updated_at: Date;
   expires_at: Date;
 };
+
+export type CareScope = 'prediction' | 'periods' | 'symptoms' | 'flags' | 'appointments';
+
+export type CareLinkCodesTable = {
+  id: string;
+  code_hash: Uint8Array;
+  creator_id: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+};
+
+export type CareLinksTable = {
+  id: string;
+  child_id: string;
+  adult_id: string;
+  status: 'pending' | 'active';
+  /** The code's creator, who still has to confirm who entered it (null once active). */
+  awaiting_id: string | null;
+  origin: 'code' | 'guardian_consent';
+  scopes: CareScope[];
+  created_at: Date;
+  confirmed_at: Date | null;
+  updated_at: Date;
+  /** Server-keyed MAC over id, child, adult, status and scopes (a DB writer cannot grant sight). */
+  row_mac: Uint8Array;
+};
+export type CareLinkRow = Selectable<CareLinksTable>;
+
+export type ProviderStatus = 'pending' | 'verified' | 'rejected' | 'suspended';
+export type ProviderProfilesTable = {
+  user_id: string;
+  status: ProviderStatus;
+  display_name: string;
+  facility: string;
+  district: string;
+  languages: Language[];
+  services: string[];
+  licence_enc: Uint8Array;
+  time_zone: string;
+  slot_minutes: number;
+  review_note: string | null;
+  created_at: Date;
+  updated_at: Date;
+  verified_at: Date | null;
+  /** Server-keyed MAC over user id and status (a DB writer cannot verify a provider). */
+  row_mac: Uint8Array;
+};
+export type ProviderProfileRow = Selectable<ProviderProfilesTable>;
+
+/** ISO weekday (1 = Monday), opening and closing time ('08:00:00') in the provider's time zone. */
+export type ProviderHoursTable = { provider_id: string; weekday: number; opens: string; closes: string };
+
+export type ProviderInvitationsTable = {
+  id: string;
+  code_hash: Uint8Array;
+  created_by: string | null;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+};
+
+export type AppointmentStatus =
+  | 'requested'
+  | 'confirmed'
+  | 'declined'
+  | 'cancelled'
+  | 'completed'
+  | 'no_show';
+export type AppointmentsTable = {
+  id: string;
+  provider_id: string;
+  patient_id: string;
+  booked_by: 'patient' | 'guardian';
+  starts_at: Date;
+  ends_at: Date;
+  status: AppointmentStatus;
+  /** Sealed under her key: { code, words? }. */
+  reason_enc: Uint8Array;
+  share_summary: boolean;
+  decline_reason_enc: Uint8Array | null;
+  visit_note_enc: Uint8Array | null;
+  cancelled_by: 'patient' | 'guardian' | 'provider' | null;
+  created_at: Date;
+  updated_at: Date;
+  /** Server-keyed MAC over id, provider, patient, share_summary (a DB writer cannot add a reader). */
+  row_mac: Uint8Array;
+};
+export type AppointmentRow = Selectable<AppointmentsTable>;

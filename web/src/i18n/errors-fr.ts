@@ -66,6 +66,18 @@ export const errorsFr: Record<keyof typeof errorsEn, string> = {
   'error.internal_error': 'Un problème est survenu de notre côté. Réessaie dans un instant.',
   'error.service_unavailable':
     'Le service n’est pas disponible pour le moment. Réessaie dans quelques minutes.',
+  'error.not_shared':
+    "Elle n'a pas partagé cette information avec toi. Elle seule peut choisir de la partager.",
+  'error.already_linked': 'Vous êtes déjà reliés.',
+  'error.guardian_link_fixed':
+    "Jusqu'à l'âge du consentement, le parent qui a accepté ton compte continue de voir tes prochaines règles et les alertes santé. Tu peux partager plus, pas moins.",
+  'error.provider_unverified':
+    "Ton compte de soignant attend la vérification d'un administrateur. Tu peux modifier ton profil en attendant.",
+  'error.slot_taken': "Quelqu'un vient de réserver cette heure. Choisis-en une autre.",
+  'error.slot_unavailable':
+    "Cette heure n'est pas ouverte à la réservation. Choisis une des heures proposées.",
+  'error.change_too_late': 'Le rendez-vous est trop proche pour le modifier ici. Appelle le centre de santé.',
+  'error.appointment_closed': 'Ce rendez-vous ne peut plus être modifié de cette façon.',
   'error.sms_unavailable': "Le SMS n'a pas pu être envoyé pour l'instant. Réessaie plus tard.",
   'error.field.required': '{field} : cette réponse est nécessaire.',
   'error.field.invalid': '{field} : vérifie cette réponse.',

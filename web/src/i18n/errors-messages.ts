@@ -64,6 +64,17 @@ export const errorsEn = {
   'error.too_many_requests.wait.other': 'Too many tries. Wait {n} minutes, then try again.',
   'error.internal_error': 'Something went wrong on our side. Try again in a moment.',
   'error.service_unavailable': 'The service is not available just now. Try again in a few minutes.',
+  'error.not_shared': 'She has not shared this with you. Only she can choose to share it.',
+  'error.already_linked': 'You are already linked with this person.',
+  'error.guardian_link_fixed':
+    'Until you reach the age of consent, the parent who agreed to your account keeps seeing your next period and health-worker flags. You can share more, not less.',
+  'error.provider_unverified':
+    'Your provider account is waiting for an administrator to verify it. You can edit your profile meanwhile.',
+  'error.slot_taken': 'Someone has just booked this time. Please choose another one.',
+  'error.slot_unavailable': 'This time is not open for booking. Choose one of the times shown.',
+  'error.change_too_late':
+    'It is too close to the appointment to change it here. Please call the health facility.',
+  'error.appointment_closed': 'This appointment can no longer be changed this way.',
   'error.sms_unavailable': 'We could not send the SMS just now. Please try again later.',
   // One line per wrong answer of a validation_failed problem (its `errors`), never the server's English.
   'error.field.required': '{field}: this is needed.',

@@ -65,6 +65,16 @@ export const errorsRw: Record<keyof typeof errorsEn, string> = {
     'Wagerageje kenshi cyane. Tegereza iminota {n}, hanyuma wongere ugerageze.',
   'error.internal_error': 'Habaye ikibazo iwacu. Ongera ugerageze mu kanya.',
   'error.service_unavailable': 'Serivisi ntiboneka ubu. Ongera ugerageze mu minota mike.',
+  'error.not_shared': 'Ntabwo yabisangije nawe. Ni we wenyine ushobora guhitamo kubisangiza.',
+  'error.already_linked': 'Musanzwe muhujwe.',
+  'error.guardian_link_fixed':
+    "Kugeza ugejeje ku myaka yo kwemera, umubyeyi wemeye konti yawe akomeza kubona imihango yawe itaha n'ibimenyetso byo kubona umuganga. Ushobora gusangiza byinshi, si bike.",
+  'error.provider_unverified':
+    "Konti yawe y'umuganga itegereje ko umuyobozi ayemeza. Ushobora guhindura umwirondoro wawe mu gihe utegereje.",
+  'error.slot_taken': 'Hari umaze gufata iki gihe. Hitamo ikindi.',
+  'error.slot_unavailable': 'Iki gihe ntigishobora gufatwa. Hitamo kimwe mu bihe bigaragara.',
+  'error.change_too_late': 'Igihe cya gahunda kiri hafi cyane ku buryo utayihindura hano. Hamagara ivuriro.',
+  'error.appointment_closed': 'Iyi gahunda ntishobora guhindurwa gutya.',
   'error.sms_unavailable': 'Ntitwashoboye kohereza SMS ubu. Ongera ugerageze nyuma.',
   'error.field.required': '{field}: iki kirakenewe.',
   'error.field.invalid': '{field}: suzuma iki gisubizo.',

@@ -65,6 +65,16 @@ export const errorsSw: Record<keyof typeof errorsEn, string> = {
   'error.too_many_requests.wait.other': 'Majaribio mengi mno. Subiri dakika {n}, kisha ujaribu tena.',
   'error.internal_error': 'Kuna tatizo upande wetu. Jaribu tena baada ya muda mfupi.',
   'error.service_unavailable': 'Huduma haipatikani kwa sasa. Jaribu tena baada ya dakika chache.',
+  'error.not_shared': 'Hajashiriki hili nawe. Ni yeye pekee anayeweza kuchagua kulishiriki.',
+  'error.already_linked': 'Tayari mmeunganishwa.',
+  'error.guardian_link_fixed':
+    'Hadi ufikie umri wa ridhaa, mzazi aliyekubali akaunti yako ataendelea kuona hedhi yako ijayo na tahadhari za afya. Unaweza kushiriki zaidi, si chini.',
+  'error.provider_unverified':
+    'Akaunti yako ya mtoa huduma inasubiri kuthibitishwa na msimamizi. Unaweza kuhariri wasifu wako wakati huo.',
+  'error.slot_taken': 'Mtu amechukua muda huu sasa hivi. Tafadhali chagua mwingine.',
+  'error.slot_unavailable': 'Muda huu haupatikani kwa miadi. Chagua mmoja wa nyakati zilizoonyeshwa.',
+  'error.change_too_late': 'Miadi iko karibu sana kuibadilisha hapa. Tafadhali piga simu kituo cha afya.',
+  'error.appointment_closed': 'Miadi hii haiwezi tena kubadilishwa kwa njia hii.',
   'error.sms_unavailable': 'Hatukuweza kutuma SMS sasa hivi. Jaribu tena baadaye.',
   'error.field.required': '{field}: hili linahitajika.',
   'error.field.invalid': '{field}: angalia jibu hili.',
