@@ -15,6 +15,11 @@ import { createUssdSessionRepo } from './channels/ussd/session-repo.ts';
 import { ussdSimulatorRoutes } from './channels/ussd/simulator-routes.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { createAdminService } from './modules/admin/service.ts';
+import { createAppointmentRepo } from './modules/appointments/repo.ts';
+import { appointmentRoutes } from './modules/appointments/routes.ts';
+import { createAppointmentSeal } from './modules/appointments/seal.ts';
+import { createAppointmentService } from './modules/appointments/service.ts';
+import { createSlotService } from './modules/appointments/slot-service.ts';
 import { createAuditRepo } from './modules/audit/repo.ts';
 import { createAuditService } from './modules/audit/service.ts';
 import { createLoginThrottle } from './modules/auth/login-throttle.ts';
@@ -22,6 +27,10 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { createSecretHasher } from './modules/auth/secrets.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createAccessTokens } from './modules/auth/tokens.ts';
+import { createCareRepo } from './modules/care/repo.ts';
+import { careRoutes } from './modules/care/routes.ts';
+import { createLinkSeal } from './modules/care/seal.ts';
+import { type CareService, createCareService } from './modules/care/service.ts';
 import { CURRENT_POLICIES, type Policies } from './modules/consents/policies.ts';
 import { createConsentRepo } from './modules/consents/repo.ts';
 import { createConsentService } from './modules/consents/service.ts';
@@ -32,6 +41,12 @@ import { createCycleService } from './modules/cycles/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { createPrivacyService } from './modules/privacy/service.ts';
+import { providerAdminRoutes } from './modules/providers/admin-routes.ts';
+import { createProviderAdminService } from './modules/providers/admin-service.ts';
+import { createProviderRepo } from './modules/providers/repo.ts';
+import { providerRoutes } from './modules/providers/routes.ts';
+import { createProfileSeal } from './modules/providers/seal.ts';
+import { createProviderService } from './modules/providers/service.ts';
 import { retentionJob } from './modules/retention/job.ts';
 import { createRetentionRepo } from './modules/retention/repo.ts';
 import { createRetentionService } from './modules/retention/service.ts';
@@ -59,6 +74,7 @@ import { createDataKeyRepo } from './platform/crypto/data-key-repo.ts';
 import { createDataProtection } from './platform/crypto/data-protection.ts';
 import { createKeyRing } from './platform/crypto/key-ring.ts';
 import { derivePurposeKey } from './platform/crypto/purpose-keys.ts';
+import { createRowSeal } from './platform/crypto/row-seal.ts';
 import type { Database } from './platform/db/database.ts';
 import { installAccessControl, installBodylessCheck } from './platform/http/access.ts';
 import { answerFrameworkError, installErrorHandling } from './platform/http/error-handler.ts';
@@ -266,6 +282,8 @@ export function createServices(deps: AppDeps) {
     guardianConsentAge: config.guardianConsentAge,
     codeKey: derivePurposeKey(config.blindIndexKey, 'guardian-code:v1'),
     throttle,
+    // The guardian who consents is linked to her (care network); the care service is made below.
+    onGuardianConsent: (childId, guardianId, ctx) => care.linkConsentingGuardian(childId, guardianId, ctx),
     clock,
   });
   const cycles = createCycleService({
@@ -278,9 +296,88 @@ export function createServices(deps: AppDeps) {
     clock,
   });
   const insights = createCycleInsights({ cycles, users });
+  // Providers and appointments (decision 023). A parent may book for her when the care module
+  // says so: she shares her appointments with him, or he is her consenting guardian.
+  const providerRepo = createProviderRepo(db);
+  const profileSeal = createProfileSeal(
+    createRowSeal(derivePurposeKey(config.blindIndexKey, 'provider-profile:v1')),
+  );
+  const invitationKey = derivePurposeKey(config.blindIndexKey, 'provider-invitation:v1');
+  const providers = createProviderService({
+    db,
+    repo: providerRepo,
+    users,
+    sessions,
+    verification,
+    audit,
+    events: securityEvents,
+    profileSeal,
+    invitationKey,
+    clock,
+  });
+  const providerAdmin = createProviderAdminService({
+    repo: providerRepo,
+    providers,
+    dataProtection,
+    audit,
+    profileSeal,
+    invitationKey,
+    clock,
+  });
+  const appointmentRepo = createAppointmentRepo(db);
+  const slots = createSlotService({ providers, repo: appointmentRepo, clock });
+  const mayBookFor = async (parentId: string, childId: string): Promise<boolean> =>
+    (await care.canSee(parentId, childId, 'appointments')) ||
+    (await care.isConsentingGuardian(parentId, childId));
+  const appointments = createAppointmentService({
+    repo: appointmentRepo,
+    seal: createAppointmentSeal(createRowSeal(derivePurposeKey(config.blindIndexKey, 'appointment:v1'))),
+    providers,
+    slots,
+    users,
+    consents,
+    cycles,
+    insights,
+    dataProtection,
+    mayBookFor: (parentId, childId) => mayBookFor(parentId, childId),
+    audit,
+    events: securityEvents,
+    cutoffMinutes: config.appointmentChangeCutoffMinutes,
+    clock,
+  });
+  // Care links (decision 023): a young woman and the adults she lets see parts of her data.
+  const care: CareService = createCareService({
+    db,
+    repo: createCareRepo(db),
+    seal: createLinkSeal(createRowSeal(derivePurposeKey(config.blindIndexKey, 'care-link:v1'))),
+    users,
+    consents,
+    cycles,
+    insights,
+    appointmentsOf: (childId) => appointments.listForGuardianView(childId),
+    dataProtection,
+    audit,
+    events: securityEvents,
+    throttle,
+    codeKey: derivePurposeKey(config.blindIndexKey, 'care-link-code:v1'),
+    clock,
+  });
+  // The phone menu runs every rule through the same services as the REST API (made above).
   const ussd = createUssdService({
     repo: createUssdSessionRepo(db),
-    effects: createUssdEffects({ auth, users, cycles, insights, consents, verification }),
+    effects: createUssdEffects({
+      auth,
+      users,
+      cycles,
+      insights,
+      consents,
+      verification,
+      care,
+      providers,
+      slots,
+      appointments,
+      clock,
+    }),
     cycles,
     users,
     blindIndex,
@@ -292,6 +389,7 @@ export function createServices(deps: AppDeps) {
     users,
     sessions,
     cycles,
+    appointments,
     consents: consentRepo,
     auditRepo,
     audit,
@@ -337,6 +435,11 @@ export function createServices(deps: AppDeps) {
     ussd,
     consents,
     privacy,
+    providers,
+    providerAdmin,
+    slots,
+    appointments,
+    care,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -430,6 +533,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(adminRoutes(services.admin));
       await api.register(cycleRoutes(services));
       await api.register(privacyRoutes(services));
+      await api.register(providerRoutes(services, { sessionDays: config.sessionDays }));
+      await api.register(providerAdminRoutes(services.providerAdmin));
+      await api.register(appointmentRoutes(services));
+      await api.register(careRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -47,6 +47,7 @@ const EnvSchema = Type.Object({
   CREDENTIAL_PEPPERS: Type.Optional(Type.String()),
   ACTIVE_CREDENTIAL_PEPPER: Type.Optional(Type.String()),
   GUARDIAN_CONSENT_AGE: Type.Optional(Type.String({ pattern: '^[0-9]{1,2}$' })),
+  APPOINTMENT_CHANGE_CUTOFF_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   AUDIT_RETENTION_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
@@ -101,6 +102,8 @@ export type Config = {
   ussdSimulator: boolean;
   /** Below this age a young person's account keeps no health data until a guardian consents. */
   guardianConsentAge: number;
+  /** Appointments can be cancelled or moved up to this many minutes before they start. */
+  appointmentChangeCutoffMinutes: number;
   sms: SmsConfig;
   /** Country calling codes whose numbers may be texted (codes cost money: no pumping to others). */
   smsCountryCodes: string[];
@@ -182,6 +185,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     // The web simulator lets anyone act as any phone: on for development, opt-in elsewhere.
     ussdSimulator: (env.USSD_SIMULATOR ?? (mode === 'production' ? 'off' : 'on')) === 'on',
     guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
+    appointmentChangeCutoffMinutes: Number(env.APPOINTMENT_CHANGE_CUTOFF_MINUTES ?? '120'),
     sms,
     smsCountryCodes: (env.SMS_COUNTRY_CODES ?? '250').split(','),
     ...peppers,

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { CURRENT_POLICIES } from '../../src/modules/consents/policies.ts';
 import { describeEachDatabase, startTestApp, type TestApp } from '../support/app.ts';
+import { slotAfter } from '../support/appointments.ts';
 import { createAdmin, registerUser } from '../support/factories.ts';
+import { bookableProvider, booked } from '../support/providers.ts';
 import { phone } from '../support/ussd.ts';
 
 // Every table holding someone's data, and where her export shows it (or why it does not).
@@ -14,6 +16,7 @@ const EXPORTED: Record<string, string> = {
   consent_records: 'consents',
   guardian_codes: 'guardianCodes',
   audit_log: 'accessLog',
+  appointments: 'appointments',
 };
 const NOT_EXPORTED: Record<string, string> = {
   user_keys: 'her wrapped encryption key: useless outside the service, destroyed on erasure',
@@ -23,12 +26,14 @@ const NOT_EXPORTED: Record<string, string> = {
   review_flags: "an admin's review note about a guardian account (fraud prevention), not her data",
   known_devices: 'keyed hashes of the browsers she signed in with (guardian recovery only from hers)',
   guardian_recovery_requests: 'recovery requests: keyed hashes only, 30 minutes, used once (decision 020)',
+  provider_profiles:
+    "a health provider's own directory entry (no young woman has one; providers read it at GET /providers/me)",
 };
 
 async function userTables(t: TestApp): Promise<string[]> {
   const rows = await t.db.raw<{ table_name: string }>(
     `SELECT DISTINCT table_name FROM information_schema.columns
-     WHERE table_schema = 'public' AND column_name IN ('user_id', 'child_id', 'subject_id', 'granted_by', 'phone_bidx')`,
+     WHERE table_schema = 'public' AND column_name IN ('user_id', 'child_id', 'patient_id', 'subject_id', 'granted_by', 'phone_bidx')`,
   );
   return [...new Set(['users', ...rows.map((r) => r.table_name)])].sort();
 }
@@ -41,7 +46,7 @@ async function assertNothingLeft(t: TestApp, tables: string[], userId: string): 
       [table],
     );
     const names = columns.map((c) => c.column_name);
-    const key = ['user_id', 'child_id', 'granted_by'].find((c) => names.includes(c)) ?? 'id';
+    const key = ['user_id', 'child_id', 'patient_id', 'granted_by'].find((c) => names.includes(c)) ?? 'id';
     const left = await t.db.raw<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${table} WHERE ${key}::text = $1`,
       [userId],
@@ -95,6 +100,9 @@ async function teenWithEverything(t: TestApp) {
     token: teen.accessToken,
     body: { symptoms: ['cramps'] },
   });
+  const provider = await bookableProvider(t);
+  const slot = await slotAfter(t, teen.accessToken, provider.id, 600);
+  await booked(t, teen.accessToken, { providerId: provider.id, start: slot.start, words: 'my own words' });
   const call = phone(() => t.app, teen.phone);
   await call.dial();
   await call.send(teen.pin);

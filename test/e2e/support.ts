@@ -56,9 +56,19 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type E2eServer = RunningServer & { origin: string; stop: () => Promise<void> };
 
-/** `npm start` on a fresh embedded database, as a newcomer runs it. */
-export async function startE2eServer(extraEnv: Record<string, string> = {}): Promise<E2eServer> {
+/**
+ * What an operator does on the data directory before the first start (e.g. `npm run
+ * admin:create`): runs with the environment the server will have.
+ */
+export type Prepare = (env: Record<string, string>) => void;
+
+/** `npm start` on a fresh embedded database, as a newcomer runs it (after `prepare`, if given). */
+export async function startE2eServer(
+  extraEnv: Record<string, string> = {},
+  prepare?: Prepare,
+): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'le-e2e-'));
+  prepare?.({ PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...extraEnv });
   const server = await startServerProcess({ DATA_DIR: dataDir, ...extraEnv }, 60_000);
   return {
     ...server,
@@ -100,8 +110,8 @@ export type E2eRun = { server: E2eServer; browser: Browser };
 export type Phone = E2eRun & { context: BrowserContext; page: Page };
 
 /** The server (with `env` added to its environment) and the browser a file's tests share. */
-export async function startRun(env: Record<string, string> = {}): Promise<E2eRun> {
-  const server = await startE2eServer(env);
+export async function startRun(env: Record<string, string> = {}, prepare?: Prepare): Promise<E2eRun> {
+  const server = await startE2eServer(env, prepare);
   try {
     return { server, browser: await launchBrowser() };
   } catch (error) {
@@ -137,11 +147,11 @@ export type SharedRun = {
  * before the file's tests, and close them after, with every context newContext() or openTab() made: her phone and her
  * mother's are separate browser contexts, as two phones are.
  */
-export function sharedRun(env: Record<string, string> = {}): SharedRun {
+export function sharedRun(env: Record<string, string> = {}, prepare?: Prepare): SharedRun {
   const contexts: BrowserContext[] = [];
   let run: E2eRun | undefined;
   before(async () => {
-    run = await startRun(env);
+    run = await startRun(env, prepare);
   });
   after(() => closeAll(...contexts, run?.browser, run?.server));
   const started = (): E2eRun => {

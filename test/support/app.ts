@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ussdAllowedIps: [],
     ussdSimulator: false,
     guardianConsentAge: 16,
+    appointmentChangeCutoffMinutes: 120,
     retention: { endedSessionsDays: 30, guardianCodesDays: 30, auditDays: 2557 },
     // Cheap Argon2id for speed; the production cost is asserted separately.
     passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },

@@ -1,11 +1,11 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { onConsentRequired } from './api.ts';
+import { onConsentRequired, type Role } from './api.ts';
 import { useAuth } from './auth.tsx';
 import { ConsentPrompt } from './ConsentPrompt.tsx';
 import { LanguageSelect, Loading } from './components.tsx';
 import { UndoToast } from './cycle/undo.tsx';
-import { useI18n } from './i18n/index.tsx';
+import { type Key, useI18n } from './i18n/index.tsx';
 import { LockScreen } from './lock/LockScreen.tsx';
 import { QuickExit } from './lock/QuickExit.tsx';
 import { useAppLock, useAppName } from './lock/use-app-lock.ts';
@@ -34,6 +34,31 @@ const PoliciesPage = lazy(() => import('./pages/Policies.tsx').then((m) => ({ de
 const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
 const UssdPage = lazy(() => import('./pages/Ussd.tsx').then((m) => ({ default: m.UssdPage })));
+// The care network: her people, a parent's daughters, health workers, visits, the admin's checks.
+const PeoplePage = lazy(() => import('./care/People.tsx').then((m) => ({ default: m.PeoplePage })));
+const ChildPage = lazy(() => import('./care/Child.tsx').then((m) => ({ default: m.ChildPage })));
+const DirectoryPage = lazy(() =>
+  import('./visits/Directory.tsx').then((m) => ({ default: m.DirectoryPage })),
+);
+const BookPage = lazy(() => import('./visits/Book.tsx').then((m) => ({ default: m.BookPage })));
+const AppointmentsPage = lazy(() =>
+  import('./visits/Appointments.tsx').then((m) => ({ default: m.AppointmentsPage })),
+);
+const ProviderDayPage = lazy(() =>
+  import('./visits/ProviderDay.tsx').then((m) => ({ default: m.ProviderDayPage })),
+);
+const AvailabilityPage = lazy(() =>
+  import('./visits/Availability.tsx').then((m) => ({ default: m.AvailabilityPage })),
+);
+const ProviderProfilePage = lazy(() =>
+  import('./visits/ProviderProfile.tsx').then((m) => ({ default: m.ProviderProfilePage })),
+);
+const ProviderRegisterPage = lazy(() =>
+  import('./visits/ProviderRegister.tsx').then((m) => ({ default: m.ProviderRegisterPage })),
+);
+const AdminProvidersPage = lazy(() =>
+  import('./visits/AdminProviders.tsx').then((m) => ({ default: m.AdminProvidersPage })),
+);
 
 function LanguageSwitcher() {
   const { changeLanguage } = useAuth();
@@ -42,7 +67,9 @@ function LanguageSwitcher() {
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
-  const current = location === href || (href !== '/' && location.startsWith(`${href}/`));
+  // "/provider" is not current on "/provider/availability", which has a link of its own.
+  const current =
+    location === href || (href !== '/' && href !== '/provider' && location.startsWith(`${href}/`));
   return (
     <Link href={href} aria-current={current ? 'page' : undefined}>
       {children}
@@ -50,11 +77,31 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
   );
 }
 
+/** The header's pages for each role, after Home. */
+const ROLE_LINKS: Record<Role, [string, Key][]> = {
+  adolescent: [
+    ['/calendar', 'web.nav.calendar'],
+    ['/stats', 'web.nav.stats'],
+    ['/people', 'care.nav'],
+    ['/appointments', 'visit.nav_mine'],
+  ],
+  parent: [
+    ['/people', 'care.nav_adult'],
+    ['/providers', 'visit.nav'],
+  ],
+  provider: [
+    ['/provider', 'provider.nav.day'],
+    ['/provider/availability', 'provider.nav.hours'],
+    ['/provider/profile', 'provider.nav.profile'],
+  ],
+  writer: [],
+  admin: [['/admin/providers', 'admin.nav.providers']],
+};
+
 function Header() {
   const { t } = useI18n();
   const { user, signOut } = useAuth();
   const [, navigate] = useLocation();
-  const adolescent = user?.role === 'adolescent';
   const name = useAppName();
   return (
     <header className="site-header">
@@ -72,16 +119,11 @@ function Header() {
               <li>
                 <NavLink href="/home">{t('web.nav.home')}</NavLink>
               </li>
-              {adolescent && (
-                <>
-                  <li>
-                    <NavLink href="/calendar">{t('web.nav.calendar')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/stats">{t('web.nav.stats')}</NavLink>
-                  </li>
-                </>
-              )}
+              {ROLE_LINKS[user.role].map(([href, label]) => (
+                <li key={href}>
+                  <NavLink href={href}>{t(label)}</NavLink>
+                </li>
+              ))}
               <li>
                 <NavLink href="/settings">{t('web.nav.settings')}</NavLink>
               </li>
@@ -126,7 +168,7 @@ function Private({ children }: { children: ReactNode }) {
 
 export function App() {
   const { t } = useI18n();
-  const { user, recover } = useAuth();
+  const { user, recover, setUser } = useAuth();
   const [consentNeeded, setConsentNeeded] = useState(false);
   const [location] = useLocation();
 
@@ -223,6 +265,58 @@ export function App() {
                 <SettingsPage />
               </Private>
             </Route>
+            <Route path="/people">
+              <Private>
+                <PeoplePage />
+              </Private>
+            </Route>
+            <Route path="/children/:id">
+              {(params) => (
+                <Private>
+                  <ChildPage id={params.id} />
+                </Private>
+              )}
+            </Route>
+            <Route path="/providers">
+              <Private>
+                <DirectoryPage />
+              </Private>
+            </Route>
+            <Route path="/providers/:id">
+              {(params) => (
+                <Private>
+                  <BookPage id={params.id} />
+                </Private>
+              )}
+            </Route>
+            <Route path="/appointments">
+              <Private>
+                <AppointmentsPage />
+              </Private>
+            </Route>
+            <Route path="/provider/register">
+              {user ? <Redirect to="/home" /> : <ProviderRegisterPage setUser={setUser} />}
+            </Route>
+            <Route path="/provider">
+              <Private>
+                <ProviderDayPage />
+              </Private>
+            </Route>
+            <Route path="/provider/availability">
+              <Private>
+                <AvailabilityPage />
+              </Private>
+            </Route>
+            <Route path="/provider/profile">
+              <Private>
+                <ProviderProfilePage />
+              </Private>
+            </Route>
+            <Route path="/admin/providers">
+              <Private>
+                <AdminProvidersPage />
+              </Private>
+            </Route>
             <Route>
               <h1 tabIndex={-1}>404</h1>
               <p>
@@ -245,6 +339,11 @@ export function App() {
           <li>
             <Link href="/help">{t('help.nav')}</Link>
           </li>
+          {!user && (
+            <li>
+              <Link href="/provider/register">{t('provider.register_link')}</Link>
+            </li>
+          )}
         </ul>
       </footer>
     </>

@@ -10,9 +10,10 @@ import type { Role } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { type MessageKey, shortDate, translate as tr, translateCount } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { type CareDeps, createCareEffects } from './effects-care.ts';
 import type { Effect, EffectResult, UssdState } from './state.ts';
 
-type Deps = {
+type Deps = CareDeps & {
   auth: AuthService;
   users: UserService;
   cycles: CycleService;
@@ -198,6 +199,8 @@ export function createUssdEffects(deps: Deps) {
     }
   }
 
+  const care = createCareEffects(deps);
+
   return async function run(effect: Effect, state: UssdState, ctx: RequestContext): Promise<EffectResult> {
     switch (effect.kind) {
       case 'register':
@@ -235,6 +238,9 @@ export function createUssdEffects(deps: Deps) {
           await deps.users.deleteAccount(userId, ctx);
           return { outcome: 'ok' };
         });
+      default:
+        // The care network: her people, a parent's children, booking and her visits.
+        return care(effect, state, ctx);
     }
   };
 }

@@ -31,16 +31,23 @@ export type Screen = {
   back?: 'back' | 'exit' | 'none';
   /** No way around this screen (not even `00`): it must be answered, e.g. accepting new terms. */
   locked?: boolean;
+  /**
+   * For a screen that shows what someone else shares: the effect that reads it again. Every hop
+   * that stays on the screen (a page turned with 98, an answer refused) runs it, so nothing read
+   * on an earlier hop is ever shown again.
+   */
+  reload?(s: UssdState): Effect | undefined;
 };
 
+/** Goes to a screen; back (`0`) returns here. What an effect showed (`view`) stays with its screen. */
 export function go(s: UssdState, screen: ScreenId, patch: Partial<UssdState> = {}): UssdState {
-  const { notice: _n, ...rest } = s;
+  const { notice: _n, view: _v, ...rest } = s;
   return { ...rest, stack: [...s.stack, s.screen], screen, page: 0, ...patch };
 }
 
 /** Replaces the current screen without making it a step back can return to. */
 export function replace(s: UssdState, screen: ScreenId, patch: Partial<UssdState> = {}): UssdState {
-  const { notice: _n, ...rest } = s;
+  const { notice: _n, view: _v, ...rest } = s;
   return { ...rest, screen, page: 0, ...patch };
 }
 
@@ -67,9 +74,9 @@ export function withEffect(state: UssdState, effect: Effect): Outcome {
   return { state, effect };
 }
 
-/** Home: the main menu when signed in, otherwise the first screen. Forms are dropped. */
+/** Home: the main menu when signed in, otherwise the first screen. Forms and lists are dropped. */
 export function home(s: UssdState, notice?: Notice): UssdState {
-  const { notice: _n, view: _v, ...rest } = s;
+  const { notice: _n, view: _v, lists: _l, ...rest } = s;
   const screen: ScreenId = s.user ? 'menu' : s.known ? 'signin_pin' : 'language';
   return { ...rest, screen, stack: [], page: 0, form: {}, ...(notice ? { notice } : {}) };
 }

@@ -3,13 +3,17 @@ import { type Choice, finish, home, type InputContext, noticeText, type Screen, 
 import { toGsm7 } from './gsm7.ts';
 import { paginate } from './render.ts';
 import { accountScreens } from './screens-account.ts';
+import { bookingScreens } from './screens-booking.ts';
+import { careScreens } from './screens-care.ts';
 import { cycleScreens } from './screens-cycle.ts';
 import type { EffectResult, HopEnv, Outcome, ScreenId, UssdState } from './state.ts';
 
-export const SCREENS: Record<ScreenId, Screen> = { ...accountScreens, ...cycleScreens } as Record<
-  ScreenId,
-  Screen
->;
+export const SCREENS: Record<ScreenId, Screen> = {
+  ...accountScreens,
+  ...cycleScreens,
+  ...careScreens,
+  ...bookingScreens,
+} as Record<ScreenId, Screen>;
 
 /** The answer to show: "CON …" to continue or "END …" to close, already fitted to 182 GSM-7 characters. */
 export function renderScreen(s: UssdState, env: HopEnv): { text: string; end: boolean } {
@@ -47,6 +51,15 @@ function pagesOf(s: UssdState, env: HopEnv) {
  * and `98` more work everywhere they are shown; anything unexpected re-asks with a short reason.
  */
 export function step(state: UssdState, input: string, ctx: InputContext): Outcome {
+  const outcome = move(state, input, ctx);
+  // Staying on a screen that shows someone else's data reads it again (see Screen.reload).
+  const reload =
+    outcome.effect || outcome.state.screen !== state.screen ? undefined : SCREENS[state.screen].reload;
+  const effect = reload?.(outcome.state);
+  return effect ? { ...outcome, effect } : outcome;
+}
+
+function move(state: UssdState, input: string, ctx: InputContext): Outcome {
   if (input === '98') {
     // Paging keeps the notice, so every page is cut exactly as it was shown.
     const more = pagesOf(state, ctx.env)[state.page]?.hasMore === true;
@@ -59,7 +72,11 @@ export function step(state: UssdState, input: string, ctx: InputContext): Outcom
   if (input === '0' && back !== 'none') {
     if (back === 'exit') return { state: finish(s, 'common.goodbye') };
     const previous = s.stack.at(-1);
-    return { state: previous ? { ...s, screen: previous, stack: s.stack.slice(0, -1), page: 0 } : home(s) };
+    // What an effect showed stays with its screen: going back never shows it again.
+    const { view: _shown, ...left } = s;
+    return {
+      state: previous ? { ...left, screen: previous, stack: s.stack.slice(0, -1), page: 0 } : home(s),
+    };
   }
   if (!screen.next) return { state: stay(s, 'common.invalid_choice') };
   if (screen.choices) {
@@ -84,6 +101,7 @@ export function applyResult(s: UssdState, result: EffectResult): UssdState {
     ...s,
     ...(result.user ? { user: result.user } : {}),
     ...(result.view ? { view: result.view } : {}),
+    ...(result.lists ? { lists: { ...s.lists, ...result.lists } } : {}),
   };
   const after = SCREENS[s.screen].after;
   return after

@@ -249,7 +249,8 @@ export const accountScreens: Partial<Record<ScreenId, Screen>> = {
 
 /**
  * Where a resumed session continues. A step that needs an earlier PIN entry from the dropped
- * session (those are never stored) starts its PIN entry again.
+ * session (those are never stored) starts its PIN entry again. What a daughter shares is never
+ * shown again from the dropped call: a parent resumes at his list and opens her afresh.
  */
 function resumeAt(previous: UssdState, phone: string): UssdState {
   const restart: Partial<Record<ScreenId, ScreenId>> = {
@@ -257,6 +258,10 @@ function resumeAt(previous: UssdState, phone: string): UssdState {
     pin_new: 'pin_current',
     pin_new_again: 'pin_current',
   };
+  if (previous.screen === 'child') {
+    const { view: _shared, ...kept } = previous;
+    return resumeAt({ ...kept, screen: 'people', stack: previous.stack.slice(0, -1) }, phone);
+  }
   const { notice: _n, resume: _r, user, ...rest } = previous;
   const screen = restart[previous.screen] ?? previous.screen;
   // A resumed call that was signed in asks for the PIN again, then goes back where it was.

@@ -25,7 +25,8 @@ const option = (s: UssdState, value: string, key: MessageKey, n?: number): Choic
 /**
  * Her menu, each option at a fixed number. The code for her parent, shown only until a guardian
  * consents, is number 8 (so nothing else moves when it appears or goes) but listed first: until
- * then it is the one thing that works, and it must not fall on a second page.
+ * then it is the one thing that works, and it must not fall on a second page. The care network
+ * (booking, her visits, her people) came later, so it follows at 9 to 11.
  */
 function menuChoices(s: UssdState): Choice[] {
   if (s.user?.role === 'parent')
@@ -33,6 +34,7 @@ function menuChoices(s: UssdState): Choice[] {
       option(s, 'child_code', 'menu.child_consent', 1),
       option(s, 'tips', 'menu.tips', 2),
       option(s, 'settings', 'menu.settings', 3),
+      option(s, 'people', 'menu.children', 4),
     ];
   if (s.user?.role !== 'adolescent')
     return [option(s, 'tips', 'menu.tips', 1), option(s, 'settings', 'menu.settings', 2)];
@@ -45,6 +47,9 @@ function menuChoices(s: UssdState): Choice[] {
     option(s, 'summary', 'menu.summary', 5),
     option(s, 'tips', 'menu.tips', 6),
     option(s, 'settings', 'menu.settings', 7),
+    option(s, 'book_district', 'menu.book', 9),
+    option(s, 'appts', 'menu.visits', 10),
+    option(s, 'people', 'menu.people', 11),
   ];
 }
 
@@ -143,6 +148,9 @@ export const cycleScreens: Partial<Record<ScreenId, Screen>> = {
       if (value === 'prediction') return withEffect(go(s, 'prediction'), { kind: 'loadPrediction' });
       if (value === 'summary') return withEffect(go(s, 'summary'), { kind: 'loadSummary' });
       if (value === 'guardian_code') return withEffect(go(s, 'guardian_code'), { kind: 'issueGuardianCode' });
+      // Lists are read afresh each time they are opened (a link removed elsewhere is gone at once).
+      if (value === 'people') return withEffect(go(s, 'people'), { kind: 'loadPeople' });
+      if (value === 'appts') return withEffect(go(s, 'appts'), { kind: 'loadAppointments' });
       return { state: go(s, value as ScreenId) };
     },
   },

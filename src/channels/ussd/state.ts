@@ -38,6 +38,23 @@ export type ScreenId =
   | 'policy_accept'
   | 'guardian_code'
   | 'child_code'
+  | 'people'
+  | 'people_add'
+  | 'person'
+  | 'person_remove'
+  | 'person_confirm'
+  | 'people_enter_code'
+  | 'link_code'
+  | 'child'
+  | 'book_district'
+  | 'book_provider'
+  | 'book_day'
+  | 'book_slot'
+  | 'book_reason'
+  | 'book_confirm'
+  | 'appts'
+  | 'appt'
+  | 'appt_cancel'
   | 'end';
 
 /** A line to show: a text, or a counted text (`<base>.one`/`.other` picked by `n` in her language). */
@@ -61,6 +78,57 @@ export type Form = {
   unusual?: Unusual;
   /** Position of the current-PIN entry in this session's inputs (the PIN itself is not kept). */
   pinAt?: number;
+  /** The link (care network) chosen on the people list. */
+  linkId?: string;
+  /** The district, provider, day, slot and reason of a booking being made. */
+  district?: string;
+  providerId?: string;
+  day?: IsoDate;
+  slot?: string;
+  reason?: string;
+  /** The appointment chosen on her list of visits. */
+  appointmentId?: string;
+};
+
+/**
+ * One person on the care list. Hers: who sees her data and what (her own settings). A parent's:
+ * only the daughter's name and who she is, never what she shares, which is read at each hop.
+ */
+export type PersonItem = {
+  linkId: string;
+  name: string;
+  status: 'active' | 'pending';
+  awaitingYou: boolean;
+  /** Her user id, on a parent's list (the child view is fetched with it at each hop). */
+  childId?: string;
+  /** Her list: the scopes this person sees, and whether the link is her consenting guardian's. */
+  scopes?: string[];
+  fixed?: boolean;
+};
+export type ProviderItem = { id: string; name: string; facility: string };
+/** A day with free slots (the provider's local date) and how many. */
+export type DayItem = { date: IsoDate; free: number };
+/** A free slot: its instant and its local time "08:30" at the provider. */
+export type SlotItem = { start: string; time: string };
+export type AppointmentItem = {
+  id: string;
+  date: IsoDate;
+  time: string;
+  provider: string;
+  facility: string;
+  status: string;
+};
+
+/**
+ * Lists an effect fetched for a screen to number (kept so the numbers stay the same while she
+ * pages and comes back). Dropped at home. Nothing a daughter shares is ever kept here.
+ */
+export type Lists = {
+  people?: PersonItem[];
+  providers?: ProviderItem[];
+  days?: DayItem[];
+  slots?: SlotItem[];
+  appointments?: AppointmentItem[];
 };
 
 /** Lines prepared by an effect for display (already translated when stored). */
@@ -79,6 +147,7 @@ export type UssdState = {
   form: Form;
   notice?: Notice;
   view?: View;
+  lists?: Lists;
   endMessage?: Notice;
   /** A dropped session of the same phone that can be resumed. */
   resume?: UssdState;
@@ -113,7 +182,19 @@ export type Effect =
   | { kind: 'acceptPolicies' }
   | { kind: 'issueGuardianCode' }
   | { kind: 'redeemGuardianCode'; code: string }
-  | { kind: 'resetPin'; pin: string };
+  | { kind: 'resetPin'; pin: string }
+  | { kind: 'loadPeople' }
+  | { kind: 'loadChild'; childId: string }
+  | { kind: 'createLinkCode' }
+  | { kind: 'enterLinkCode'; code: string }
+  | { kind: 'confirmLink'; linkId: string }
+  | { kind: 'unlink'; linkId: string }
+  | { kind: 'loadProviders'; district: string }
+  | { kind: 'loadDays'; providerId: string }
+  | { kind: 'loadSlots'; providerId: string; day: IsoDate }
+  | { kind: 'book'; providerId: string; start: string; reason: string; day: IsoDate }
+  | { kind: 'loadAppointments' }
+  | { kind: 'cancelAppointment'; appointmentId: string };
 
 /** What running an effect produced: the outcome code decides the next screen. */
 export type EffectResult = {
@@ -121,6 +202,8 @@ export type EffectResult = {
   params?: Params;
   user?: SessionUser;
   view?: View;
+  /** Lists fetched for the next screen; each one given replaces the one kept. */
+  lists?: Lists;
 };
 
 export type Outcome = { state: UssdState; effect?: Effect };

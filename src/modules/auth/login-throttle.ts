@@ -55,6 +55,23 @@ export const GUARDIAN_CODE_POLICY: ThrottlePolicy = {
   lockSeconds: 60 * 60,
 };
 
+/**
+ * Care link codes are 8 digits that live a day: a person typing the one read out to them needs a
+ * few tries, so 5 wrong ones lock the account's code entry for an hour and 10 for a day.
+ */
+export const CARE_CODE_POLICY: ThrottlePolicy = {
+  delayAfter: Number.POSITIVE_INFINITY,
+  baseDelaySeconds: 0,
+  maxDelaySeconds: 0,
+  lockAfter: 5,
+  lockSeconds: 60 * 60,
+};
+export const CARE_CODE_DAILY_POLICY: ThrottlePolicy = {
+  ...CARE_CODE_POLICY,
+  lockAfter: 10,
+  lockSeconds: 24 * 3600,
+};
+
 /** One-time codes sent by SMS (phone verification, recovery): 5 wrong codes per number an hour. */
 export const SMS_CODE_POLICY: ThrottlePolicy = {
   delayAfter: Number.POSITIVE_INFINITY,
@@ -118,6 +135,11 @@ export function createLoginThrottle(deps: {
     /** A guardian entering codes: 5 wrong codes lock the account for an hour. */
     keysForGuardian: (userId: string): Key[] => [
       { key: `guardian:${hashed(userId)}`, policy: GUARDIAN_CODE_POLICY, name: 'guardian-code' },
+    ],
+    /** Someone entering care link codes: the account's hourly and daily budgets of wrong codes. */
+    keysForCareCode: (userId: string): Key[] => [
+      { key: `care-code:${hashed(userId)}`, policy: CARE_CODE_POLICY, name: 'care-code' },
+      { key: `care-code-day:${hashed(userId)}`, policy: CARE_CODE_DAILY_POLICY, name: 'care-code-day' },
     ],
     /** Someone entering a code sent by SMS to a number: 5 wrong codes lock that number's codes for an hour. */
     keysForSmsCode: (phone: string): Key[] => [

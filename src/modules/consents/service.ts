@@ -33,8 +33,8 @@ export type ConsentChanges = {
 
 /**
  * Consent as versioned records read at request time: policy acceptance, purposes she grants and
- * withdraws, and a guardian's consent for a young teenager's account (which gives the guardian
- * no sight of her data).
+ * withdraws, and a guardian's consent for a young teenager's account (after which the care
+ * module links that guardian to her with the prediction and flags: onGuardianConsent).
  */
 export function createConsentService(deps: {
   repo: ConsentRepo;
@@ -45,6 +45,8 @@ export function createConsentService(deps: {
   guardianConsentAge: number;
   codeKey: Buffer;
   throttle: Pick<LoginThrottle, 'keysForGuardian' | 'begin' | 'fail' | 'succeed'>;
+  /** Runs once a guardian's consent is recorded (the care module links the two; injected, no import cycle). */
+  onGuardianConsent?: (childId: string, guardianId: string, ctx: RequestContext) => Promise<void>;
   clock: () => Date;
 }) {
   const { repo, policies, clock } = deps;
@@ -289,6 +291,7 @@ export function createConsentService(deps: {
         subjectId: child.id,
         resource: 'guardian',
       });
+      await deps.onGuardianConsent?.(child.id, guardian.id, ctx);
       const children = await repo.childrenOfGuardianPhone(guardianPhone);
       if (children >= GUARDIAN_REVIEW_AT) {
         await repo.flagForReview({

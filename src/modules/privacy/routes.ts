@@ -170,7 +170,7 @@ export function privacyRoutes(deps: {
         tags,
         security,
         summary:
-          "A guardian gives consent for a young person's account with the code she shared (no sight of her data follows)",
+          "A guardian gives consent for a young person's account with the code she shared; they are then linked (care network) with her prediction and flags only",
         body: Type.Object({ code: Type.String({ pattern: '^[0-9]{8}$' }) }, { additionalProperties: false }),
         response: responses({ 204: NoContent }, [...AUTHENTICATED, 404]),
       },

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import type { RateLimiter } from '../../platform/security/rate-limit.ts';
+import type { AppointmentService } from '../appointments/service.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { ConsentRepo } from '../consents/repo.ts';
@@ -31,6 +32,8 @@ export function createPrivacyService(deps: {
   users: UserService;
   sessions: SessionService;
   cycles: CycleService;
+  /** Her appointments with the provider's answers and visit notes. */
+  appointments: Pick<AppointmentService, 'exportFor'>;
   consents: ConsentRepo;
   auditRepo: AuditRepo;
   audit: AuditService;
@@ -65,15 +68,17 @@ export function createPrivacyService(deps: {
   }
 
   async function collect(userId: string) {
-    const [profile, consents, guardianCodes, sessions, periods, dayLogs, log] = await Promise.all([
-      deps.users.get(userId),
-      deps.consents.history(userId),
-      deps.consents.listGuardianCodes(userId),
-      deps.sessions.history(userId),
-      deps.cycles.allPeriods(userId),
-      deps.cycles.allDays(userId),
-      accessLog(userId, EXPORT_ACCESS_LOG_LIMIT),
-    ]);
+    const [profile, consents, guardianCodes, sessions, periods, dayLogs, appointments, log] =
+      await Promise.all([
+        deps.users.get(userId),
+        deps.consents.history(userId),
+        deps.consents.listGuardianCodes(userId),
+        deps.sessions.history(userId),
+        deps.cycles.allPeriods(userId),
+        deps.cycles.allDays(userId),
+        deps.appointments.exportFor(userId),
+        accessLog(userId, EXPORT_ACCESS_LOG_LIMIT),
+      ]);
     return {
       format: 'ladys-essence-export',
       version: EXPORT_FORMAT_VERSION,
@@ -90,6 +95,7 @@ export function createPrivacyService(deps: {
       sessions,
       periods,
       dayLogs,
+      appointments,
       accessLog: log,
     };
   }
@@ -122,6 +128,7 @@ function zipExport(data: {
   sessions: object[];
   periods: object[];
   dayLogs: object[];
+  appointments: object[];
   accessLog: object[];
 }): Uint8Array {
   const profileRows = Object.entries(data.profile).map(([field, value]) => ({ field, value }));
@@ -138,6 +145,7 @@ function zipExport(data: {
     'sessions.csv': strToU8(toCsv(data.sessions)),
     'periods.csv': strToU8(toCsv(data.periods)),
     'day_logs.csv': strToU8(toCsv(data.dayLogs)),
+    'appointments.csv': strToU8(toCsv(data.appointments)),
     'access_log.csv': strToU8(toCsv(data.accessLog)),
   });
 }

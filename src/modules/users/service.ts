@@ -128,7 +128,12 @@ export function createUserService(deps: {
      * the code sent to it is entered. A pending number is not unique, so registering answers the
      * same whether or not someone already uses that number.
      */
-    async create(input: NewAccount, ctx: RequestContext): Promise<PublicUser> {
+    async create(
+      input: NewAccount,
+      ctx: RequestContext,
+      /** More rows of the same account, written in its transaction (a provider's profile). */
+      alongside?: (tx: Db, account: { id: string; vault: UserVault; now: Date }) => Promise<void>,
+    ): Promise<PublicUser> {
       const { name, phone, email } = checkNewAccount(input);
       const carrierProof = ctx.channel === 'ussd';
       const phoneIndex = phone ? blindIndex('phone', phone) : null;
@@ -179,6 +184,7 @@ export function createUserService(deps: {
               await deps.consents.record({ userId: id, purpose: kind, version, granted: true, at: now }, tx);
             }
           }
+          await alongside?.(tx, { id, vault, now });
           return { row: newRow, vault };
         })
         .catch((error: unknown) => {

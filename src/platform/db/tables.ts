@@ -127,6 +127,8 @@ export type ConsentRecordsTable = {
   granted_by_enc: Generated<Uint8Array | null>;
   guardian_phone_bidx: Generated<Uint8Array | null>;
   seq: Generated<number>;
+  /** A care-sharing record's link, adult and scopes, sealed under her key (migration 0016). */
+  detail_enc: Generated<Uint8Array | null>;
 };
 
 export type VerificationCodesTable = {
@@ -281,7 +283,7 @@ export type CareLinksTable = {
   created_at: Date;
   confirmed_at: Date | null;
   updated_at: Date;
-  /** Server-keyed MAC over id, child, adult, status and scopes (a DB writer cannot grant sight). */
+  /** Server-keyed MAC over id, child, adult, status, awaiting, origin and scopes (a DB writer cannot grant sight). */
   row_mac: Uint8Array;
 };
 export type CareLinkRow = Selectable<CareLinksTable>;
@@ -331,6 +333,8 @@ export type AppointmentsTable = {
   provider_id: string;
   patient_id: string;
   booked_by: 'patient' | 'guardian';
+  /** The guardian who booked for her; null when she booked herself. */
+  booked_by_id: string | null;
   starts_at: Date;
   ends_at: Date;
   status: AppointmentStatus;
@@ -338,6 +342,8 @@ export type AppointmentsTable = {
   reason_enc: Uint8Array;
   share_summary: boolean;
   decline_reason_enc: Uint8Array | null;
+  /** Sealed under her key: why it was cancelled (whoever cancelled). */
+  cancel_reason_enc: Uint8Array | null;
   visit_note_enc: Uint8Array | null;
   cancelled_by: 'patient' | 'guardian' | 'provider' | null;
   created_at: Date;

@@ -19,7 +19,9 @@ export type SecurityEventType =
   /** 403: the caller's role may not do this. */
   | 'forbidden'
   | 'rate_limited'
-  | 'ussd_gateway_auth_failed';
+  | 'ussd_gateway_auth_failed'
+  /** A row that grants sight of someone's data (care link, provider, appointment) failed its server MAC. */
+  | 'row_seal_broken';
 
 export type SecurityEvent = {
   type: SecurityEventType;

@@ -23,6 +23,9 @@ const CREDENTIAL_PER_IP: RatePolicy = { name: 'credential-ip', limit: 30, window
 export const ROUTE_POLICIES: Readonly<Record<string, RatePolicy>> = {
   // Registration answers "this phone is taken": bounded so it cannot be used to list who has an account.
   'POST /api/v1/auth/register': { name: 'register-ip', limit: 30, windowSeconds: 60 * 60 },
+  // The same quota (one name, one counter): a provider's registration also answers "taken", and
+  // guesses admins' invitation codes.
+  'POST /api/v1/providers/register': { name: 'register-ip', limit: 30, windowSeconds: 60 * 60 },
   'POST /api/v1/auth/refresh': { name: 'refresh-ip', limit: 60, windowSeconds: 60 },
   'PUT /api/v1/me/password': CREDENTIAL_PER_IP,
   'PUT /api/v1/me/pin': CREDENTIAL_PER_IP,
@@ -31,6 +34,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RatePolicy>> = {
   'POST /api/v1/auth/unlock': CREDENTIAL_PER_IP,
   'POST /api/v1/guardian/consent': CREDENTIAL_PER_IP,
   'POST /api/v1/guardian/recovery-approvals': CREDENTIAL_PER_IP,
+  // Care link codes are 8 digits like a guardian's: guessed from one address with many accounts.
+  'POST /api/v1/care/links': CREDENTIAL_PER_IP,
 };
 
 /**

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { en, type MessageKey } from '../../../src/platform/i18n/en.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../src/platform/i18n/languages.ts';
 import type { Language } from '../api.ts';
+import { type CareKey, careEn } from './care-messages.ts';
 import { type CycleKey, cycleEn } from './cycle-messages.ts';
 import { createDates, type DateOptions } from './dates.ts';
 import { type DaylogKey, daylogEn } from './daylog-messages.ts';
@@ -11,7 +12,9 @@ import { type HowKey, howEn } from './how-messages.ts';
 import { type LockKey, lockEn } from './lock-messages.ts';
 import { type OfflineKey, offlineEn } from './offline-messages.ts';
 import { type OnboardingKey, onboardingEn } from './onboarding-messages.ts';
+import { type ProviderKey, providerEn } from './provider-messages.ts';
 import { lookup, lookupCount } from './translate.ts';
+import { type VisitsKey, visitsEn } from './visits-messages.ts';
 import { type WebKey, webEn } from './web-messages.ts';
 
 export { LANGUAGE_NAMES, LANGUAGES };
@@ -25,7 +28,10 @@ export type Key =
   | ErrorsKey
   | OnboardingKey
   | OfflineKey
-  | HelpKey;
+  | HelpKey
+  | CareKey
+  | VisitsKey
+  | ProviderKey;
 export type Params = Record<string, string | number>;
 /** Keys written per plural category (`<base>.one`, `<base>.other`…): pass the base to `tn`. */
 export type CountedKey = Key extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
@@ -46,6 +52,9 @@ const ENGLISH: Catalogue = {
   ...errorsEn,
   ...onboardingEn,
   ...offlineEn,
+  ...careEn,
+  ...visitsEn,
+  ...providerEn,
 };
 const loaded: Partial<Record<Language, Catalogue>> = { en: ENGLISH };
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogue }>> = {

@@ -1,4 +1,5 @@
 import { fr } from '../../../src/platform/i18n/fr.ts';
+import { careFr } from './care-fr.ts';
 import { cycleFr } from './cycle-fr.ts';
 import { daylogFr } from './daylog-fr.ts';
 import { errorsFr } from './errors-fr.ts';
@@ -7,6 +8,8 @@ import { howFr } from './how-fr.ts';
 import { lockFr } from './lock-fr.ts';
 import { offlineFr } from './offline-fr.ts';
 import { onboardingFr } from './onboarding-fr.ts';
+import { providerFr } from './provider-fr.ts';
+import { visitsFr } from './visits-fr.ts';
 import { webFr } from './web-fr.ts';
 
 /** Everything the web app shows in this language: loaded only when she picks it. */
@@ -21,5 +24,8 @@ const catalogue: Readonly<Record<string, string>> = {
   ...cycleFr,
   ...daylogFr,
   ...errorsFr,
+  ...careFr,
+  ...visitsFr,
+  ...providerFr,
 };
 export default catalogue;

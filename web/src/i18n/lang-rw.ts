@@ -1,4 +1,5 @@
 import { rw } from '../../../src/platform/i18n/rw.ts';
+import { careRw } from './care-rw.ts';
 import { cycleRw } from './cycle-rw.ts';
 import { daylogRw } from './daylog-rw.ts';
 import { errorsRw } from './errors-rw.ts';
@@ -7,6 +8,8 @@ import { howRw } from './how-rw.ts';
 import { lockRw } from './lock-rw.ts';
 import { offlineRw } from './offline-rw.ts';
 import { onboardingRw } from './onboarding-rw.ts';
+import { providerRw } from './provider-rw.ts';
+import { visitsRw } from './visits-rw.ts';
 import { webRw } from './web-rw.ts';
 
 /** Everything the web app shows in this language: loaded only when she picks it. */
@@ -21,5 +24,8 @@ const catalogue: Readonly<Record<string, string>> = {
   ...cycleRw,
   ...daylogRw,
   ...errorsRw,
+  ...careRw,
+  ...visitsRw,
+  ...providerRw,
 };
 export default catalogue;

@@ -1,4 +1,5 @@
 import { sw } from '../../../src/platform/i18n/sw.ts';
+import { careSw } from './care-sw.ts';
 import { cycleSw } from './cycle-sw.ts';
 import { daylogSw } from './daylog-sw.ts';
 import { errorsSw } from './errors-sw.ts';
@@ -7,6 +8,8 @@ import { howSw } from './how-sw.ts';
 import { lockSw } from './lock-sw.ts';
 import { offlineSw } from './offline-sw.ts';
 import { onboardingSw } from './onboarding-sw.ts';
+import { providerSw } from './provider-sw.ts';
+import { visitsSw } from './visits-sw.ts';
 import { webSw } from './web-sw.ts';
 
 /** Everything the web app shows in this language: loaded only when she picks it. */
@@ -21,5 +24,8 @@ const catalogue: Readonly<Record<string, string>> = {
   ...cycleSw,
   ...daylogSw,
   ...errorsSw,
+  ...careSw,
+  ...visitsSw,
+  ...providerSw,
 };
 export default catalogue;

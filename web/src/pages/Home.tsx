@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api, get, type Prediction, type User } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -10,6 +10,10 @@ import { MainAction } from '../cycle/MainAction.tsx';
 import { GuardianNotice } from '../GuardianNotice.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
 import { PhoneNumberForm, VerifyPhoneCard } from '../PhoneVerification.tsx';
+
+// A parent's daughters and a health worker's status come with their own code, not in the first screen's.
+const Children = lazy(() => import('../care/Children.tsx'));
+const ProviderHome = lazy(() => import('../visits/ProviderHome.tsx'));
 
 /**
  * A guardian consents from a verified phone number of their own (the API's
@@ -45,7 +49,9 @@ function ParentHome({ user }: { user: User }) {
   }
   return (
     <>
-      <p>{t('home.not_adolescent')}</p>
+      <Suspense fallback={<Loading />}>
+        <Children />
+      </Suspense>
       <section className="card" aria-labelledby="guardian-title">
         <h2 id="guardian-title">{t('guardian.title')}</h2>
         <form className="form" onSubmit={(event) => void submit(event)}>
@@ -183,7 +189,13 @@ export function HomePage() {
       <h1 tabIndex={-1}>{t('home.hello', { name: user.name })}</h1>
       <VerifyPhoneCard />
       <GuardianNotice />
-      {user.role === 'adolescent' ? <AdolescentHome /> : <ParentHome user={user} />}
+      {user.role === 'adolescent' && <AdolescentHome />}
+      {user.role === 'parent' && <ParentHome user={user} />}
+      {(user.role === 'provider' || user.role === 'admin') && (
+        <Suspense fallback={<Loading />}>
+          <ProviderHome />
+        </Suspense>
+      )}
       <p>
         <Link href="/help">{t('help.home_link')}</Link>
       </p>

@@ -45,6 +45,10 @@ CREATE TABLE care_links (
 );
 CREATE INDEX care_links_adult ON care_links (adult_id);
 
+-- Each change of what she shares with an adult is a consent record of hers (purpose
+-- 'care_sharing'); which link, which adult and which scopes it was about is sealed under her key.
+ALTER TABLE consent_records ADD COLUMN detail_enc bytea;
+
 -- A health provider's public directory entry and opening hours. The licence number is sealed
 -- under the provider's key (admins read it to verify). Only 'verified' providers are listed.
 CREATE TABLE provider_profiles (
@@ -102,6 +106,9 @@ CREATE TABLE appointments (
   provider_id          uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   patient_id           uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   booked_by            text NOT NULL CHECK (booked_by IN ('patient', 'guardian')),
+  -- The guardian who booked (null when she did, or once his account is gone). Not under row_mac:
+  -- the power it gives (cancel, reschedule) also needs his care link, which is.
+  booked_by_id         uuid REFERENCES users (id) ON DELETE SET NULL,
   starts_at            timestamptz NOT NULL,
   ends_at              timestamptz NOT NULL,
   status               text NOT NULL
@@ -109,6 +116,7 @@ CREATE TABLE appointments (
   reason_enc           bytea NOT NULL,
   share_summary        boolean NOT NULL DEFAULT false,
   decline_reason_enc   bytea,
+  cancel_reason_enc    bytea,
   visit_note_enc       bytea,
   cancelled_by         text CHECK (cancelled_by IN ('patient', 'guardian', 'provider')),
   created_at           timestamptz NOT NULL,

@@ -1,0 +1,102 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { api, get } from '../api.ts';
+import { AskFirst } from '../care/AskFirst.tsx';
+import { Loading, ProblemMessage } from '../components.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useNameOf } from './names.ts';
+import type { Appointment } from './types.ts';
+import './visits.css';
+
+const LIVE = new Set(['requested', 'confirmed']);
+
+/** One of her visits: when, with whom, its status, the reason, and what the health worker wrote. */
+function Visit({ visit }: { visit: Appointment }) {
+  const { t, dateTime } = useI18n();
+  const nameOf = useNameOf();
+  const queries = useQueryClient();
+  const when = dateTime(visit.start);
+  const cancellable = LIVE.has(visit.status) && Date.parse(visit.start) > Date.now();
+  return (
+    <li className="card visit" data-appointment={visit.id} data-status={visit.status}>
+      <h3>{when}</h3>
+      {visit.provider && (
+        <p>{t('visit.with', { provider: visit.provider.displayName, facility: visit.provider.facility })}</p>
+      )}
+      <p className={`status status-${visit.status}`}>{nameOf('visit.status.', visit.status)}</p>
+      <p>{t('visit.reason_is', { reason: nameOf('visit.reason_', visit.reason.code) })}</p>
+      {visit.reason.words && <p className="hint">{t('visit.your_words', { words: visit.reason.words })}</p>}
+      {visit.shareSummary && <p className="hint">{t('visit.summary_shared')}</p>}
+      {visit.declineReason && <p>{t('visit.declined_why', { reason: visit.declineReason })}</p>}
+      {visit.visitNote && (
+        <div className="visit-note">
+          <p>
+            <strong>{t('visit.note')}</strong>
+          </p>
+          <p>{visit.visitNote}</p>
+        </div>
+      )}
+      {cancellable && (
+        <AskFirst
+          label={t('visit.cancel')}
+          question={t('visit.cancel_ask', { when })}
+          yes={t('visit.cancel_yes')}
+          no={t('visit.keep')}
+          onYes={async () => {
+            await api('POST', `/appointments/${visit.id}/cancel`, {});
+            await queries.invalidateQueries({ queryKey: ['appointments'] });
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+/** /appointments — her visits, coming ones first; she cancels up to the cut-off. */
+export function AppointmentsPage() {
+  const { t } = useI18n();
+  const visits = useQuery({
+    queryKey: ['appointments'],
+    queryFn: () => get<{ appointments: Appointment[] }>('/appointments'),
+    staleTime: 0,
+  });
+  const all = visits.data?.appointments ?? [];
+  const now = Date.now();
+  const upcoming = all
+    .filter((v) => Date.parse(v.end) >= now && LIVE.has(v.status))
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const earlier = all.filter((v) => !upcoming.includes(v)).sort((a, b) => b.start.localeCompare(a.start));
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('visit.mine_title')}</h1>
+      {visits.isPending && <Loading />}
+      <ProblemMessage error={visits.error} />
+      {visits.data && all.length === 0 && <p>{t('visit.mine_none')}</p>}
+      {upcoming.length > 0 && (
+        <section aria-labelledby="visits-upcoming">
+          <h2 id="visits-upcoming">{t('visit.upcoming')}</h2>
+          <ul className="visit-list">
+            {upcoming.map((visit) => (
+              <Visit key={visit.id} visit={visit} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {earlier.length > 0 && (
+        <section aria-labelledby="visits-earlier">
+          <h2 id="visits-earlier">{t('visit.past')}</h2>
+          <ul className="visit-list">
+            {earlier.map((visit) => (
+              <Visit key={visit.id} visit={visit} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        <Link href="/providers" className="button">
+          {t('visit.book_link')}
+        </Link>
+      </p>
+    </>
+  );
+}
