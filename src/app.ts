@@ -390,6 +390,7 @@ export function createServices(deps: AppDeps) {
     sessions,
     cycles,
     appointments,
+    careLinks: care,
     consents: consentRepo,
     auditRepo,
     audit,

@@ -17,6 +17,7 @@ const EXPORTED: Record<string, string> = {
   guardian_codes: 'guardianCodes',
   audit_log: 'accessLog',
   appointments: 'appointments',
+  care_links: 'careLinks',
 };
 const NOT_EXPORTED: Record<string, string> = {
   user_keys: 'her wrapped encryption key: useless outside the service, destroyed on erasure',

@@ -32,7 +32,7 @@ function expectationFor(entry: PolicyEntry, caller: Caller): Expected {
   if (!caller.actor) return { status: 401, code: caller.token ? 'session_revoked' : 'unauthenticated' };
   if (!allowedRoles(access).includes(caller.actor.role)) return { status: 403, code: 'forbidden' };
   if (caller.pending && !access.consentExempt) return { status: 403, code: 'consent_required' };
-  return { status: entry.ok };
+  return entry.okFor?.[caller.actor.role] ?? { status: entry.ok };
 }
 
 async function send(world: World, key: string, entry: PolicyEntry, caller: Caller, given = {}) {
@@ -49,7 +49,10 @@ async function send(world: World, key: string, entry: PolicyEntry, caller: Calle
 /** What `caller` must never be shown in this route's answers. */
 function forbiddenFor(world: World, entry: PolicyEntry, caller: Caller, stored: Secret[]): Secret[] {
   const others = world.people.filter(
-    (p) => p.id !== caller.actor?.id && !(entry.reveals === 'target' && p.id === world.target.id),
+    (p) =>
+      p.id !== caller.actor?.id &&
+      !(entry.reveals === 'target' && p.id === world.target.id) &&
+      !(entry.reveals === 'providers' && p.role === 'provider'),
   );
   const marker =
     caller.actor?.id === world.owner.id ? [] : [{ label: "the owner's health notes", value: world.marker }];
@@ -96,6 +99,8 @@ const SPENDS_WORLD = new Set([
   'DELETE /api/v1/me',
   'PUT /api/v1/me/password',
   'POST /api/v1/me/phone/verify',
+  // The parent who consents is linked with the child (docs/care-network.md): he may see her name now.
+  'POST /api/v1/guardian/consent',
   'PATCH /api/v1/admin/users/{id}',
   'POST /api/v1/admin/users/{id}/deactivate',
 ]);

@@ -9,6 +9,7 @@ import {
   uniqueEmail,
   uniquePhone,
 } from '../support/factories.ts';
+import { bookableProvider } from '../support/providers.ts';
 
 /**
  * The people the security tests act as: real accounts made the way the product makes them
@@ -58,6 +59,11 @@ export async function signUp(
     const admin = await createAdmin(t);
     const phone = '';
     return { ...admin, role, phone };
+  }
+  if (role === 'provider') {
+    // A verified provider with opening hours, made as the product makes one (an admin's invitation).
+    const provider = await bookableProvider(t);
+    return { ...provider, role };
   }
   const admin = opts.admin ?? (await signUp(t, 'admin'));
   const body = {

@@ -120,6 +120,12 @@ export async function paramFor(world: World, kind: ParamKind, actor: Actor | und
       return world.target.id;
     case 'gateway-secret':
       return 'unchecked-in-tests';
+    case 'unknown-id':
+      return randomUUID();
+    case 'owner':
+      return world.owner.id;
+    case 'care-part':
+      return 'prediction';
     case 'own-day':
       if (actor) await logDay(t, actor, 'her own day');
       return OWN_DAY;

@@ -21,7 +21,13 @@ export type ParamKind =
   /** Any account, by id (admin routes). */
   | 'account'
   /** The USSD gateway secret (unset in tests; its own tests check it). */
-  | 'gateway-secret';
+  | 'gateway-secret'
+  /** An id nothing has (a link, an appointment, a provider): every allowed caller gets 404. */
+  | 'unknown-id'
+  /** The owner (the cast's adolescent), by id: nobody in the cast is linked to her, so 404. */
+  | 'owner'
+  /** A part of a linked daughter's data (care scopes). */
+  | 'care-part';
 
 export type Access =
   | { public: true }
@@ -58,10 +64,12 @@ export type PolicyEntry = {
   body?: (inputs: SampleInputs, caller: SampleCaller | undefined) => unknown;
   /** The status an allowed caller gets for that request. */
   ok: number;
-  /** The answer may show the target account's profile (admin routes, and signing in or refreshing as her). */
-  reveals?: 'target';
+  /** The answer may show the target account's profile, or verified providers' public directory entries (admin routes, and signing in or refreshing as her). */
+  reveals?: 'target' | 'providers';
   /** Adolescents in this route's test are under the guardian-consent age. */
   youngAdolescent?: true;
+  /** A different answer for one allowed role (e.g. a parent who must name the daughter he books for). */
+  okFor?: Partial<Record<Role, { status: number; code?: string }>>;
 };
 
 const open: Access = { public: true };
@@ -69,6 +77,12 @@ const open: Access = { public: true };
 const ownAccount: Access = { public: false, roles: 'any', consentExempt: true };
 const only = (roles: Role[], consentExempt = false): Access => ({ public: false, roles, consentExempt });
 const adolescent = only(['adolescent']);
+const family = only(['adolescent', 'parent']);
+const parentOnly = only(['parent']);
+const providerOnly = only(['provider']);
+const bothSides = only(['adolescent', 'parent', 'provider']);
+const unknown = { id: 'unknown-id' } as const;
+const A_START = '2026-12-01T08:00:00.000Z';
 const admin = only(['admin']);
 
 const ussdHop = () => ({
@@ -270,6 +284,118 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
   'GET /api/v1/cycles/prediction': { access: adolescent, ok: 200 },
   'GET /api/v1/cycles/calendar': { access: adolescent, query: { month: '2026-11' }, ok: 200 },
   'GET /api/v1/cycles/stats': { access: adolescent, ok: 200 },
+
+  // The care network (docs/care-network.md). Link and appointment ids nobody in the cast holds answer
+  // 404 to every allowed caller; the module tests (test/api/care-*, appointments, providers) walk the
+  // linked/unlinked parent and verified/unverified provider cases with real links and bookings.
+  'POST /api/v1/care/link-codes': { access: family, ok: 201 },
+  'POST /api/v1/care/links': { access: family, body: () => ({ code: '0000 0000' }), ok: 400 },
+  'GET /api/v1/care/links': { access: family, ok: 200 },
+  'POST /api/v1/care/links/{id}/confirm': { access: family, params: unknown, ok: 404 },
+  'PUT /api/v1/care/links/{id}/sharing': {
+    access: adolescent,
+    params: unknown,
+    body: () => ({ scopes: ['prediction', 'periods'] }),
+    ok: 404,
+  },
+  'DELETE /api/v1/care/links/{id}': { access: family, params: unknown, ok: 404 },
+  'GET /api/v1/care/children': { access: parentOnly, ok: 200 },
+  // An unlinked parent asking for the owner: 404, which says nothing about whether she exists.
+  'GET /api/v1/care/children/{id}': { access: parentOnly, params: { id: 'owner' }, ok: 404 },
+  'GET /api/v1/care/children/{id}/{part}': {
+    access: parentOnly,
+    params: { id: 'owner', part: 'care-part' },
+    ok: 404,
+  },
+
+  'POST /api/v1/providers/register': {
+    access: open,
+    body: () => ({
+      name: 'Matrix Nurse',
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+      licenceNumber: `RMDC-${randomUUID().slice(0, 8)}`,
+      facility: 'Matrix Health Centre',
+      district: 'gasabo',
+      languages: ['rw'],
+      services: ['menstrual_health'],
+      acceptTerms: true,
+    }),
+    ok: 201,
+  },
+  'GET /api/v1/providers/districts': { access: only(ROLES as Role[]), ok: 200 },
+  'GET /api/v1/providers': {
+    access: only(ROLES as Role[]),
+    query: { district: 'gasabo' },
+    ok: 200,
+    reveals: 'providers',
+  },
+  'GET /api/v1/providers/slots': {
+    access: only(ROLES as Role[]),
+    query: { district: 'gasabo' },
+    ok: 200,
+    reveals: 'providers',
+  },
+  'GET /api/v1/providers/{id}/slots': { access: only(ROLES as Role[]), params: unknown, ok: 404 },
+  'GET /api/v1/providers/me': { access: providerOnly, ok: 200 },
+  'PUT /api/v1/providers/me': {
+    access: providerOnly,
+    body: () => ({ facility: 'Remera Health Centre' }),
+    ok: 200,
+  },
+  'GET /api/v1/providers/me/availability': { access: providerOnly, ok: 200 },
+  'PUT /api/v1/providers/me/availability': {
+    access: providerOnly,
+    body: () => ({
+      timeZone: 'Africa/Kigali',
+      slotMinutes: 20,
+      weekly: [{ weekday: 2, opens: '08:00', closes: '12:30' }],
+      daysOff: ['2026-12-25'],
+    }),
+    ok: 200,
+  },
+  'POST /api/v1/admin/provider-invitations': { access: admin, ok: 201 },
+  'GET /api/v1/admin/providers': { access: admin, query: { status: 'pending' }, ok: 200 },
+  'POST /api/v1/admin/providers/{id}/verify': { access: admin, params: unknown, ok: 404 },
+  'POST /api/v1/admin/providers/{id}/reject': {
+    access: admin,
+    params: unknown,
+    body: () => ({ reason: 'Licence number not found' }),
+    ok: 404,
+  },
+  'POST /api/v1/admin/providers/{id}/suspend': { access: admin, params: unknown, ok: 404 },
+
+  'POST /api/v1/appointments': {
+    access: family,
+    body: () => ({ providerId: randomUUID(), start: A_START, reason: 'pain' }),
+    ok: 404,
+    // A parent books only for a daughter he names (and who lets him): without forUserId, 400.
+    okFor: { parent: { status: 400, code: 'validation_failed' } },
+  },
+  'GET /api/v1/appointments': { access: only(['adolescent', 'provider']), ok: 200 },
+  'GET /api/v1/appointments/{id}': { access: bothSides, params: unknown, ok: 404 },
+  'POST /api/v1/appointments/{id}/cancel': { access: bothSides, params: unknown, ok: 404 },
+  'POST /api/v1/appointments/{id}/reschedule': {
+    access: bothSides,
+    params: unknown,
+    body: () => ({ start: A_START }),
+    ok: 404,
+  },
+  'POST /api/v1/appointments/{id}/confirm': { access: providerOnly, params: unknown, ok: 404 },
+  'POST /api/v1/appointments/{id}/decline': {
+    access: providerOnly,
+    params: unknown,
+    body: () => ({ reason: 'The clinic is closed that day' }),
+    ok: 404,
+  },
+  'POST /api/v1/appointments/{id}/complete': { access: providerOnly, params: unknown, ok: 404 },
+  'POST /api/v1/appointments/{id}/no-show': { access: providerOnly, params: unknown, ok: 404 },
+  'PUT /api/v1/appointments/{id}/note': {
+    access: providerOnly,
+    params: unknown,
+    body: () => ({ text: 'Advised iron-rich food' }),
+    ok: 404,
+  },
 };
 
 /** The roles an entry lets in (every role for 'any' and for public routes, which ignore the token). */

@@ -34,6 +34,8 @@ export function createPrivacyService(deps: {
   cycles: CycleService;
   /** Her appointments with the provider's answers and visit notes. */
   appointments: Pick<AppointmentService, 'exportFor'>;
+  /** The adults she is linked with and what each sees (src/modules/care). */
+  careLinks: { linksForExport(userId: string): Promise<object[]> };
   consents: ConsentRepo;
   auditRepo: AuditRepo;
   audit: AuditService;
@@ -68,7 +70,7 @@ export function createPrivacyService(deps: {
   }
 
   async function collect(userId: string) {
-    const [profile, consents, guardianCodes, sessions, periods, dayLogs, appointments, log] =
+    const [profile, consents, guardianCodes, sessions, periods, dayLogs, appointments, careLinks, log] =
       await Promise.all([
         deps.users.get(userId),
         deps.consents.history(userId),
@@ -77,6 +79,7 @@ export function createPrivacyService(deps: {
         deps.cycles.allPeriods(userId),
         deps.cycles.allDays(userId),
         deps.appointments.exportFor(userId),
+        deps.careLinks.linksForExport(userId),
         accessLog(userId, EXPORT_ACCESS_LOG_LIMIT),
       ]);
     return {
@@ -96,6 +99,7 @@ export function createPrivacyService(deps: {
       periods,
       dayLogs,
       appointments,
+      careLinks,
       accessLog: log,
     };
   }
@@ -129,6 +133,7 @@ function zipExport(data: {
   periods: object[];
   dayLogs: object[];
   appointments: object[];
+  careLinks: object[];
   accessLog: object[];
 }): Uint8Array {
   const profileRows = Object.entries(data.profile).map(([field, value]) => ({ field, value }));
@@ -146,6 +151,7 @@ function zipExport(data: {
     'periods.csv': strToU8(toCsv(data.periods)),
     'day_logs.csv': strToU8(toCsv(data.dayLogs)),
     'appointments.csv': strToU8(toCsv(data.appointments)),
+    'care_links.csv': strToU8(toCsv(data.careLinks)),
     'access_log.csv': strToU8(toCsv(data.accessLog)),
   });
 }
