@@ -91,6 +91,28 @@ export const HINTS: Hints = {
   // Guardian codes (8 digits) and texted ones (6): a wrong one, and the caller's live one.
   code: fc.constantFrom('12345678', '00000000', '123456', '$phoneCode'),
   sessionId: fc.constantFrom('fuzz-session-1', 'fuzz-session-2', 'fuzz-session-3'),
+  // The care network: values a provider, a booking or a district search really holds.
+  district: fc.constantFrom('gasabo', 'nyarugenge', 'musanze', 'huye'),
+  timeZone: fc.constantFrom('Africa/Kigali', 'Europe/Paris', 'Africa/Nairobi'),
+  licenceNumber: fc.constantFrom('RMDC-12345', 'NCNM/2026/077'),
+  facility: fc.constantFrom('Kacyiru Health Centre', 'CHUK'),
+  start: fc.constantFrom('2026-12-01T08:00:00.000Z', '2026-12-02T06:30:00.000Z', '2027-01-04T09:00:00Z'),
+  opens: fc.constantFrom('08:00', '07:30', '13:00'),
+  closes: fc.constantFrom('12:00', '17:00', '16:30'),
+  slotMinutes: fc.constantFrom(15, 20, 30, 45, 60),
+  service: fc.constantFrom('menstrual_health', 'contraception', 'nutrition'),
+  limit: fc.constantFrom(1, 20, 100),
+  from: fc.constantFrom('2026-11-28', '2026-12-01'),
+  to: fc.constantFrom('2026-12-14', '2027-01-20'),
+  daysOff: fc.constantFrom([], ['2026-12-25'], ['2026-12-25', '2027-01-01']),
+  weekly: fc.constantFrom(
+    [],
+    [{ weekday: 1, opens: '08:00', closes: '12:00' }],
+    [
+      { weekday: 2, opens: '08:00', closes: '12:00' },
+      { weekday: 2, opens: '13:00', closes: '17:00' },
+    ],
+  ),
   serviceCode: fc.constantFrom('*123#', '*384*1#'),
   text: fc.oneof(
     fc.array(ussdInputs, { maxLength: 10 }).map((a) => a.join('*')),
@@ -132,8 +154,20 @@ export function casesFor(op: OperationInputs): fc.Arbitrary<FuzzCase> {
       maxLength: 2,
     },
   );
+  // As for bodies, some queries are valid throughout, so a route with many optional filters still
+  // reaches its handler (each filter drawn from edges and hostile values alone seldom all pass).
+  const allValid = fc.tuple(
+    ...op.query.map((q) =>
+      fc
+        .option(validValue(q.schema, q.name, HINTS), { nil: undefined, freq: q.required ? 1_000 : 2 })
+        .map((v): Array<[string, unknown]> => (v === undefined ? [] : [[q.name, v]])),
+    ),
+  );
   const query = fc
-    .tuple(declared, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extra }))
+    .tuple(
+      fc.oneof({ weight: 3, arbitrary: declared }, { weight: 1, arbitrary: allValid }),
+      fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extra }),
+    )
     .map(([d, e]) => [...d.flat(), ...e]);
   const body = op.method === 'GET' ? fc.constant(NO_BODY) : bodyFor(op.body, HINTS);
   const form = op.path.startsWith('/ussd') ? fc.boolean() : fc.constant(false);
