@@ -326,9 +326,6 @@ export function createServices(deps: AppDeps) {
   });
   const appointmentRepo = createAppointmentRepo(db);
   const slots = createSlotService({ providers, repo: appointmentRepo, clock });
-  const mayBookFor = async (parentId: string, childId: string): Promise<boolean> =>
-    (await care.canSee(parentId, childId, 'appointments')) ||
-    (await care.isConsentingGuardian(parentId, childId));
   const appointments = createAppointmentService({
     repo: appointmentRepo,
     seal: createAppointmentSeal(createRowSeal(derivePurposeKey(config.blindIndexKey, 'appointment:v1'))),
@@ -339,7 +336,7 @@ export function createServices(deps: AppDeps) {
     cycles,
     insights,
     dataProtection,
-    mayBookFor: (parentId, childId) => mayBookFor(parentId, childId),
+    mayBookFor: (parentId, childId, ctx) => care.mayBookFor(parentId, childId, ctx),
     audit,
     events: securityEvents,
     cutoffMinutes: config.appointmentChangeCutoffMinutes,

@@ -71,7 +71,10 @@ describeEachDatabase('care links', (get) => {
     const [his] = await linksOf(t, mother.accessToken);
     assert.equal(his?.side, 'adult');
     assert.equal(his?.awaitingYou, false);
-    assert.deepEqual(his?.person, { id: girl.id, name: girl.name, role: 'adolescent' });
+    // An overheard or guessed code names nobody: until she confirms, he learns neither her name nor her id.
+    assert.equal(his?.person, null);
+    assert.equal(JSON.stringify(his).includes(girl.id), false);
+    assert.equal(JSON.stringify(his).includes(girl.name), false);
 
     // He entered the code: only she, who made it, says it is really him.
     const his403 = await confirmLink(t, mother.accessToken, id);
@@ -82,6 +85,12 @@ describeEachDatabase('care links', (get) => {
     assert.equal(confirmed.json().status, 'active');
     assert.equal(confirmed.json().awaitingYou, false);
     assert.equal(confirmed.json().confirmedAt, t.clock.now().toISOString());
+    const [named] = await linksOf(t, mother.accessToken);
+    assert.deepEqual(
+      named?.person,
+      { id: girl.id, name: girl.name, role: 'adolescent' },
+      'named once confirmed',
+    );
     const again = await confirmLink(t, girl.accessToken, id);
     assert.equal(again.statusCode, 200, 'confirming twice (a double tap) answers the link');
 

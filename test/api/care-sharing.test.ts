@@ -13,7 +13,7 @@ import {
   setSharing,
   unlink,
 } from '../support/care.ts';
-import type { Registered } from '../support/factories.ts';
+import { createAdmin, type Registered } from '../support/factories.ts';
 import { bookableProvider, booked, freeSlotsOf } from '../support/providers.ts';
 
 /*
@@ -190,6 +190,29 @@ describeEachDatabase('care sharing', (get) => {
     );
     assert.equal(rows.length, 3);
     for (const row of rows) assert.ok(!Buffer.from(row.detail_enc).includes(parent.id), 'sealed');
+  });
+
+  it('a deactivated account shares nothing: her parent no longer sees her, until she is active again', async () => {
+    const t = get();
+    const { girl, parent } = await sharingGirl(t);
+    const admin = await createAdmin(t);
+    const toggle = (action: 'deactivate' | 'activate') =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/admin/users/${girl.id}/${action}`,
+        token: admin.accessToken,
+      });
+    assert.equal((await toggle('deactivate')).statusCode, 204);
+    const children = await t.request({
+      method: 'GET',
+      url: '/api/v1/care/children',
+      token: parent.accessToken,
+    });
+    assert.deepEqual(children.json(), { children: [] });
+    assert.equal((await childView(t, parent.accessToken, girl.id)).statusCode, 404);
+    assert.equal((await childView(t, parent.accessToken, girl.id, 'prediction')).statusCode, 404);
+    assert.equal((await toggle('activate')).statusCode, 204);
+    assert.equal((await childView(t, parent.accessToken, girl.id)).statusCode, 200);
   });
 
   it('the "talk to a health worker" flags are shared under flags, and only those', async () => {

@@ -52,7 +52,7 @@ export type Link = {
   id: string;
   status: 'pending' | 'active';
   side: 'child' | 'adult';
-  person: { id: string; name: string; role: string };
+  person: { id: string; name: string; role: string } | null;
   scopes: string[];
   origin: string;
   fixedScopes: string[];

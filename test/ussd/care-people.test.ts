@@ -59,7 +59,8 @@ describeEachDatabase('USSD: her people', (get) => {
       entered,
       /^CON Done\. The link starts when the person who gave you the code confirms it\.\n/,
     );
-    assert.match(entered, /\n2 Aline: waiting for them\n/);
+    assert.match(entered, /\n2 Code entered: waiting to be confirmed\n/);
+    assert.equal(entered.includes('Aline'), false, 'the code names nobody until its maker confirms');
 
     const people = await girl.send('00', '11');
     assert.match(people, /^CON Who sees your data:\n1 Link a parent\n2 Papa: waiting for you\n/);

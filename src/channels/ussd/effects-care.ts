@@ -15,7 +15,7 @@ import type { AppointmentItem, Effect, EffectResult, PersonItem, ProviderItem, U
 /** The care service as the phone uses it: the same calls as its REST routes. */
 export type CareApi = Pick<
   CareService,
-  'listLinks' | 'children' | 'createCode' | 'enterCode' | 'confirm' | 'unlink' | 'childView'
+  'listLinks' | 'createCode' | 'enterCode' | 'confirm' | 'unlink' | 'childView'
 >;
 
 export type CareDeps = {
@@ -103,24 +103,17 @@ export function createCareEffects(deps: CareDeps) {
    */
   async function people(state: UssdState): Promise<PersonItem[]> {
     const { userId, role } = signedIn(state);
-    const [links, children] = await Promise.all([
-      care.listLinks(userId),
-      role === 'parent' ? care.children(userId) : Promise.resolve([]),
-    ]);
-    // A link names the other person but not her id: each of his active links is paired with one
-    // of his children (the same people, the same names), each child once.
-    const unpaired = [...children];
+    const links = await care.listLinks(userId);
     return links.slice(0, MAX_ITEMS).map((link) => {
       const item: PersonItem = {
         linkId: link.id,
-        name: toGsm7(link.person.name),
+        // Nobody is named to whoever entered a code until its maker confirms.
+        name: link.person ? toGsm7(link.person.name) : '',
         status: link.status,
         awaitingYou: link.awaitingYou,
       };
       if (role === 'parent') {
-        const at = link.status === 'active' ? unpaired.findIndex((c) => c.name === link.person.name) : -1;
-        const [child] = at >= 0 ? unpaired.splice(at, 1) : [];
-        if (child) item.childId = child.id;
+        if (link.status === 'active' && link.person) item.childId = link.person.id;
       } else {
         item.scopes = [...link.scopes];
         if (link.fixedScopes.length > 0) item.fixed = true;

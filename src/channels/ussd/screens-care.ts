@@ -20,8 +20,9 @@ export function seesText(s: UssdState, scopes: readonly string[] | undefined): s
 
 function personLabel(s: UssdState, p: PersonItem): string {
   const name = clip(p.name, 30);
+  // Whoever entered a code is not told whose it was until its maker confirms.
   if (p.status === 'pending')
-    return tr(s.lang, p.awaitingYou ? 'people.waiting_you' : 'people.waiting_them', { name });
+    return p.awaitingYou ? tr(s.lang, 'people.waiting_you', { name }) : tr(s.lang, 'people.waiting_them');
   // A parent's list names his children only: what each shares is read when he opens it.
   if (isParent(s)) return name;
   return clip(tr(s.lang, 'people.item', { name, what: seesText(s, p.scopes) }), 60);
@@ -126,8 +127,8 @@ export const careScreens: Partial<Record<ScreenId, Screen>> = {
     text: (s) => {
       const p = chosenPerson(s);
       if (!p) return tr(s.lang, 'people.gone');
+      if (p.status === 'pending') return tr(s.lang, 'people.pending_them');
       const name = clip(p.name, 30);
-      if (p.status === 'pending') return tr(s.lang, 'people.pending_them', { name });
       return tr(s.lang, 'people.sees', { name, what: seesText(s, p.scopes) });
     },
     choices: (s) => (chosenPerson(s) ? [{ value: 'remove', label: tr(s.lang, 'people.remove') }] : []),
@@ -136,7 +137,9 @@ export const careScreens: Partial<Record<ScreenId, Screen>> = {
 
   person_remove: {
     text: (s) => {
-      const name = clip(chosenPerson(s)?.name ?? '', 30);
+      const person = chosenPerson(s);
+      if (person?.status === 'pending' && !person.awaitingYou) return tr(s.lang, 'people.cancel_ask');
+      const name = clip(person?.name ?? '', 30);
       return tr(s.lang, isParent(s) ? 'child.remove_ask' : 'people.remove_ask', { name });
     },
     choices: yesNo,

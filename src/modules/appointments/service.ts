@@ -65,7 +65,7 @@ export function createAppointmentService(deps: {
   insights: Pick<CycleInsights, 'prediction'>;
   dataProtection: DataProtection;
   /** A parent may book for her: she shares `appointments` with him, or he is her consenting guardian. */
-  mayBookFor: (parentId: string, childId: string) => Promise<boolean>;
+  mayBookFor: (parentId: string, childId: string, ctx: RequestContext) => Promise<boolean>;
   audit: AuditService;
   events: Pick<SecurityEvents, 'record'>;
   /** Cancelling and rescheduling close this many minutes before the start. */
@@ -118,7 +118,7 @@ export function createAppointmentService(deps: {
       actor.role === 'parent' &&
       row.booked_by === 'guardian' &&
       row.booked_by_id === actor.userId &&
-      (await deps.mayBookFor(actor.userId, row.patient_id))
+      (await deps.mayBookFor(actor.userId, row.patient_id, ctx))
     )
       return { row, side: 'guardian' };
     throw new AppError('not_found', 'No such appointment');
@@ -214,7 +214,7 @@ export function createAppointmentService(deps: {
       let bookedBy: AppointmentRow['booked_by'] = 'patient';
       if (actor.role === 'parent') {
         assertThat(input.forUserId, 'validation_failed', 'Say whom the appointment is for (forUserId)');
-        if (!(await deps.mayBookFor(actor.userId, input.forUserId)))
+        if (!(await deps.mayBookFor(actor.userId, input.forUserId, ctx)))
           throw new AppError('not_shared', 'She has not let you book appointments for her');
         assertThat(!input.shareSummary, 'forbidden', 'Only she can share her cycle summary with a provider');
         patientId = input.forUserId;

@@ -80,13 +80,16 @@ export function createChildViews(deps: ChildViewDeps) {
 
   return {
     /** The young women who share something with this adult (active links only). */
-    async children(adultId: string): Promise<Array<{ id: string; name: string; scopes: CareScope[] }>> {
+    async children(
+      adultId: string,
+      ctx: RequestContext,
+    ): Promise<Array<{ id: string; name: string; scopes: CareScope[] }>> {
       const children: Array<{ id: string; name: string; scopes: CareScope[] }> = [];
       for (const row of await deps.repo.activeLinksOfAdult(adultId)) {
-        const link = await access.intact(row);
-        const person = link && (await access.personOf(link.child_id));
-        if (link && person)
-          children.push({ id: link.child_id, name: person.name, scopes: canonicalScopes(link.scopes) });
+        const link = await access.intact(row, ctx);
+        const child = link && (await access.personOf(link.child_id, 'child'));
+        if (link && child)
+          children.push({ id: link.child_id, name: child.name, scopes: canonicalScopes(link.scopes) });
       }
       return children;
     },
@@ -102,13 +105,17 @@ export function createChildViews(deps: ChildViewDeps) {
       part: 'all' | CareScope,
       ctx: RequestContext,
     ): Promise<ChildView> {
-      const link = await access.activeLink(adultId, childId, ctx);
-      const person = link && (await access.personOf(childId));
-      assertThat(link && person, 'not_found', 'No such person');
-      const scopes = canonicalScopes(link.scopes);
+      const found = await access.activeLink(adultId, childId, ctx);
+      assertThat(found, 'not_found', 'No such person');
+      const scopes = canonicalScopes(found.row.scopes);
       if (part !== 'all') assertThat(scopes.includes(part), 'not_shared', 'She does not share this with you');
       const wanted = part === 'all' ? scopes : [part];
-      const view: ChildView = { id: childId, name: person.name, scopes, ...(await partsOf(childId, wanted)) };
+      const view: ChildView = {
+        id: childId,
+        name: found.child.name,
+        scopes,
+        ...(await partsOf(childId, wanted)),
+      };
       await deps.audit.record(actorContext(ctx, adultId, 'parent'), {
         action: 'care.read',
         outcome: 'success',
@@ -118,16 +125,15 @@ export function createChildViews(deps: ChildViewDeps) {
       return view;
     },
 
-    /** Whether this adult sees this part of hers now (a parent booking for her needs 'appointments'). */
-    async canSee(adultId: string, childId: string, scope: CareScope): Promise<boolean> {
-      const link = await access.activeLink(adultId, childId);
-      return link?.scopes.includes(scope) === true;
-    },
-
-    /** Whether this adult is the guardian who consented to her account while she is under the consent age. */
-    async isConsentingGuardian(adultId: string, childId: string): Promise<boolean> {
-      const link = await access.activeLink(adultId, childId);
-      return link?.origin === 'guardian_consent' && (await access.underAge(childId));
+    /**
+     * Whether this adult may book for her now: she shares `appointments` with him, or he is the
+     * guardian who consented to her account while she is under the consent age.
+     */
+    async mayBookFor(adultId: string, childId: string, ctx: RequestContext): Promise<boolean> {
+      const found = await access.activeLink(adultId, childId, ctx);
+      if (!found) return false;
+      if (found.row.scopes.includes('appointments')) return true;
+      return found.row.origin === 'guardian_consent' && (await access.underAge(childId));
     },
   };
 }

@@ -16,8 +16,11 @@ export type LinkView = {
   status: 'pending' | 'active';
   /** 'child' when the viewer is the young woman whose data it shares. */
   side: 'child' | 'adult';
-  /** The other person (her id is the one GET /care/children/{id} takes). */
-  person: { id: string; name: string; role: Role };
+  /**
+   * The other person (her id is the one GET /care/children/{id} takes); null to whoever entered a
+   * code until its maker confirms, so an overheard or guessed code tells nothing about anyone.
+   */
+  person: { id: string; name: string; role: Role } | null;
   scopes: CareScope[];
   origin: 'code' | 'guardian_consent';
   /** Scopes she cannot switch off yet (the consenting guardian's, while she is under the age). */
@@ -75,22 +78,32 @@ export function createLinkAccess(deps: LinkAccessDeps) {
     return row.origin === 'guardian_consent' && (await underAge(row.child_id)) ? [...GUARDIAN_SCOPES] : [];
   }
 
-  /** The other person's name and role, unless their account row was altered without the server's key. */
-  async function personOf(userId: string): Promise<{ id: string; name: string; role: Role } | undefined> {
+  /**
+   * The other person's name and role, unless their account row was altered without the server's
+   * key. A deactivated young woman shares nothing: to an adult her links are gone.
+   */
+  async function personOf(
+    userId: string,
+    as: 'child' | 'adult',
+  ): Promise<{ id: string; name: string; role: Role } | undefined> {
     const row = await users.findRow(userId);
-    if (!row) return undefined;
+    if (!row || (as === 'child' && row.status !== 'active')) return undefined;
     return { id: userId, name: (await users.get(userId)).name, role: row.role };
   }
 
   async function viewFor(row: CareLinkRow, viewerId: string): Promise<LinkView | undefined> {
     const side = row.child_id === viewerId ? 'child' : 'adult';
-    const person = await personOf(side === 'child' ? row.adult_id : row.child_id);
+    const person = await personOf(
+      side === 'child' ? row.adult_id : row.child_id,
+      side === 'child' ? 'adult' : 'child',
+    );
     if (!person) return undefined;
+    const enteredByViewer = row.status === 'pending' && row.awaiting_id !== viewerId;
     return {
       id: row.id,
       status: row.status,
       side,
-      person,
+      person: enteredByViewer ? null : person,
       scopes: canonicalScopes(row.scopes),
       origin: row.origin,
       fixedScopes: await fixedScopesOf(row),
@@ -107,10 +120,15 @@ export function createLinkAccess(deps: LinkAccessDeps) {
     return row;
   }
 
-  /** The active link through which this adult sees her, if there is one the server wrote. */
-  async function activeLink(adultId: string, childId: string, ctx?: RequestContext) {
+  /**
+   * The active link through which this adult sees her, if there is one the server wrote and her
+   * account is active, with her name.
+   */
+  async function activeLink(adultId: string, childId: string, ctx: RequestContext) {
     const row = await intact(await repo.findPair(childId, adultId), ctx);
-    return row?.status === 'active' ? row : undefined;
+    if (row?.status !== 'active') return undefined;
+    const child = await personOf(childId, 'child');
+    return child && { row, child };
   }
 
   async function viewOrGone(row: CareLinkRow, viewerId: string): Promise<LinkView> {

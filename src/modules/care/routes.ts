@@ -132,7 +132,9 @@ export function careRoutes(deps: { care: CareService }): FastifyPluginAsyncTypeb
           AUTHENTICATED,
         ),
       },
-      handler: async (request) => ({ children: await care.children(principalOf(request).userId) }),
+      handler: async (request) => ({
+        children: await care.children(principalOf(request).userId, contextOf(request)),
+      }),
     });
 
     app.get('/care/children/:id', {

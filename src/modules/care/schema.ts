@@ -36,14 +36,23 @@ export const LinkSchema = Type.Object({
   side: Type.Enum(['child', 'adult'], {
     description: 'child: the caller is the young woman whose data the link shares',
   }),
-  person: Type.Object({
-    id: Type.String({
-      format: 'uuid',
-      description: 'The other person; a daughter’s id is the one /care/children/{id} takes',
-    }),
-    name: Type.String(),
-    role: Type.Enum(['adolescent', 'parent']),
-  }),
+  person: Type.Union(
+    [
+      Type.Object({
+        id: Type.String({
+          format: 'uuid',
+          description: 'The other person; a daughter’s id is the one /care/children/{id} takes',
+        }),
+        name: Type.String(),
+        role: Type.Enum(['adolescent', 'parent']),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'The other person; null to whoever entered a code until its maker confirms (an overheard code names nobody)',
+    },
+  ),
   scopes: Scopes,
   origin: Type.Enum(['code', 'guardian_consent']),
   fixedScopes: Type.Array(Scope, {

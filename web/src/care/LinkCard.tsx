@@ -15,7 +15,7 @@ const refreshLinks = (queries: ReturnType<typeof useQueryClient>) =>
   queries.invalidateQueries({ queryKey: ['care-links'] });
 
 /** The person who entered her code: she says whether it is really them, or refuses. */
-function Awaiting({ link, who, onNotice }: { link: CareLink; who: string; onNotice: Notify }) {
+function Awaiting({ link, who, onNotice }: { link: NamedLink; who: string; onNotice: Notify }) {
   const { t } = useI18n();
   const queries = useQueryClient();
   const [error, setError] = useState<unknown>(null);
@@ -56,7 +56,7 @@ function Awaiting({ link, who, onNotice }: { link: CareLink; who: string; onNoti
 }
 
 /** Her switches: one per scope, in plain words; the consenting guardian's fixed ones stay on. */
-function Sharing({ link }: { link: CareLink }) {
+function Sharing({ link }: { link: NamedLink }) {
   const { t } = useI18n();
   const age = useConsentAge();
   const queries = useQueryClient();
@@ -123,7 +123,7 @@ function Sharing({ link }: { link: CareLink }) {
 }
 
 /** What a daughter shares with this adult, read only: she alone changes it. */
-function Shared({ link }: { link: CareLink }) {
+function Shared({ link }: { link: NamedLink }) {
   const { t } = useI18n();
   if (link.scopes.length === 0) return <p>{t('care.you_see_nothing')}</p>;
   return (
@@ -141,8 +141,39 @@ function Shared({ link }: { link: CareLink }) {
   );
 }
 
+/** A code the viewer entered: nobody is named until its maker confirms; the viewer may cancel. */
+function Entered({ link, onNotice }: { link: CareLink; onNotice: Notify }) {
+  const { t } = useI18n();
+  const queries = useQueryClient();
+  const title = `link-${link.id}`;
+  return (
+    <section className="card link-card" aria-labelledby={title} data-link={link.status}>
+      <h3 id={title}>{t('care.entered_title')}</h3>
+      <p>{t('care.waiting_other')}</p>
+      <AskFirst
+        label={t('care.cancel_code')}
+        question={t('care.cancel_ask')}
+        yes={t('care.remove_yes')}
+        no={t('care.keep')}
+        onYes={async () => {
+          await api('DELETE', `/care/links/${link.id}`);
+          onNotice(t('care.removed'));
+          await refreshLinks(queries);
+        }}
+      />
+    </section>
+  );
+}
+
 /** One linked (or about to be linked) person, as she or the adult sees the link. */
 export function LinkCard({ link, child, onNotice }: { link: CareLink; child: boolean; onNotice: Notify }) {
+  if (!link.person) return <Entered link={link} onNotice={onNotice} />;
+  return <PersonCard link={{ ...link, person: link.person }} child={child} onNotice={onNotice} />;
+}
+
+type NamedLink = CareLink & { person: NonNullable<CareLink['person']> };
+
+function PersonCard({ link, child, onNotice }: { link: NamedLink; child: boolean; onNotice: Notify }) {
   const { t, dateTime } = useI18n();
   const queries = useQueryClient();
   const who = t(`role.${link.person.role}` as Key);
@@ -154,12 +185,11 @@ export function LinkCard({ link, child, onNotice }: { link: CareLink; child: boo
     <section className="card link-card" aria-labelledby={title} data-link={link.status}>
       <h3 id={title}>{t('care.person', { name: link.person.name, role: who })}</h3>
       {!active && link.awaitingYou && <Awaiting link={link} who={who} onNotice={onNotice} />}
-      {!active && !link.awaitingYou && <p>{t('care.waiting_other', { name: link.person.name })}</p>}
       {active && link.confirmedAt && (
         <p className="hint">{t('care.since', { when: dateTime(link.confirmedAt) })}</p>
       )}
       {active && (child ? <Sharing link={link} /> : <Shared link={link} />)}
-      {(active || !link.awaitingYou) && removable && (
+      {active && removable && (
         <AskFirst
           label={t('care.remove')}
           question={t(child ? 'care.remove_ask' : 'care.remove_ask_adult', { name: link.person.name })}

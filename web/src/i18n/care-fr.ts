@@ -22,7 +22,11 @@ export const careFr: Record<keyof typeof careEn, string> = {
   'care.refuse': 'Non, ce n’est pas elle', // review:
   'care.refused': 'Refusé. Cette personne ne voit rien.', // review:
   'care.confirmed': 'Tu es maintenant lié à {name}.', // review:
-  'care.waiting_other': 'On attend que {name} confirme que c’est bien toi.', // review:
+  'care.waiting_other':
+    'On attend que la personne qui a créé le code confirme que c’est bien toi. Tu verras son nom ensuite.', // review:
+  'care.entered_title': 'Code saisi', // review:
+  'care.cancel_ask': 'Annuler le code saisi ? Rien ne sera lié.', // review:
+  'care.cancel_code': 'Annuler ce code', // review:
   'care.sees_title': 'Ce que {name} voit', // review:
   'care.you_see': 'Elle partage avec toi :', // review:
   'care.you_see_nothing': 'Elle ne partage rien avec toi pour l’instant.', // review:

@@ -23,7 +23,11 @@ export const careEn = {
   'care.refuse': 'No, this is not them',
   'care.refused': 'Refused. This person sees nothing.',
   'care.confirmed': 'You are now linked with {name}.',
-  'care.waiting_other': 'Waiting for {name} to say it is you.',
+  'care.waiting_other':
+    'Waiting for the person who made the code to say it is you. You will see their name once they have.',
+  'care.entered_title': 'Code entered',
+  'care.cancel_ask': 'Cancel the code you entered? Nothing will be linked.',
+  'care.cancel_code': 'Cancel this code',
   'care.sees_title': 'What {name} sees',
   'care.you_see': 'She shares with you:',
   'care.you_see_nothing': 'She shares nothing with you just now.',

@@ -21,7 +21,10 @@ export const careRw: Record<keyof typeof careEn, string> = {
   'care.refuse': 'Oya, si we', // review:
   'care.refused': 'Byanze. Uyu muntu nta cyo abona.', // review:
   'care.confirmed': 'Ubu uhujwe na {name}.', // review:
-  'care.waiting_other': 'Dutegereje ko {name} yemeza ko ari wowe.', // review:
+  'care.waiting_other': 'Dutegereje ko uwakoze kode yemeza ko ari wowe. Uzabona izina rye nyuma.', // review:
+  'care.entered_title': 'Kode yinjijwe', // review:
+  'care.cancel_ask': 'Guhagarika kode winjije? Nta guhuzwa bizabaho.', // review:
+  'care.cancel_code': 'Hagarika iyi kode', // review:
   'care.sees_title': 'Ibyo {name} abona', // review:
   'care.you_see': 'Agusangiza:', // review:
   'care.you_see_nothing': 'Nta cyo agusangiza ubu.', // review:

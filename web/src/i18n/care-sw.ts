@@ -21,7 +21,11 @@ export const careSw: Record<keyof typeof careEn, string> = {
   'care.refuse': 'Hapana, si yeye', // review:
   'care.refused': 'Imekataliwa. Mtu huyu haoni chochote.', // review:
   'care.confirmed': 'Sasa umeunganishwa na {name}.', // review:
-  'care.waiting_other': 'Tunasubiri {name} athibitishe kuwa ni wewe.', // review:
+  'care.waiting_other':
+    'Tunasubiri aliyetengeneza nambari athibitishe kuwa ni wewe. Utaona jina lake baadaye.', // review:
+  'care.entered_title': 'Nambari imeingizwa', // review:
+  'care.cancel_ask': 'Ghairi nambari uliyoingiza? Hakuna kitakachounganishwa.', // review:
+  'care.cancel_code': 'Ghairi nambari hii', // review:
   'care.sees_title': 'Anachoona {name}', // review:
   'care.you_see': 'Anakushirikisha:', // review:
   'care.you_see_nothing': 'Hakushirikishi chochote kwa sasa.', // review:
