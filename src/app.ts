@@ -325,7 +325,12 @@ export function createServices(deps: AppDeps) {
     clock,
   });
   const appointmentRepo = createAppointmentRepo(db);
-  const slots = createSlotService({ providers, repo: appointmentRepo, clock });
+  const slots = createSlotService({
+    providers,
+    repo: appointmentRepo,
+    leadMinutes: config.appointmentChangeCutoffMinutes,
+    clock,
+  });
   const appointments = createAppointmentService({
     repo: appointmentRepo,
     seal: createAppointmentSeal(createRowSeal(derivePurposeKey(config.blindIndexKey, 'appointment:v1'))),

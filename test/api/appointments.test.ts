@@ -229,6 +229,13 @@ describeEachDatabase(
       await refused(`${tomorrow}T16:00:00.000Z`); // 18:00, closed
       await refused(`${tomorrow}T06:00:00+02:00`); // 06:00 local, closed
       await refused(`${addDays(kigaliToday(t), -1)}T08:00:00.000Z`); // yesterday
+      // Now is 10:00 in Kigali: 11:00 is on the grid but inside the cut-off, so she could never cancel it.
+      await refused(`${kigaliToday(t)}T11:00:00+02:00`);
+      assert.equal(
+        (await freeSlotsOf(t, girl.accessToken, provider.id))[0]?.start,
+        `${kigaliToday(t)}T10:00:00.000Z`,
+        'the first slot offered is the first she can still cancel (12:00)',
+      );
       await refused(`${addDays(tomorrow, 1)}T08:00:00.000Z`); // day off
       await refused(`${addDays(tomorrow, 120)}T08:00:00.000Z`); // beyond the booking horizon
       const far = addDays(tomorrow, 100);
@@ -247,6 +254,7 @@ describeEachDatabase(
       });
       assert.equal(ok.statusCode, 201, ok.body);
       assert.equal(ok.json().start, `${tomorrow}T08:00:00.000Z`);
+      assert.equal(ok.json().changeableUntil, `${tomorrow}T06:00:00.000Z`, 'changeable until 2 h before');
     });
 
     it('cut-off: nobody cancels or moves an appointment within 120 minutes of its start', async () => {
@@ -289,6 +297,7 @@ describeEachDatabase(
       const a1 = await next();
       const a2 = await next();
       const a3 = await next();
+      const neverConfirmed = await next();
       let p = provider.accessToken;
 
       assert.equal((await step(t, girl.accessToken, a1.id, 'confirm')).statusCode, 403, 'she cannot confirm');
@@ -312,6 +321,9 @@ describeEachDatabase(
       assert.equal((await step(t, p, a3.id, 'no-show')).json().status, 'no_show');
       assert.equal(codeOf(await step(t, p, a1.id, 'no-show')), 'appointment_closed');
       assert.equal(codeOf(await step(t, p, a1.id, 'cancel', {})), 'appointment_closed');
+      // A request he never confirmed did not take place: neither completed nor a no-show.
+      for (const action of ['complete', 'no-show'])
+        assert.equal(codeOf(await step(t, p, neverConfirmed.id, action)), 'appointment_closed', action);
       const note = await step(t, p, a1.id, 'note', {
         text: 'Iron tablets for two months; come back in March.',
       });
@@ -324,7 +336,7 @@ describeEachDatabase(
       assert.equal(hers.get(a3.id)?.status, 'no_show');
     });
 
-    it('rescheduling: moved by her it waits for the provider again, moved by the provider it stays confirmed', async () => {
+    it('rescheduling: moved by her it waits for the provider again, moved by the provider it keeps its status', async () => {
       const t = get();
       const girl = await registerUser(t);
       const other = await registerUser(t);
@@ -354,11 +366,20 @@ describeEachDatabase(
         codeOf(await step(t, girl.accessToken, appointment.id, 'reschedule', { start: offGrid })),
         'slot_unavailable',
       );
+      // Moved by the provider it keeps its status: still a request until he confirms it, …
       const third = await slotAfter(t, girl.accessToken, provider.id, 600);
       const byProvider = await step(t, provider.accessToken, appointment.id, 'reschedule', {
         start: third.start,
       });
-      assert.equal(byProvider.json().status, 'confirmed');
+      assert.equal(byProvider.statusCode, 200, byProvider.body);
+      assert.equal(byProvider.json().status, 'requested', 'his move is not a confirmation');
+      // … and confirmed once confirmed.
+      assert.equal((await step(t, provider.accessToken, appointment.id, 'confirm')).statusCode, 200);
+      const fourth = await slotAfter(t, girl.accessToken, provider.id, 700);
+      const again = await step(t, provider.accessToken, appointment.id, 'reschedule', {
+        start: fourth.start,
+      });
+      assert.equal(again.json().status, 'confirmed');
     });
 
     it('an unverified or suspended provider sees nobody and changes nothing', async () => {
@@ -484,6 +505,12 @@ describeEachDatabase(
       });
       const later = await getOne(t, provider.accessToken, shared.id);
       assert.equal(later.json().summary.lastPeriodStart, today, 'computed when read');
+      // Once she cancels, the visit is off and her summary is no longer his to read.
+      assert.equal((await step(t, girl.accessToken, shared.id, 'cancel', {})).statusCode, 200);
+      const afterCancel = await getOne(t, provider.accessToken, shared.id);
+      assert.equal(afterCancel.statusCode, 200);
+      assert.equal(afterCancel.json().summary, undefined);
+      assert.equal(afterCancel.json().changeableUntil, null);
       const log = await t.request({ method: 'GET', url: '/api/v1/me/access-log', token: girl.accessToken });
       assert.ok(
         log

@@ -153,15 +153,28 @@ describeEachDatabase('USSD: booking a visit and cancelling it', (get) => {
       const t = get();
       const provider = await bookableProvider(t, { district });
       const { p, token } = await girlOnPhone(t, choice);
-      // Today's first free slot: within two hours of now (10:00 in Kigali).
+      // Today's first free slot is the first she could still cancel: two hours ahead at least.
       const soon = (await freeSlotsOf(t, token, provider.id, '?from=2026-11-28&to=2026-11-28'))[0];
-      assert.ok(soon && Date.parse(soon.start) - t.clock.now().getTime() < 2 * 3_600_000);
+      assert.ok(soon);
+      const ahead = Date.parse(soon.start) - t.clock.now().getTime();
+      assert.ok(ahead >= 2 * 3_600_000, 'no slot inside the cut-off is offered');
       await booked(t, token, { providerId: provider.id, start: soon.start });
+      // An hour before it, the cut-off has passed: she calls again.
+      await p.hangUp();
+      t.clock.advance((ahead - 3_600_000) / 1000);
+      await p.dial();
+      await p.send(PIN);
       const visits = await p.send('10');
       assert.ok(visits.startsWith(`CON ${tr('appt.title')}\n1 ${date(28)} `), visits);
       const refused = await p.send('1', '1', '1');
       assert.ok(refused.startsWith(`CON ${tn('appt.too_late_hours', 2)}\n`), refused);
-      const mine = (await t.request({ method: 'GET', url: '/api/v1/appointments', token })).json()
+      const login = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { identifier: p.number, pin: PIN },
+      });
+      const fresh = login.json().accessToken as string;
+      const mine = (await t.request({ method: 'GET', url: '/api/v1/appointments', token: fresh })).json()
         .appointments;
       assert.equal(mine[0].status, 'requested', 'still booked');
     });

@@ -98,6 +98,10 @@ export const AppointmentSchema = Type.Object({
   cancelReason: Nullable(Type.String()),
   declineReason: Nullable(Type.String()),
   visitNote: Nullable(Type.String()),
+  changeableUntil: Type.Union([Instant, Type.Null()], {
+    description:
+      'She, her parent or the provider may cancel or move it until then (APPOINTMENT_CHANGE_CUTOFF_MINUTES before the start); null once it is closed',
+  }),
   createdAt: Instant,
   updatedAt: Instant,
   provider: Type.Optional(

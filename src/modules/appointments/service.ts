@@ -144,9 +144,14 @@ export function createAppointmentService(deps: {
     opts: { summary?: boolean } = {},
   ): Promise<AppointmentView> {
     const view = baseView(await dataProtection.vaultFor(row.patient_id), row);
+    view.changeableUntil = LIVE_STATUSES.includes(row.status)
+      ? new Date(row.starts_at.getTime() - deps.cutoffMinutes * 60_000).toISOString()
+      : null;
     if (side === 'provider') {
       view.patient = { firstName: firstNameOf((await deps.users.get(row.patient_id)).name) };
-      if (opts.summary && row.share_summary) view.summary = await summaryOf(row.patient_id);
+      // Her live cycle summary is for the visit: once it is cancelled, declined or over, it is not read.
+      if (opts.summary && row.share_summary && LIVE_STATUSES.includes(row.status))
+        view.summary = await summaryOf(row.patient_id);
       return view;
     }
     view.provider = providerOf(row);
@@ -344,7 +349,7 @@ export function createAppointmentService(deps: {
     /**
      * Moves to another slot of the same provider, up to the cut-off before the old start; the new
      * slot is checked like a booking (schedule, then the database's constraint). Moved by her or
-     * her parent it waits for the provider again; moved by the provider it stays confirmed.
+     * her parent it waits for the provider again; moved by the provider it keeps its status.
      */
     async reschedule(actor: Actor, id: string, start: string, ctx: RequestContext) {
       const found = await access(actor, id, ctx);
@@ -362,7 +367,8 @@ export function createAppointmentService(deps: {
         {
           starts_at: new Date(slot.start),
           ends_at: new Date(slot.end),
-          status: found.side === 'provider' ? 'confirmed' : 'requested',
+          // Her move (or her parent's) asks the provider again; his keeps the status it had.
+          status: found.side === 'provider' ? found.row.status : 'requested',
         },
         found.row.starts_at,
       );
@@ -391,16 +397,17 @@ export function createAppointmentService(deps: {
 
     async complete(actor: Actor, id: string, ctx: RequestContext) {
       const found = await providerStep(actor, id, ctx);
-      if (LIVE_STATUSES.includes(found.row.status)) assertStarted(found.row);
-      const row = await transition(found, LIVE_STATUSES, { status: 'completed' });
+      // Only a confirmed visit took place (a request never confirmed is declined or cancelled).
+      if (found.row.status === 'confirmed') assertStarted(found.row);
+      const row = await transition(found, ['confirmed'], { status: 'completed' });
       await note(actor, ctx, 'appointment.complete', row.patient_id);
       return viewFor('provider', row);
     },
 
     async noShow(actor: Actor, id: string, ctx: RequestContext) {
       const found = await providerStep(actor, id, ctx);
-      if (LIVE_STATUSES.includes(found.row.status)) assertStarted(found.row);
-      const row = await transition(found, LIVE_STATUSES, { status: 'no_show' });
+      if (found.row.status === 'confirmed') assertStarted(found.row);
+      const row = await transition(found, ['confirmed'], { status: 'no_show' });
       await note(actor, ctx, 'appointment.no_show', row.patient_id);
       return viewFor('provider', row);
     },

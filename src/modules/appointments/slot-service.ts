@@ -50,9 +50,16 @@ function coverOf(from: string, to: string): { start: Date; end: Date } {
 export function createSlotService(deps: {
   providers: Pick<ProviderServiceApi, 'bookable' | 'scheduleOf' | 'schedules'>;
   repo: Pick<AppointmentRepo, 'busy'>;
+  /**
+   * Slots open for booking this many minutes ahead: the cancel/reschedule cut-off, so that every
+   * booking she makes is one she can still cancel.
+   */
+  leadMinutes: number;
   clock: () => Date;
 }) {
   const { providers, repo, clock } = deps;
+  /** The earliest start open for booking now. */
+  const earliestStart = () => clock().getTime() + deps.leadMinutes * 60_000;
 
   /** The dates asked for, in a time zone: default today … +14 days; at most 62 days; none before today. */
   function resolveRange(range: DateRange, timeZone: string): { from: string; to: string } {
@@ -85,7 +92,7 @@ export function createSlotService(deps: {
     const slots = freeSlots(schedule, {
       from,
       to,
-      now: clock().getTime(),
+      now: earliestStart(),
       busy: busy.get(row.user_id) ?? [],
     });
     return { schedule, slots };
@@ -152,11 +159,11 @@ export function createSlotService(deps: {
 
     /**
      * The grid slot of a provider that starts exactly at `start`, if the schedule has one there
-     * (right weekday and hours, not a day off, not started yet). Whether it is free is the
+     * (right weekday and hours, not a day off, not inside the cut-off). Whether it is free is the
      * database's to say, at insert.
      */
     async scheduledSlot(row: ProviderProfileRow, start: number): Promise<Interval | undefined> {
-      if (Number.isNaN(start) || start < clock().getTime()) return undefined;
+      if (Number.isNaN(start) || start < earliestStart()) return undefined;
       const date = localDateOf(start, row.time_zone);
       const schedule = await providers.scheduleOf(row, date, date);
       return daySlots(schedule, date).find((slot) => slot.start === start);
@@ -180,7 +187,7 @@ export function createSlotService(deps: {
         { from: addDays(from, -1), to: addDays(to, 1) },
         ctx,
       );
-      const now = clock().getTime();
+      const now = earliestStart();
       // Providers come in name order: equal times are listed in that order.
       const result: Candidate[] = [];
       for (let date = from; date <= to && found.length > 0; date = addDays(date, 1)) {

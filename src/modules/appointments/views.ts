@@ -34,6 +34,8 @@ export type AppointmentView = {
   cancelReason: string | null;
   declineReason: string | null;
   visitNote: string | null;
+  /** Cancelling or moving it is possible until then (null once it is no longer requested or confirmed). */
+  changeableUntil: string | null;
   createdAt: string;
   updatedAt: string;
   provider?: { id: string; displayName: string; facility: string; district: string };
@@ -75,6 +77,7 @@ export function baseView(vault: UserVault, row: AppointmentRow): AppointmentView
     cancelReason: vault.openOptional(sealedField(row.id, 'cancel_reason'), row.cancel_reason_enc),
     declineReason: vault.openOptional(sealedField(row.id, 'decline_reason'), row.decline_reason_enc),
     visitNote: vault.openOptional(sealedField(row.id, 'visit_note'), row.visit_note_enc),
+    changeableUntil: null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
