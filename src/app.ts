@@ -283,6 +283,7 @@ export function createServices(deps: AppDeps) {
     codeKey: derivePurposeKey(config.blindIndexKey, 'guardian-code:v1'),
     throttle,
     // The guardian who consents is linked to her (care network); the care service is made below.
+    db,
     onGuardianConsent: (childId, guardianId, ctx) => care.linkConsentingGuardian(childId, guardianId, ctx),
     clock,
   });

@@ -162,6 +162,36 @@ describeEachDatabase(
         token: girl.accessToken,
       });
       assert.ok(french.json().slots.every((s: { provider: { id: string } }) => s.provider.id === b.id));
+
+      // What the search read a moment ago is not served once it changed: new hours show at once, …
+      const search = async () =>
+        (
+          await t.request({
+            method: 'GET',
+            url: '/api/v1/providers/slots?district=kirehe&limit=40',
+            token: girl.accessToken,
+          })
+        ).json().slots as Array<{ start: string; provider: { id: string } }>;
+      await setAvailability(t, b, {
+        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '16:00', closes: '17:00' })),
+      });
+      const hoursOfB = (await search())
+        .filter((s) => s.provider.id === b.id)
+        .map((s) => new Date(Date.parse(s.start) + 2 * 3_600_000).toISOString().slice(11, 16));
+      assert.ok(hoursOfB.length > 0);
+      assert.ok(
+        hoursOfB.every((hm) => hm >= '16:00'),
+        hoursOfB.join(),
+      );
+      // … and a suspended provider is gone from the very next search.
+      const admin = await adminOf(t);
+      const suspended = await t.request({
+        method: 'POST',
+        url: `/api/v1/admin/providers/${a.id}/suspend`,
+        token: admin.accessToken,
+      });
+      assert.equal(suspended.statusCode, 200, suspended.body);
+      assert.ok(!(await search()).some((s) => s.provider.id === a.id));
     });
 
     it('she books a free slot; the provider sees her first name and reason, and the read is in her access log', async () => {

@@ -107,6 +107,7 @@ export function createSlotService(deps: {
     candidates: readonly Candidate[],
     from: number,
     wanted: number,
+    ctx: RequestContext | undefined,
   ): Promise<Candidate[]> {
     const free: Candidate[] = [];
     let done = from;
@@ -120,7 +121,7 @@ export function createSlotService(deps: {
       for (const c of part) {
         if (free.length >= wanted) break;
         const provider = found[c.order];
-        if (provider && !overlapsAny(c.slot, busy.get(provider.entry.id)) && (await provider.intact()))
+        if (provider && !overlapsAny(c.slot, busy.get(provider.entry.id)) && (await provider.intact(ctx)))
           free.push(c);
       }
     }
@@ -185,14 +186,13 @@ export function createSlotService(deps: {
       const found = await providers.schedules(
         { district: filter.district, language: filter.language, service: filter.service },
         { from: addDays(from, -1), to: addDays(to, 1) },
-        ctx,
       );
       const now = earliestStart();
       // Providers come in name order: equal times are listed in that order.
       const result: Candidate[] = [];
       for (let date = from; date <= to && found.length > 0; date = addDays(date, 1)) {
         const candidates = candidatesOf(found, date);
-        result.push(...(await firstFree(found, candidates, startingAt(candidates, now), limit)));
+        result.push(...(await firstFree(found, candidates, startingAt(candidates, now), limit, ctx)));
         result.sort(byTime);
         const last = result[limit - 1];
         if (last && last.slot.start <= earliestStartOf(found, addDays(date, 1))) break;

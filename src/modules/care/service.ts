@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DataProtection } from '../../platform/crypto/data-protection.ts';
+import type { DataProtection, UserVault } from '../../platform/crypto/data-protection.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { CareLinkRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -161,50 +162,61 @@ export function createCareService(
     },
 
     /**
-     * The guardian who just consented to her account (consents.redeemGuardianCode) is linked at
-     * once with prediction and flags; a link the two already had becomes that link, keeping
-     * whatever more she shared.
+     * The guardian who is consenting to her account (consents.redeemGuardianCode) is linked in
+     * the same transaction with prediction and flags; a link the two already had becomes that
+     * link, keeping whatever more she shared. Returns what to note once it has committed.
      */
-    async linkConsentingGuardian(childId: string, guardianId: string, ctx: RequestContext): Promise<void> {
+    async linkConsentingGuardian(childId: string, guardianId: string, ctx: RequestContext) {
+      // Her vault is opened before the transaction: the embedded database has one connection.
       const vault = await deps.dataProtection.vaultFor(childId);
-      const now = clock();
-      const fresh = access.sealed({
-        id: randomUUID(),
-        child_id: childId,
-        adult_id: guardianId,
+      return { write: (tx: Db) => writeGuardianLink(tx, vault, childId, guardianId, ctx) };
+    },
+  };
+
+  async function writeGuardianLink(
+    tx: Db,
+    vault: UserVault,
+    childId: string,
+    guardianId: string,
+    ctx: RequestContext,
+  ): Promise<() => Promise<void>> {
+    const now = clock();
+    const fresh = access.sealed({
+      id: randomUUID(),
+      child_id: childId,
+      adult_id: guardianId,
+      status: 'active',
+      awaiting_id: null,
+      origin: 'guardian_consent',
+      scopes: [...GUARDIAN_SCOPES],
+      created_at: now,
+      confirmed_at: now,
+      updated_at: now,
+    });
+    let link = fresh;
+    let broken: CareLinkRow | undefined;
+    if (!(await repo.insertLinkIfNone(fresh, tx))) {
+      const current = await repo.findPair(childId, guardianId, tx, true);
+      assertThat(current, 'conflict', 'This link just changed; try again');
+      // A row the server did not write gives nothing: it is replaced by the server's own.
+      const trusted = seal.intact(current);
+      if (!trusted) broken = current;
+      const kept = trusted ? current.scopes : [];
+      link = access.sealed({
+        ...current,
         status: 'active',
         awaiting_id: null,
         origin: 'guardian_consent',
-        scopes: [...GUARDIAN_SCOPES],
-        created_at: now,
-        confirmed_at: now,
+        scopes: canonicalScopes([...kept, ...GUARDIAN_SCOPES]),
+        confirmed_at: current.confirmed_at ?? now,
         updated_at: now,
       });
-      const broken = await deps.db.transaction().execute(async (tx) => {
-        let link = fresh;
-        let broken: CareLinkRow | undefined;
-        if (!(await repo.insertLinkIfNone(fresh, tx))) {
-          const current = await repo.findPair(childId, guardianId, tx, true);
-          assertThat(current, 'conflict', 'This link just changed; try again');
-          // A row the server did not write gives nothing: it is replaced by the server's own.
-          const trusted = seal.intact(current);
-          if (!trusted) broken = current;
-          const kept = trusted ? current.scopes : [];
-          link = access.sealed({
-            ...current,
-            status: 'active',
-            awaiting_id: null,
-            origin: 'guardian_consent',
-            scopes: canonicalScopes([...kept, ...GUARDIAN_SCOPES]),
-            confirmed_at: current.confirmed_at ?? now,
-            updated_at: now,
-          });
-          await repo.saveLink(link, tx);
-        }
-        const record = { scopes: link.scopes, change: 'linked' as const, by: 'guardian_consent' as const };
-        await repo.recordSharing(sharingRecord(vault, link, record, now), tx);
-        return broken;
-      });
+      await repo.saveLink(link, tx);
+    }
+    const record = { scopes: link.scopes, change: 'linked' as const, by: 'guardian_consent' as const };
+    await repo.recordSharing(sharingRecord(vault, link, record, now), tx);
+    // Noted once the consent's transaction has committed.
+    return async () => {
       if (broken) await access.intact(broken, ctx);
       await deps.audit.record(actorContext(ctx, guardianId), {
         action: 'care.link',
@@ -212,7 +224,7 @@ export function createCareService(
         subjectId: childId,
         resource: 'guardian_consent',
       });
-    },
-  };
+    };
+  }
 }
 export type CareService = ReturnType<typeof createCareService>;

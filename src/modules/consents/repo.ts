@@ -183,8 +183,8 @@ export function createConsentRepo(db: Db) {
     },
 
     /** Spends a code once, atomically; returns whose account it was for. */
-    async redeemGuardianCode(codeHash: Uint8Array, now: Date): Promise<string | undefined> {
-      const row = await db
+    async redeemGuardianCode(codeHash: Uint8Array, now: Date, tx: Db = db): Promise<string | undefined> {
+      const row = await tx
         .updateTable('guardian_codes')
         .set({ used_at: now })
         .where('code_hash', '=', codeHash)

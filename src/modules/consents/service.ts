@@ -1,5 +1,6 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
@@ -45,8 +46,17 @@ export function createConsentService(deps: {
   guardianConsentAge: number;
   codeKey: Buffer;
   throttle: Pick<LoginThrottle, 'keysForGuardian' | 'begin' | 'fail' | 'succeed'>;
-  /** Runs once a guardian's consent is recorded (the care module links the two; injected, no import cycle). */
-  onGuardianConsent?: (childId: string, guardianId: string, ctx: RequestContext) => Promise<void>;
+  db: Db;
+  /**
+   * Prepares, then writes in the transaction that records a guardian's consent, the care
+   * module's link between the two (injected, no import cycle): both happen or neither. The write
+   * returns what to note once committed.
+   */
+  onGuardianConsent?: (
+    childId: string,
+    guardianId: string,
+    ctx: RequestContext,
+  ) => Promise<{ write: (tx: Db) => Promise<() => Promise<void>> }>;
   clock: () => Date;
 }) {
   const { repo, policies, clock } = deps;
@@ -262,9 +272,6 @@ export function createConsentService(deps: {
           "A guardian's consent must come from the guardian's own phone number, not the young person's",
         );
       }
-      if (!(await repo.redeemGuardianCode(hash, clock()))) {
-        throw new AppError('not_found', 'This code is not valid, was already used or has expired');
-      }
       const recordId = randomUUID();
       const guardianVault = await deps.dataProtection.vaultFor(guardian.id);
       const phone = guardianVault.openOptional(
@@ -276,14 +283,25 @@ export function createConsentService(deps: {
         { table: 'consent_records', column: 'granted_by', rowId: recordId },
         JSON.stringify({ guardianId: guardian.id, phone, channel: ctx.channel }),
       );
-      await repo.record({
-        id: recordId,
-        userId: child.id,
-        purpose: GUARDIAN_PURPOSE,
-        version: 'v1',
-        granted: true,
-        at: clock(),
-        guardian: { sealed, phoneIndex: guardianPhone },
+      // The code is spent, her consent recorded and her guardian linked at once, or not at all.
+      const link = await deps.onGuardianConsent?.(child.id, guardian.id, ctx);
+      const linked = await deps.db.transaction().execute(async (tx) => {
+        if (!(await repo.redeemGuardianCode(hash, clock(), tx))) {
+          throw new AppError('not_found', 'This code is not valid, was already used or has expired');
+        }
+        await repo.record(
+          {
+            id: recordId,
+            userId: child.id,
+            purpose: GUARDIAN_PURPOSE,
+            version: 'v1',
+            granted: true,
+            at: clock(),
+            guardian: { sealed, phoneIndex: guardianPhone },
+          },
+          tx,
+        );
+        return link?.write(tx);
       });
       await deps.audit.record(auditContextOf(ctx), {
         action: 'consent.guardian',
@@ -291,7 +309,7 @@ export function createConsentService(deps: {
         subjectId: child.id,
         resource: 'guardian',
       });
-      await deps.onGuardianConsent?.(child.id, guardian.id, ctx);
+      await linked?.();
       const children = await repo.childrenOfGuardianPhone(guardianPhone);
       if (children >= GUARDIAN_REVIEW_AT) {
         await repo.flagForReview({

@@ -116,18 +116,20 @@ export function createProviderRepo(db: Db) {
      * was read a moment ago.
      */
     async directoryVersion(filter: DirectoryFilter): Promise<string> {
-      // xmin: the transaction that last wrote the row, whatever the clock said then.
+      // xmin: the transaction that last wrote the row, whatever the clock said then. Every row's
+      // own (id, xmin) pair goes into the digest, so any write, arrival or departure changes it
+      // (a maximum alone would miss a write after transaction ids wrap around).
       const row = await db
         .selectFrom('provider_profiles')
         .innerJoin('users', 'users.id', 'provider_profiles.user_id')
-        .select([
-          sql<string>`count(*)::text`.as('rows'),
-          sql<string>`coalesce(max(provider_profiles.xmin::text::bigint), 0)::text`.as('profiles'),
-          sql<string>`coalesce(max(users.xmin::text::bigint), 0)::text`.as('accounts'),
-        ])
+        .select(
+          sql<string>`coalesce(md5(string_agg(
+            provider_profiles.user_id::text || ':' || provider_profiles.xmin::text || ':' || users.xmin::text,
+            ',' ORDER BY provider_profiles.user_id)), '')`.as('digest'),
+        )
         .where(listed(filter))
         .executeTakeFirst();
-      return `${row?.rows}|${row?.profiles}|${row?.accounts}`;
+      return row?.digest ?? '';
     },
 
     /**

@@ -63,7 +63,12 @@ export type Availability = {
 export type BookableProvider = { row: ProviderProfileRow; entry: DirectoryEntry };
 
 /** A listed provider's schedule; `intact` checks the row's MAC once, when its slots are shown. */
-export type DistrictSchedule = { entry: DirectoryEntry; schedule: Schedule; intact: () => Promise<boolean> };
+export type DistrictSchedule = {
+  entry: DirectoryEntry;
+  schedule: Schedule;
+  /** Whether the row's MAC holds; a row that fails is noted as this request's security event. */
+  intact: (ctx?: RequestContext) => Promise<boolean>;
+};
 
 const DEFAULT_SLOT_MINUTES = 30;
 const REMEMBERED_SCHEDULES = 200;
@@ -362,7 +367,6 @@ export function createProviderService(deps: {
     async schedules(
       filter: DirectoryFilter,
       range: { from: string; to: string },
-      ctx?: RequestContext,
     ): Promise<DistrictSchedule[]> {
       const key = JSON.stringify([filter.district, filter.language, filter.service, range.from, range.to]);
       const version = await repo.directoryVersion(filter);
@@ -378,12 +382,11 @@ export function createProviderService(deps: {
       for (const h of found.hours) byProvider.get(h.provider_id)?.hours.push(h);
       for (const d of found.daysOff) byProvider.get(d.provider_id)?.off.add(d.day);
       const schedules = [...byProvider.values()].map(({ row, hours: weekly, off }) => {
-        let checked: Promise<boolean> | undefined;
-        const intact = () => {
-          checked ??= profileSeal.intact(row)
-            ? Promise.resolve(true)
-            : tampered(ctx, row.user_id).then(() => false);
-          return checked;
+        let sealed: boolean | undefined;
+        const intact = async (asker?: RequestContext) => {
+          sealed ??= profileSeal.intact(row);
+          if (!sealed) await tampered(asker, row.user_id);
+          return sealed;
         };
         return {
           entry: toDirectoryEntry(row),
