@@ -93,7 +93,8 @@ const link = (
   id,
   status,
   side: 'child' as const,
-  person: { name, role: 'parent' },
+  // A pending link the viewer entered names nobody (person null), as the care service answers.
+  person: status === 'pending' && !awaitingYou ? null : { id: `c-${id}`, name, role: 'parent' },
   scopes,
   fixedScopes: id === 'l1' ? ['prediction', 'flags'] : [],
   awaitingYou,
@@ -138,13 +139,6 @@ function careDeps(v: number): CareDeps {
               link('l2', 'Mama', 'active', false, []),
               link('l3', LONG, 'pending', true, ['prediction']),
               link('l4', 'Papa', 'pending', false, ['prediction']),
-            ],
-      children: async () =>
-        v === 1
-          ? []
-          : [
-              { id: 'c1', name: LONG, scopes: [] },
-              { id: 'c2', name: 'Mama', scopes: [] },
             ],
       createCode: async () => ({
         code: '48217730',

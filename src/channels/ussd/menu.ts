@@ -52,9 +52,11 @@ function pagesOf(s: UssdState, env: HopEnv) {
  */
 export function step(state: UssdState, input: string, ctx: InputContext): Outcome {
   const outcome = move(state, input, ctx);
-  // Staying on a screen that shows someone else's data reads it again (see Screen.reload).
-  const reload =
-    outcome.effect || outcome.state.screen !== state.screen ? undefined : SCREENS[state.screen].reload;
+  // Staying on, or going back to, a screen that shows someone else's data reads it again (see
+  // Screen.reload): what she took back is gone on the very next hop.
+  const landed = outcome.state.screen;
+  const reread = landed === state.screen || (input === '0' && landed !== state.screen);
+  const reload = outcome.effect || !reread ? undefined : SCREENS[landed].reload;
   const effect = reload?.(outcome.state);
   return effect ? { ...outcome, effect } : outcome;
 }

@@ -67,6 +67,8 @@ export const careScreens: Partial<Record<ScreenId, Screen>> = {
    * person follows in the order the service lists them (oldest link first), so numbers hold.
    */
   people: {
+    // Who is linked is read again on every hop that stays here or comes back here.
+    reload: () => ({ kind: 'loadPeople' }),
     text: (s) => {
       const none = (s.lists?.people ?? []).length === 0;
       if (isParent(s)) return tr(s.lang, none ? 'child.none' : 'child.title');

@@ -142,7 +142,7 @@ export function createCareService(
       const now = clock();
       await deps.db.transaction().execute(async (tx) => {
         const current = await repo.findLink(linkId, tx, true);
-        assertThat(current, 'not_found', 'No such link');
+        assertThat(current && seal.intact(current), 'not_found', 'No such link');
         if (current.origin !== row.origin)
           throw new AppError('conflict', 'This link just changed; try again');
         await repo.deleteLink(linkId, tx);
