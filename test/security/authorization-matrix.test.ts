@@ -3,10 +3,14 @@ import { before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDatabase, type TestApp } from '../support/app.ts';
 import { GOOD_PASSWORD, lastCodeTo, registerUser } from '../support/factories.ts';
+import { CARE_CASES } from './care-cases.ts';
+import { BEYOND_PREDICTION, type CareCast, careCastOf, carePeople, forbiddenTo } from './care-cast.ts';
+import { tryCareCases } from './care-matrix.ts';
 import { type Actor, revokedToken, signUp, stillHerself, withPendingPolicies, YOUNG } from './fuzz-actors.ts';
 import { changedTables, fingerprint } from './fuzz-fingerprint.ts';
-import { hiddenKeysIn, leaksIn, piiOf, type Secret, storedSecrets } from './fuzz-leaks.ts';
+import { hiddenKeysIn, type Secret, storedSecrets } from './fuzz-leaks.ts';
 import { buildWorld, methodOf, OWN_DAY, paramFor, urlFor, type World } from './fuzz-world.ts';
+import { type Expected, jsonOf, judge, keysNamed } from './matrix-judge.ts';
 import {
   allowedRoles,
   comparePolicyWithRoutes,
@@ -15,6 +19,7 @@ import {
   type ParamKind,
   POLICY_TABLE,
   type PolicyEntry,
+  type Standing,
 } from './policy-table.ts';
 
 /*
@@ -23,8 +28,13 @@ import {
  * objects (BOLA) and fields that must stay hidden or server-owned (BOPLA) each have a test.
  */
 
-type Caller = { label: string; actor: Actor | undefined; token: string | undefined; pending?: true };
-type Expected = { status: number; code?: string };
+type Caller = {
+  label: string;
+  actor: Actor | undefined;
+  token: string | undefined;
+  pending?: true;
+  standing?: Standing;
+};
 
 function expectationFor(entry: PolicyEntry, caller: Caller): Expected {
   const { access } = entry;
@@ -32,7 +42,8 @@ function expectationFor(entry: PolicyEntry, caller: Caller): Expected {
   if (!caller.actor) return { status: 401, code: caller.token ? 'session_revoked' : 'unauthenticated' };
   if (!allowedRoles(access).includes(caller.actor.role)) return { status: 403, code: 'forbidden' };
   if (caller.pending && !access.consentExempt) return { status: 403, code: 'consent_required' };
-  return entry.okFor?.[caller.actor.role] ?? { status: entry.ok };
+  const standing = caller.standing && entry.standing?.[caller.standing];
+  return standing || (entry.okFor?.[caller.actor.role] ?? { status: entry.ok });
 }
 
 async function send(world: World, key: string, entry: PolicyEntry, caller: Caller, given = {}) {
@@ -46,46 +57,21 @@ async function send(world: World, key: string, entry: PolicyEntry, caller: Calle
   });
 }
 
-/** What `caller` must never be shown in this route's answers. */
-function forbiddenFor(world: World, entry: PolicyEntry, caller: Caller, stored: Secret[]): Secret[] {
-  const others = world.people.filter(
-    (p) =>
-      p.id !== caller.actor?.id &&
-      !(entry.reveals === 'target' && p.id === world.target.id) &&
-      !(entry.reveals === 'providers' && p.role === 'provider'),
-  );
-  const marker =
-    caller.actor?.id === world.owner.id ? [] : [{ label: "the owner's health notes", value: world.marker }];
-  return [...stored, ...marker, ...others.flatMap(piiOf)];
+/**
+ * What `caller` must never be shown in this route's answers (test/security/care-cast.ts): other
+ * people's contacts, names they do not know, and the owner's notes, words, period dates and id.
+ */
+function forbiddenFor(world: World, care: CareCast, entry: PolicyEntry, caller: Caller, stored: Secret[]) {
+  return [
+    ...stored,
+    ...forbiddenTo(world, care, caller.actor, entry.reveals ? { reveals: entry.reveals } : {}),
+  ];
 }
 
-/** Problems with one answer: wrong status or code, not problem+json, hidden fields, leaked data. */
-function judge(
-  what: string,
-  res: LightMyRequestResponse,
-  expected: Expected,
-  forbidden: Secret[],
-  scanKeys: boolean,
-): string[] {
-  const problems: string[] = [];
-  const type = String(res.headers['content-type'] ?? '');
-  let json: unknown;
-  try {
-    json = type.includes('json') && res.body ? JSON.parse(res.body) : undefined;
-  } catch {
-    problems.push(`${what}: answer is not valid JSON`);
-  }
-  const code = (json as { code?: string } | undefined)?.code;
-  if (res.statusCode !== expected.status || (expected.code && code !== expected.code))
-    problems.push(
-      `${what}: expected ${expected.status} ${expected.code ?? ''}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
-    );
-  if (res.statusCode >= 400 && !type.startsWith('application/problem+json'))
-    problems.push(`${what}: error answer is ${type}, not problem+json`);
-  for (const leak of leaksIn(res.body, forbidden)) problems.push(`${what}: answer shows ${leak}`);
-  if (scanKeys)
-    for (const key of hiddenKeysIn(json)) problems.push(`${what}: answer has hidden field ${key}`);
-  return problems;
+/** A parent's answer from the care routes shows her prediction at most, never another part. */
+function beyondPrediction(what: string, key: string, caller: Caller, res: LightMyRequestResponse): string[] {
+  if (!key.includes('/care/') || caller.actor?.role !== 'parent') return [];
+  return keysNamed(jsonOf(res), BEYOND_PREDICTION).map((k) => `${what}: answer shows ${k}`);
 }
 
 /**
@@ -105,6 +91,9 @@ const SPENDS_WORLD = new Set([
   'POST /api/v1/admin/users/{id}/deactivate',
 ]);
 
+/** The care network's routes: links, children, appointments, and where patients find providers. */
+const CARE_NETWORK = /^\/api\/v1\/(care\/|appointments|providers(\/slots|\/\{id\}\/slots)?$)/;
+
 /** A safety net for routes this list forgot: every account of the world still signed in as itself. */
 async function everyoneStillThere(world: World): Promise<boolean> {
   const checks = await Promise.all(
@@ -118,6 +107,7 @@ const extraCallers = new WeakMap<World, { revoked?: string; pending: Map<string,
 
 async function callersOf(world: World, entry: PolicyEntry): Promise<Caller[]> {
   const { t, cast } = world;
+  const care = await careCastOf(world);
   const firstRole =
     entry.access.public || entry.access.roles === 'any' ? 'adolescent' : entry.access.roles[0];
   const pendingRole = firstRole ?? 'adolescent';
@@ -132,6 +122,23 @@ async function callersOf(world: World, entry: PolicyEntry): Promise<Caller[]> {
     world.people.push(pending);
   }
   const asActor = (label: string, actor: Actor): Caller => ({ label, actor, token: actor.accessToken });
+  // A girl under the consent age without her guardian's consent links no one and books nothing.
+  const network: Caller[] = care.links.active
+    ? [
+        {
+          ...asActor('the parent she linked (prediction only)', care.linkedParent),
+          standing: 'linked-parent',
+        },
+        {
+          ...asActor('a parent waiting for her to confirm him', care.waitingParent),
+          standing: 'waiting-parent',
+        },
+        {
+          ...asActor('a provider nobody verified', care.unverifiedProvider),
+          standing: 'unverified-provider',
+        },
+      ]
+    : [];
   return [
     { label: 'anonymous', actor: undefined, token: undefined },
     { label: 'a revoked session', actor: undefined, token: extra.revoked },
@@ -141,6 +148,7 @@ async function callersOf(world: World, entry: PolicyEntry): Promise<Caller[]> {
     asActor('provider', cast.provider),
     asActor('writer', cast.writer),
     asActor('admin', cast.admin),
+    ...network,
     { ...asActor(`${pendingRole} with new policies to accept`, pending), pending: true },
   ];
 }
@@ -207,11 +215,13 @@ describeEachDatabase(
       for (const [key, entry] of tableEntries()) {
         const young = entry.youngAdolescent === true;
         if (!shared || young || !(await everyoneStillThere(shared.world))) {
-          const world = await buildWorld(get(), { young });
+          const [world, people] = await Promise.all([buildWorld(get(), { young }), carePeople(get())]);
+          await careCastOf(world, people);
           shared = { world, stored: await storedSecrets(get().db) };
         }
         const { world, stored } = shared;
         const callers = await callersOf(world, entry);
+        const care = await careCastOf(world);
         if (young || SPENDS_WORLD.has(key)) shared = undefined;
         for (const caller of callers) {
           const res = await send(world, key, entry, caller);
@@ -223,9 +233,10 @@ describeEachDatabase(
               what,
               res,
               expectationFor(entry, caller),
-              forbiddenFor(world, entry, caller, stored),
+              forbiddenFor(world, care, entry, caller, stored),
               scanKeys,
             ),
+            ...beyondPrediction(what, key, caller, res),
           );
         }
       }
@@ -376,6 +387,29 @@ describeEachDatabase(
         /\.properties\.[^.]+$/.test(p),
       );
       assert.deepEqual(found, []);
+    });
+
+    it('tries every route of the care network on real links and appointments', () => {
+      const network = operations.filter((o) => CARE_NETWORK.test(o.path)).map((o) => o.key);
+      assert.ok(network.length >= 20, `care-network routes: ${network.join(', ')}`);
+      const tried = new Set(CARE_CASES.map((c) => c.key));
+      assert.deepEqual(
+        network.filter((key) => !tried.has(key)),
+        [],
+        'routes without a case in test/security/care-cases.ts',
+      );
+      assert.deepEqual(
+        CARE_CASES.filter((c) => !POLICY_TABLE[c.key]).map((c) => c.key),
+        [],
+        'cases of routes that do not exist',
+      );
+    });
+
+    // Last: the clock moves past her visits.
+    it("lets the care network's people do only what they may to her links and appointments (BOLA, leaks)", async (t) => {
+      const { problems, calls } = await tryCareCases(get(), CARE_CASES);
+      t.diagnostic(`${CARE_CASES.length} cases, ${calls} calls`);
+      assert.deepEqual(problems, []);
     });
   },
   { config: { rateLimitScale: 0, ussdSimulator: true } },

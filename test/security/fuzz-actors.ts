@@ -9,7 +9,7 @@ import {
   uniqueEmail,
   uniquePhone,
 } from '../support/factories.ts';
-import { bookableProvider } from '../support/providers.ts';
+import { bookableProvider, registerProvider, setAvailability } from '../support/providers.ts';
 
 /**
  * The people the security tests act as: real accounts made the way the product makes them
@@ -17,7 +17,7 @@ import { bookableProvider } from '../support/providers.ts';
  * first admin from the operators' command), each signed in through the API and done with the
  * current terms and privacy notice (staff accept them at first sign-in, as a person would).
  * Everyone's password is GOOD_PASSWORD. A staff account's phone stays pending: an admin typed it,
- * nobody proved it.
+ * nobody proved it; a provider's too (it is given at registration, so that a leak of it shows).
  */
 export type Actor = {
   id: string;
@@ -44,11 +44,15 @@ export async function signIn(t: TestApp, actor: Pick<Actor, 'email'>) {
   return { accessToken: json.accessToken as string, refreshToken: json.refreshToken as string };
 }
 
-/** An account of any role, signed in. Staff accounts are created by `admin` (one is made if absent). */
+/**
+ * An account of any role, signed in. Staff accounts are created by `admin` (one is made if absent).
+ * A provider is verified (an admin's invitation) unless `{ verified: false }`: then the profile
+ * waits for an admin, with the same opening hours, so that if anything listed him it would show.
+ */
 export async function signUp(
   t: TestApp,
   role: Role,
-  opts: { birthYear?: number; admin?: Actor } = {},
+  opts: { birthYear?: number; admin?: Actor; verified?: boolean } = {},
 ): Promise<Actor> {
   if (role === 'adolescent' || role === 'parent') {
     const birthYear = opts.birthYear ?? (role === 'adolescent' ? ADULT_ENOUGH : 1984);
@@ -61,9 +65,15 @@ export async function signUp(
     return { ...admin, role, phone };
   }
   if (role === 'provider') {
+    const phone = uniquePhone();
+    if (opts.verified === false) {
+      const pending = await registerProvider(t, { phone }, { verified: false });
+      await setAvailability(t, pending);
+      return { ...pending, phone, role };
+    }
     // A verified provider with opening hours, made as the product makes one (an admin's invitation).
-    const provider = await bookableProvider(t);
-    return { ...provider, role };
+    const provider = await bookableProvider(t, { phone });
+    return { ...provider, phone, role };
   }
   const admin = opts.admin ?? (await signUp(t, 'admin'));
   const body = {
@@ -121,4 +131,45 @@ export async function revokedToken(t: TestApp, actor: Actor): Promise<string> {
 export async function stillHerself(t: TestApp, actor: Actor): Promise<boolean> {
   const res = await t.request({ method: 'GET', url: '/api/v1/me', token: actor.accessToken });
   return res.statusCode === 200 && res.json().role === actor.role && res.json().id === actor.id;
+}
+
+/**
+ * A care link made as two people make one: `maker` makes a code and reads it out, `enterer` types
+ * it, and unless `{ confirm: false }` the maker confirms who entered it. Whoever is the young woman
+ * then chooses what the adult sees (`scopes`). Returns the link's id.
+ */
+export async function linkByCode(
+  t: TestApp,
+  maker: Actor,
+  enterer: Actor,
+  opts: { confirm?: boolean; scopes?: readonly string[] } = {},
+): Promise<string> {
+  const made = await t.request({ method: 'POST', url: '/api/v1/care/link-codes', token: maker.accessToken });
+  if (made.statusCode !== 201) throw new Error(`link code: ${made.statusCode} ${made.body}`);
+  const entered = await t.request({
+    method: 'POST',
+    url: '/api/v1/care/links',
+    token: enterer.accessToken,
+    body: { code: made.json().code },
+  });
+  if (entered.statusCode !== 201) throw new Error(`entering the code: ${entered.statusCode} ${entered.body}`);
+  const id: string = entered.json().id;
+  if (opts.confirm === false) return id;
+  const confirmed = await t.request({
+    method: 'POST',
+    url: `/api/v1/care/links/${id}/confirm`,
+    token: maker.accessToken,
+  });
+  if (confirmed.statusCode !== 200) throw new Error(`confirming: ${confirmed.statusCode} ${confirmed.body}`);
+  if (opts.scopes) {
+    const girl = maker.role === 'adolescent' ? maker : enterer;
+    const shared = await t.request({
+      method: 'PUT',
+      url: `/api/v1/care/links/${id}/sharing`,
+      token: girl.accessToken,
+      body: { scopes: opts.scopes },
+    });
+    if (shared.statusCode !== 200) throw new Error(`sharing: ${shared.statusCode} ${shared.body}`);
+  }
+  return id;
 }

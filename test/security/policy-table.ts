@@ -24,10 +24,17 @@ export type ParamKind =
   | 'gateway-secret'
   /** An id nothing has (a link, an appointment, a provider): every allowed caller gets 404. */
   | 'unknown-id'
-  /** The owner (the cast's adolescent), by id: nobody in the cast is linked to her, so 404. */
+  /** The owner (the cast's adolescent), by id: only the parent she linked sees her (test/security/care-cast.ts). */
   | 'owner'
-  /** A part of a linked daughter's data (care scopes). */
+  /** A part of a daughter's data she shares with the parent she linked (care scopes): her prediction. */
   | 'care-part';
+
+/**
+ * Where someone of the cast stands in the care network beyond the role (test/security/care-cast.ts):
+ * the parent she linked (he sees her prediction, nothing else), a parent who entered her code and
+ * waits for her to confirm him, a provider nobody has verified yet.
+ */
+export type Standing = 'linked-parent' | 'waiting-parent' | 'unverified-provider';
 
 export type Access =
   | { public: true }
@@ -64,12 +71,19 @@ export type PolicyEntry = {
   body?: (inputs: SampleInputs, caller: SampleCaller | undefined) => unknown;
   /** The status an allowed caller gets for that request. */
   ok: number;
-  /** The answer may show the target account's profile, or verified providers' public directory entries (admin routes, and signing in or refreshing as her). */
-  reveals?: 'target' | 'providers';
+  /**
+   * What the answer may show of other people: the target account's profile (admin routes, and
+   * signing in or refreshing as her); verified providers' public names (the directory: never a
+   * provider's email or phone, never a provider nobody verified); every provider's name, verified or
+   * not (an admin's review list).
+   */
+  reveals?: 'target' | 'providers' | 'provider-applicants';
   /** Adolescents in this route's test are under the guardian-consent age. */
   youngAdolescent?: true;
   /** A different answer for one allowed role (e.g. a parent who must name the daughter he books for). */
   okFor?: Partial<Record<Role, { status: number; code?: string }>>;
+  /** A different answer for someone of the care network (it wins over `okFor`). */
+  standing?: Partial<Record<Standing, { status: number; code?: string }>>;
 };
 
 const open: Access = { public: true };
@@ -84,6 +98,8 @@ const bothSides = only(['adolescent', 'parent', 'provider']);
 const unknown = { id: 'unknown-id' } as const;
 const A_START = '2026-12-01T08:00:00.000Z';
 const admin = only(['admin']);
+/** A provider nobody verified sees no patient, whatever the appointment id. */
+const UNVERIFIED = { 'unverified-provider': { status: 403, code: 'provider_unverified' } } as const;
 
 const ussdHop = () => ({
   sessionId: randomUUID(),
@@ -285,9 +301,9 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
   'GET /api/v1/cycles/calendar': { access: adolescent, query: { month: '2026-11' }, ok: 200 },
   'GET /api/v1/cycles/stats': { access: adolescent, ok: 200 },
 
-  // The care network (docs/care-network.md). Link and appointment ids nobody in the cast holds answer
-  // 404 to every allowed caller; the module tests (test/api/care-*, appointments, providers) walk the
-  // linked/unlinked parent and verified/unverified provider cases with real links and bookings.
+  // The care network (docs/care-network.md). Here link and appointment ids nobody in the cast holds
+  // answer 404 to every allowed caller; test/security/care-cases.ts tries each route on real links
+  // and appointments, the attacker's goal named case by case.
   'POST /api/v1/care/link-codes': { access: family, ok: 201 },
   'POST /api/v1/care/links': { access: family, body: () => ({ code: '0000 0000' }), ok: 400 },
   'GET /api/v1/care/links': { access: family, ok: 200 },
@@ -300,12 +316,19 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
   },
   'DELETE /api/v1/care/links/{id}': { access: family, params: unknown, ok: 404 },
   'GET /api/v1/care/children': { access: parentOnly, ok: 200 },
-  // An unlinked parent asking for the owner: 404, which says nothing about whether she exists.
-  'GET /api/v1/care/children/{id}': { access: parentOnly, params: { id: 'owner' }, ok: 404 },
+  // An unlinked parent asking for the owner, or one whose link she has not confirmed: 404, which
+  // says nothing about whether she exists. The parent she linked: her prediction (leak-scanned).
+  'GET /api/v1/care/children/{id}': {
+    access: parentOnly,
+    params: { id: 'owner' },
+    ok: 404,
+    standing: { 'linked-parent': { status: 200 } },
+  },
   'GET /api/v1/care/children/{id}/{part}': {
     access: parentOnly,
     params: { id: 'owner', part: 'care-part' },
     ok: 404,
+    standing: { 'linked-parent': { status: 200 } },
   },
 
   'POST /api/v1/providers/register': {
@@ -355,7 +378,12 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     ok: 200,
   },
   'POST /api/v1/admin/provider-invitations': { access: admin, ok: 201 },
-  'GET /api/v1/admin/providers': { access: admin, query: { status: 'pending' }, ok: 200 },
+  'GET /api/v1/admin/providers': {
+    access: admin,
+    query: { status: 'pending' },
+    ok: 200,
+    reveals: 'provider-applicants',
+  },
   'POST /api/v1/admin/providers/{id}/verify': { access: admin, params: unknown, ok: 404 },
   'POST /api/v1/admin/providers/{id}/reject': {
     access: admin,
@@ -372,29 +400,54 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     // A parent books only for a daughter he names (and who lets him): without forUserId, 400.
     okFor: { parent: { status: 400, code: 'validation_failed' } },
   },
-  'GET /api/v1/appointments': { access: only(['adolescent', 'provider']), ok: 200 },
-  'GET /api/v1/appointments/{id}': { access: bothSides, params: unknown, ok: 404 },
-  'POST /api/v1/appointments/{id}/cancel': { access: bothSides, params: unknown, ok: 404 },
+  // Her list, or the provider's week (the cast's provider sees the owner's booking: her first name,
+  // her reason and words, never more).
+  'GET /api/v1/appointments': { access: only(['adolescent', 'provider']), ok: 200, standing: UNVERIFIED },
+  'GET /api/v1/appointments/{id}': { access: bothSides, params: unknown, ok: 404, standing: UNVERIFIED },
+  'POST /api/v1/appointments/{id}/cancel': {
+    access: bothSides,
+    params: unknown,
+    ok: 404,
+    standing: UNVERIFIED,
+  },
   'POST /api/v1/appointments/{id}/reschedule': {
     access: bothSides,
     params: unknown,
     body: () => ({ start: A_START }),
     ok: 404,
+    standing: UNVERIFIED,
   },
-  'POST /api/v1/appointments/{id}/confirm': { access: providerOnly, params: unknown, ok: 404 },
+  'POST /api/v1/appointments/{id}/confirm': {
+    access: providerOnly,
+    params: unknown,
+    ok: 404,
+    standing: UNVERIFIED,
+  },
   'POST /api/v1/appointments/{id}/decline': {
     access: providerOnly,
     params: unknown,
     body: () => ({ reason: 'The clinic is closed that day' }),
     ok: 404,
+    standing: UNVERIFIED,
   },
-  'POST /api/v1/appointments/{id}/complete': { access: providerOnly, params: unknown, ok: 404 },
-  'POST /api/v1/appointments/{id}/no-show': { access: providerOnly, params: unknown, ok: 404 },
+  'POST /api/v1/appointments/{id}/complete': {
+    access: providerOnly,
+    params: unknown,
+    ok: 404,
+    standing: UNVERIFIED,
+  },
+  'POST /api/v1/appointments/{id}/no-show': {
+    access: providerOnly,
+    params: unknown,
+    ok: 404,
+    standing: UNVERIFIED,
+  },
   'PUT /api/v1/appointments/{id}/note': {
     access: providerOnly,
     params: unknown,
     body: () => ({ text: 'Advised iron-rich food' }),
     ok: 404,
+    standing: UNVERIFIED,
   },
 };
 
