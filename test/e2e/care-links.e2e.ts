@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { careEn } from '../../web/src/i18n/care-messages.ts';
+import { webEn } from '../../web/src/i18n/web-messages.ts';
 import { api, signedInWoman, signInOnPage, verifiedAccount } from './accounts.ts';
 import { birthYearFor, registerParent } from './care-accounts.ts';
 import { checkScreen } from './page-checks.ts';
@@ -109,9 +110,20 @@ test('they link by code; her mother sees her next period until she hides it', as
   assert.equal(await mother.locator('[data-next-period]').count(), 0, 'no date left on her page');
   await shown(mother, 'parent-child-hidden', problems);
 
-  // Her mother's read is in her access log.
+  // Her mother's read is in her access log: a parent (named by role, not by name) looked.
   await her.goto('/settings');
-  await her.locator('#access-title').waitFor();
+  const access = her.locator('section[aria-labelledby="access-title"]');
+  const parentRead = access
+    .getByRole('listitem')
+    .filter({ hasText: careEn['access.action.care.read'] })
+    .filter({ hasText: `${webEn['role.parent']} ` });
+  await parentRead.first().waitFor();
+  assert.ok((await parentRead.count()) >= 1, "her mother's read of her page is listed");
+  assert.equal(
+    await access.getByRole('listitem').filter({ hasText: 'Mukamana' }).count(),
+    0,
+    'the log names the role, never the name',
+  );
   assert.deepEqual(problems, []);
 });
 

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { visitsFr } from '../../web/src/i18n/visits-fr.ts';
+import { visitsEn } from '../../web/src/i18n/visits-messages.ts';
+import { visitsRw } from '../../web/src/i18n/visits-rw.ts';
+import { visitsSw } from '../../web/src/i18n/visits-sw.ts';
+import { webFr } from '../../web/src/i18n/web-fr.ts';
+import { webEn } from '../../web/src/i18n/web-messages.ts';
+import { webRw } from '../../web/src/i18n/web-rw.ts';
+import { webSw } from '../../web/src/i18n/web-sw.ts';
 import { api, logPeriods, registerWoman, signInOnPage } from './accounts.ts';
 import {
   ADMIN_EMAIL,
@@ -17,6 +25,7 @@ import {
   kigaliToday,
   LANGUAGES,
   type Language,
+  PASSWORD,
   PHONE_VIEW,
   phoneContext,
   SMALLEST_VIEW,
@@ -32,6 +41,18 @@ import {
  * waiting for her to confirm, a booked visit, a health worker waiting for verification.
  */
 const DESKTOP_VIEW = { width: 1280, height: 800 };
+const FOR_WHOM_MISSING: Record<Language, string> = {
+  en: visitsEn['visit.for_whom_missing'],
+  fr: visitsFr['visit.for_whom_missing'],
+  rw: visitsRw['visit.for_whom_missing'],
+  sw: visitsSw['visit.for_whom_missing'],
+};
+const WRITER_HOME: Record<Language, string> = {
+  en: webEn['home.writer'],
+  fr: webFr['home.writer'],
+  rw: webRw['home.writer'],
+  sw: webSw['home.writer'],
+};
 const run = sharedRun({ RATE_LIMIT_SCALE: '20' }, createAdmin);
 const kigaliDay = (instant: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Kigali' }).format(new Date(instant));
@@ -41,6 +62,7 @@ type World = {
   parent: string;
   provider: string;
   pendingProvider: string;
+  writer: string;
   childId: string;
   providerId: string;
   visitDay: string;
@@ -95,8 +117,18 @@ async function makeWorld(language: Language): Promise<World> {
   const pending = providerRegistration('Dr Mugisha', `pending-${language}`);
   const signedIn = await api<{ accessToken: string }>(server, 'POST', '/providers/register', pending);
   await api(server, 'PATCH', '/me', { language }, signedIn.accessToken);
+  // A content writer: an account only an administrator makes.
+  const writer = `writer-${language}-${Date.now()}@example.org`;
+  await api(
+    server,
+    'POST',
+    '/admin/users',
+    { name: 'Ineza', role: 'writer', email: writer, password: PASSWORD, language },
+    admin,
+  );
   await api(server, 'PATCH', '/me', { language }, admin);
   return {
+    writer,
     her: her.email,
     parent: parent.email,
     provider: provider.email,
@@ -154,8 +186,14 @@ for (const language of LANGUAGES) {
       await signOut(page);
 
       await signInOnPage(page, world.parent);
-      for (const path of ['/home', `/children/${world.childId}`, '/people'])
+      for (const path of ['/home', `/children/${world.childId}`, '/people', `/providers/${world.providerId}`])
         await visit(page, language, 'parent', path, problems);
+      // She shares her next period and her periods, not her appointments: he cannot book for her.
+      assert.equal(await page.locator('#book-for').count(), 0, 'no daughter to book for');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: FOR_WHOM_MISSING[language].slice(0, 20) })
+        .waitFor();
       await signOut(page);
 
       await signInOnPage(page, world.provider);
@@ -175,6 +213,16 @@ for (const language of LANGUAGES) {
 
       await signInOnPage(page, ADMIN_EMAIL);
       await visit(page, language, 'admin', '/admin/providers', problems);
+      await signOut(page);
+
+      // A writer's home says what the account is for; a page for another role sends her home.
+      await signInOnPage(page, world.writer);
+      await visit(page, language, 'writer', '/home', problems);
+      await page.getByText(WRITER_HOME[language]).waitFor();
+      for (const path of ['/people', '/appointments', '/provider', '/admin/providers']) {
+        await page.goto(path);
+        await page.waitForURL('**/home');
+      }
     } finally {
       await context.close();
     }

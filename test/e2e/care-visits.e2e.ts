@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { providerEn } from '../../web/src/i18n/provider-messages.ts';
 import { visitsEn } from '../../web/src/i18n/visits-messages.ts';
+import { webEn } from '../../web/src/i18n/web-messages.ts';
 import { api, registerWoman, signedInWoman, signInOnPage } from './accounts.ts';
 import { ADMIN_EMAIL, adminToken, createAdmin } from './care-accounts.ts';
 import { checkScreen } from './page-checks.ts';
@@ -73,11 +74,28 @@ test('a health worker is verified and sets hours; she books, he confirms; she se
   const registration = admin.locator('li[data-provider]').filter({ hasText: PROVIDER });
   await registration.getByText('RMDC-2231').waitFor();
   await shown(admin, 'admin-providers', problems);
+  // One tap changes nothing: she is asked first, with the licence and the facility named.
   await registration.getByRole('button', { name: providerEn['admin.verify'] }).click();
-  await admin
-    .getByRole('status')
-    .filter({ hasText: `${PROVIDER} is verified.` })
-    .waitFor();
+  const question = registration.locator('.ask-first');
+  await question.getByText(`Verify ${PROVIDER}?`).waitFor();
+  await question.getByText('Licence RMDC-2231 · Kimironko Health Centre, Gasabo.').waitFor();
+  assert.equal(
+    await registration.getByRole('button', { name: providerEn['admin.reject'] }).count(),
+    1,
+    'not verified yet',
+  );
+  await question.getByRole('button', { name: providerEn['admin.verify_yes'] }).click();
+  const verified = admin.getByRole('status').filter({ hasText: `${PROVIDER} is verified.` });
+  await verified.waitFor();
+  assert.equal(
+    await admin.evaluate(() => document.activeElement?.textContent ?? ''),
+    `${PROVIDER} is verified.`,
+    'focus on the notice, not lost with the card',
+  );
+  // The notice was about the pending list: another list, no notice.
+  await admin.locator('#admin-status').selectOption('verified');
+  await admin.locator('li[data-provider]').filter({ hasText: PROVIDER }).waitFor();
+  assert.equal(await verified.count(), 0);
 
   await setHoursOnPage(provider);
   await shown(provider, 'provider-hours', problems);
@@ -86,7 +104,7 @@ test('a health worker is verified and sets hours; she books, he confirms; she se
   assert.equal(await provider.locator('[data-provider-status]').count(), 0, 'verified: no waiting card');
 
   // She finds him in her district.
-  await signedInWoman(run.server, her, { name: 'Aline', tag: 'aline', age: 19 }, [60, 32, 4]);
+  const woman = await signedInWoman(run.server, her, { name: 'Aline', tag: 'aline', age: 19 }, [60, 32, 4]);
   await her.goto('/providers');
   await her.locator('#filter-district').selectOption('gasabo');
   await her.getByRole('button', { name: visitsEn['visit.search'] }).click();
@@ -117,6 +135,22 @@ test('a health worker is verified and sets hours; she books, he confirms; she se
   await her.locator(`input[name="slot"][value="${taken}"]`).waitFor({ state: 'detached' });
   await shown(her, 'her-book-taken', problems);
 
+  // A time chosen on one day, then another day shown: Book does not book the hidden time.
+  await her.locator('#slot-day').selectOption({ index: (await days.count()) - 1 });
+  await her.locator('input[name="slot"]').first().check();
+  await her.locator('#slot-day').selectOption({ index: 0 });
+  assert.equal(await her.locator('input[name="slot"]:checked').count(), 0, 'no time chosen on this day');
+  await her.getByRole('button', { name: visitsEn['visit.book'] }).click();
+  await her.getByRole('alert').filter({ hasText: visitsEn['visit.pick_time'] }).waitFor();
+  const none = await api<{ appointments: unknown[] }>(
+    run.server,
+    'GET',
+    '/appointments',
+    undefined,
+    woman.accessToken,
+  );
+  assert.equal(none.appointments.length, 0, 'nothing booked');
+
   await her.locator('#slot-day').selectOption({ index: (await days.count()) - 1 });
   const second = her.locator('input[name="slot"]').first();
   const start = String(await second.getAttribute('value'));
@@ -139,7 +173,7 @@ test('a health worker is verified and sets hours; she books, he confirms; she se
     .waitFor();
   await visit.locator('textarea[name="text"]').fill('Come back if the pain keeps you from school.');
   await visit.getByRole('button', { name: providerEn['provider.note_save'] }).click();
-  await visit.getByRole('status').waitFor();
+  await visit.getByRole('status').filter({ hasText: webEn['web.saved'] }).waitFor();
 
   // She sees it confirmed, with his note.
   await her.goto('/appointments');
@@ -152,5 +186,11 @@ test('a health worker is verified and sets hours; she books, he confirms; she se
   await hers.getByRole('button', { name: visitsEn['visit.cancel'] }).click();
   await her.getByRole('button', { name: visitsEn['visit.cancel_yes'] }).click();
   await her.locator('li[data-appointment][data-status="cancelled"]').waitFor();
+  await her.getByRole('status').filter({ hasText: visitsEn['visit.cancelled'] }).waitFor();
+  assert.equal(
+    await her.evaluate(() => document.activeElement?.textContent ?? ''),
+    visitsEn['visit.cancelled'],
+    'focus on the notice, not lost with the card that moved',
+  );
   assert.deepEqual(problems, []);
 });

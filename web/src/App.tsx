@@ -159,12 +159,23 @@ function Header() {
   );
 }
 
-function Private({ children }: { children: ReactNode }) {
+/**
+ * A page for signed-in people; with `roles`, only for those roles (the API would refuse the others
+ * anyway): anyone else goes home rather than to a page of errors.
+ */
+function Private({ children, roles }: { children: ReactNode; roles?: readonly Role[] }) {
   const { user, restoring } = useAuth();
-  if (user) return children;
+  if (user) return !roles || roles.includes(user.role) ? children : <Redirect to="/home" />;
   // A reload or a bookmarked page: wait for the refresh cookie before deciding she is signed out.
   return restoring ? <Loading /> : <Redirect to="/signin" />;
 }
+
+// Who each care-network page is for, as the API's routes allow them.
+const LINKED: readonly Role[] = ['adolescent', 'parent'];
+const PARENT: readonly Role[] = ['parent'];
+const HER: readonly Role[] = ['adolescent'];
+const PROVIDER: readonly Role[] = ['provider'];
+const ADMIN: readonly Role[] = ['admin'];
 
 export function App() {
   const { t } = useI18n();
@@ -266,31 +277,31 @@ export function App() {
               </Private>
             </Route>
             <Route path="/people">
-              <Private>
+              <Private roles={LINKED}>
                 <PeoplePage />
               </Private>
             </Route>
             <Route path="/children/:id">
               {(params) => (
-                <Private>
+                <Private roles={PARENT}>
                   <ChildPage id={params.id} />
                 </Private>
               )}
             </Route>
             <Route path="/providers">
-              <Private>
+              <Private roles={LINKED}>
                 <DirectoryPage />
               </Private>
             </Route>
             <Route path="/providers/:id">
               {(params) => (
-                <Private>
+                <Private roles={LINKED}>
                   <BookPage id={params.id} />
                 </Private>
               )}
             </Route>
             <Route path="/appointments">
-              <Private>
+              <Private roles={HER}>
                 <AppointmentsPage />
               </Private>
             </Route>
@@ -298,22 +309,22 @@ export function App() {
               {user ? <Redirect to="/home" /> : <ProviderRegisterPage setUser={setUser} />}
             </Route>
             <Route path="/provider">
-              <Private>
+              <Private roles={PROVIDER}>
                 <ProviderDayPage />
               </Private>
             </Route>
             <Route path="/provider/availability">
-              <Private>
+              <Private roles={PROVIDER}>
                 <AvailabilityPage />
               </Private>
             </Route>
             <Route path="/provider/profile">
-              <Private>
+              <Private roles={PROVIDER}>
                 <ProviderProfilePage />
               </Private>
             </Route>
             <Route path="/admin/providers">
-              <Private>
+              <Private roles={ADMIN}>
                 <AdminProvidersPage />
               </Private>
             </Route>

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, type Language } from './api.ts';
 import { type CountedKey, hasMessage, type Key, LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n/index.tsx';
@@ -76,9 +76,18 @@ export function usePolicyName(): (kind: string) => string {
   return (kind) => (hasMessage(language, `policy.kind.${kind}`) ? t(`policy.kind.${kind}` as Key) : kind);
 }
 
-export function Notice({ children }: { children: ReactNode }) {
+/**
+ * A short "done" line. `takeFocus`: the control she used has gone with what it changed (a removed
+ * card, a registration that left the list), so the notice takes focus rather than the page's body;
+ * give it a new `key` for each notice so that it takes it again.
+ */
+export function Notice({ children, takeFocus = false }: { children: ReactNode; takeFocus?: boolean }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, [takeFocus]);
   return (
-    <p className="notice" role="status">
+    <p className="notice" role="status" ref={ref} tabIndex={takeFocus ? -1 : undefined}>
       {children}
     </p>
   );

@@ -12,7 +12,9 @@ export default function Children() {
   const children = useQuery({
     queryKey: ['care-children'],
     queryFn: () => get<{ children: Child[] }>('/care/children'),
+    // What she shares changes on her side: never show his list from before her last choice.
     staleTime: 0,
+    gcTime: 0,
   });
   return (
     <section className="card" aria-labelledby="children-title">

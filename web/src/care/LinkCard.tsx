@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { AskFirst } from '../AskFirst.tsx';
 import { api } from '../api.ts';
 import { Notice, ProblemMessage } from '../components.tsx';
 import { useConsentAge } from '../consent-age.ts';
 import { type Key, useI18n } from '../i18n/index.tsx';
-import { AskFirst } from './AskFirst.tsx';
 import { type CareLink, SCOPES, type Scope } from './types.ts';
 
 /** A sentence for the page to say once the card has changed or gone. */
@@ -63,6 +63,13 @@ function Sharing({ link }: { link: NamedLink }) {
   const [scopes, setScopes] = useState<Scope[]>(link.scopes);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const saving = useRef(0);
+  // The list is read again every few seconds (and after each save): what the server holds wins,
+  // except while one of her changes is on its way, whose answer is the newer one.
+  const fromServer = link.scopes.join(',');
+  useEffect(() => {
+    if (saving.current === 0) setScopes(SCOPES.filter((scope) => fromServer.split(',').includes(scope)));
+  }, [fromServer]);
 
   async function toggle(scope: Scope, on: boolean) {
     const next = SCOPES.filter((s) => (s === scope ? on : scopes.includes(s)));
@@ -70,15 +77,18 @@ function Sharing({ link }: { link: NamedLink }) {
     setScopes(next);
     setError(null);
     setSaved(false);
+    saving.current += 1;
     try {
       const answer = await api<CareLink>('PUT', `/care/links/${link.id}/sharing`, { scopes: next });
       setScopes(answer.scopes);
       setSaved(true);
-      await refreshLinks(queries);
     } catch (caught) {
       setScopes(before);
       setError(caught);
+    } finally {
+      saving.current -= 1;
     }
+    await refreshLinks(queries);
   }
 
   const legend = `care-sees-${link.id}`;
@@ -101,14 +111,15 @@ function Sharing({ link }: { link: NamedLink }) {
               aria-describedby={fixed ? `${id}-fixed` : undefined}
               onChange={(event) => void toggle(scope, event.target.checked)}
             />
-            <label htmlFor={id}>
-              {t(`care.scope.${scope}` as Key)}
+            <div className="switch-text">
+              <label htmlFor={id}>{t(`care.scope.${scope}` as Key)}</label>
+              {/* Beside the label, not in it: read once, as the switch's description. */}
               {fixed && (
                 <span id={`${id}-fixed`} className="hint fixed-hint">
                   {t('care.fixed', { age })}
                 </span>
               )}
-            </label>
+            </div>
           </div>
         );
       })}

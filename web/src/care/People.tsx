@@ -16,7 +16,9 @@ function useCareLinks() {
   return useQuery({
     queryKey: ['care-links'],
     queryFn: () => get<{ links: CareLink[] }>('/care/links'),
+    // Her choice holds on the very next request: never show scopes from before it.
     staleTime: 0,
+    gcTime: 0,
     refetchInterval: LINKS_REFRESH_MS,
   });
 }
@@ -30,7 +32,9 @@ export function PeoplePage() {
   const { t } = useI18n();
   const { user } = useAuth();
   const links = useCareLinks();
-  const [notice, setNotice] = useState('');
+  // Numbered: the same sentence twice (two links removed) is still a new notice to focus.
+  const [notice, setNotice] = useState({ text: '', n: 0 });
+  const notify = (text: string) => setNotice((last) => ({ text, n: last.n + 1 }));
   if (!user) return null;
   const child = user.role === 'adolescent';
   const all = links.data?.links ?? [];
@@ -44,10 +48,14 @@ export function PeoplePage() {
         <h2 id="linked-title">{t('care.linked_title')}</h2>
         {links.isPending && <Loading />}
         <ProblemMessage error={links.error} />
-        {notice && <Notice>{notice}</Notice>}
+        {notice.text && (
+          <Notice key={notice.n} takeFocus>
+            {notice.text}
+          </Notice>
+        )}
         {links.data && all.length === 0 && <p>{t('care.none')}</p>}
         {ordered.map((link) => (
-          <LinkCard key={link.id} link={link} child={child} onNotice={setNotice} />
+          <LinkCard key={link.id} link={link} child={child} onNotice={notify} />
         ))}
       </section>
       <MakeCode adult={!child} />

@@ -92,6 +92,14 @@ export const providerFr: Record<keyof typeof providerEn, string> = {
   'admin.reject_reason': 'Pourquoi (l’agent de santé le lira)', // review:
   'admin.reject_send': 'Refuser l’inscription', // review:
   'admin.suspend': 'Suspendre', // review:
+  'admin.facts': 'Licence {licence} · {facility}, {district}.', // review:
+  'admin.verify_ask': 'Vérifier {name} ?', // review:
+  'admin.verify_yes': 'Oui, vérifier', // review:
+  'admin.suspend_ask':
+    'Suspendre {name} ? Il ou elle quitte la liste des agents de santé et ne voit plus personne jusqu’à une nouvelle vérification.', // review:
+  'admin.suspend_yes': 'Oui, suspendre', // review:
+  'admin.reject_ask': 'Refuser l’inscription de {name} ?', // review:
+  'admin.go_back': 'Non, revenir', // review:
   'admin.done_verified': '{name} est vérifié.', // review:
   'admin.done_rejected': '{name} n’est pas accepté.', // review:
   'admin.done_suspended': '{name} est suspendu.', // review:

@@ -92,6 +92,14 @@ export const providerRw: Record<keyof typeof providerEn, string> = {
   'admin.reject_reason': "Impamvu (umukozi w'ubuzima arabisoma)", // review:
   'admin.reject_send': 'Yanga uku kwiyandikisha', // review:
   'admin.suspend': 'Hagarika', // review:
+  'admin.facts': 'Uruhushya {licence} · {facility}, {district}.', // review:
+  'admin.verify_ask': 'Wemeza {name}?', // review:
+  'admin.verify_yes': 'Yego, emeza', // review:
+  'admin.suspend_ask':
+    "Uhagarika {name}? Avanwa ku rutonde rw'abakozi b'ubuzima kandi ntabona umuntu n'umwe kugeza yongeye kwemezwa.", // review:
+  'admin.suspend_yes': 'Yego, hagarika', // review:
+  'admin.reject_ask': 'Wanga kwiyandikisha kwa {name}?', // review:
+  'admin.go_back': 'Oya, subira inyuma', // review:
   'admin.done_verified': '{name} yagenzuwe.', // review:
   'admin.done_rejected': '{name} ntiyemewe.', // review:
   'admin.done_suspended': '{name} yahagaritswe.', // review:

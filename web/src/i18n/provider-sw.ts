@@ -92,6 +92,14 @@ export const providerSw: Record<keyof typeof providerEn, string> = {
   'admin.reject_reason': 'Kwa nini (mhudumu wa afya atasoma hili)', // review:
   'admin.reject_send': 'Kataa usajili', // review:
   'admin.suspend': 'Simamisha', // review:
+  'admin.facts': 'Leseni {licence} · {facility}, {district}.', // review:
+  'admin.verify_ask': 'Umthibitishe {name}?', // review:
+  'admin.verify_yes': 'Ndiyo, thibitisha', // review:
+  'admin.suspend_ask':
+    'Umsimamishe {name}? Anaondolewa kwenye orodha ya wahudumu wa afya na hamwoni mtu yeyote hadi athibitishwe tena.', // review:
+  'admin.suspend_yes': 'Ndiyo, simamisha', // review:
+  'admin.reject_ask': 'Ukatae usajili wa {name}?', // review:
+  'admin.go_back': 'Hapana, rudi', // review:
   'admin.done_verified': '{name} amethibitishwa.', // review:
   'admin.done_rejected': '{name} hakukubaliwa.', // review:
   'admin.done_suspended': '{name} amesimamishwa.', // review:

@@ -51,6 +51,18 @@ export const visitsFr: Record<keyof typeof visitsEn, string> = {
   'visit.cancel_ask': 'Annuler ton rendez-vous du {when} ?', // review:
   'visit.cancel_yes': 'Oui, l’annuler', // review:
   'visit.keep': 'Non, le garder', // review:
+  'visit.changes_closed_hours.one':
+    'Ce rendez-vous ne peut plus être annulé ni déplacé ici : les changements ferment {n} heure avant le début.', // review:
+  'visit.changes_closed_hours.other':
+    'Ce rendez-vous ne peut plus être annulé ni déplacé ici : les changements ferment {n} heures avant le début.', // review:
+  'visit.changes_closed_minutes.one':
+    'Ce rendez-vous ne peut plus être annulé ni déplacé ici : les changements ferment {n} minute avant le début.', // review:
+  'visit.changes_closed_minutes.other':
+    'Ce rendez-vous ne peut plus être annulé ni déplacé ici : les changements ferment {n} minutes avant le début.', // review:
+  'visit.call_facility': 'Si tu ne peux pas venir, appelle le centre de santé.', // review:
+  'visit.cancelled': 'Le rendez-vous est annulé.', // review:
+  'visit.for_whom_missing':
+    'Seule une fille qui partage ses rendez-vous avec toi est listée ici, ou une fille de moins de {age} ans dont tu as accepté le compte.', // review:
   'visit.status.requested': 'En attente de confirmation', // review:
   'visit.status.confirmed': 'Confirmé', // review:
   'visit.status.declined': 'Refusé', // review:

@@ -52,6 +52,18 @@ export const visitsEn = {
   'visit.cancel_ask': 'Cancel your visit on {when}?',
   'visit.cancel_yes': 'Yes, cancel it',
   'visit.keep': 'No, keep it',
+  'visit.changes_closed_hours.one':
+    'This visit can no longer be cancelled or moved here: changes close {n} hour before it starts.',
+  'visit.changes_closed_hours.other':
+    'This visit can no longer be cancelled or moved here: changes close {n} hours before it starts.',
+  'visit.changes_closed_minutes.one':
+    'This visit can no longer be cancelled or moved here: changes close {n} minute before it starts.',
+  'visit.changes_closed_minutes.other':
+    'This visit can no longer be cancelled or moved here: changes close {n} minutes before it starts.',
+  'visit.call_facility': 'If you cannot come, call the health facility.',
+  'visit.cancelled': 'The visit is cancelled.',
+  'visit.for_whom_missing':
+    'Only a daughter who shares her appointments with you is listed here, or one under {age} whose account you agreed to.',
   'visit.status.requested': 'Waiting for the health worker to confirm',
   'visit.status.confirmed': 'Confirmed',
   'visit.status.declined': 'Declined',

@@ -50,6 +50,18 @@ export const visitsRw: Record<keyof typeof visitsEn, string> = {
   'visit.cancel_ask': 'Uhagarika gahunda yawe yo ku wa {when}?', // review:
   'visit.cancel_yes': 'Yego, yihagarike', // review:
   'visit.keep': 'Oya, igumeho', // review:
+  'visit.changes_closed_hours.one':
+    'Iyi gahunda ntikigishobora guhagarikwa cyangwa kwimurwa hano: impinduka zirangira hasigaye isaha {n} ngo itangire.', // review:
+  'visit.changes_closed_hours.other':
+    'Iyi gahunda ntikigishobora guhagarikwa cyangwa kwimurwa hano: impinduka zirangira hasigaye amasaha {n} ngo itangire.', // review:
+  'visit.changes_closed_minutes.one':
+    'Iyi gahunda ntikigishobora guhagarikwa cyangwa kwimurwa hano: impinduka zirangira hasigaye umunota {n} ngo itangire.', // review:
+  'visit.changes_closed_minutes.other':
+    'Iyi gahunda ntikigishobora guhagarikwa cyangwa kwimurwa hano: impinduka zirangira hasigaye iminota {n} ngo itangire.', // review:
+  'visit.call_facility': 'Niba utazashobora kuza, hamagara ikigo nderabuzima.', // review:
+  'visit.cancelled': 'Gahunda yahagaritswe.', // review:
+  'visit.for_whom_missing':
+    'Hano hagaragara gusa umukobwa ugusangiza gahunda ze, cyangwa utarageza ku myaka {age} wemereye konti.', // review:
   'visit.status.requested': "Itegereje kwemezwa n'umukozi w'ubuzima", // review:
   'visit.status.confirmed': 'Yemejwe', // review:
   'visit.status.declined': 'Yanzwe', // review:

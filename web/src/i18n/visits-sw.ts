@@ -51,6 +51,18 @@ export const visitsSw: Record<keyof typeof visitsEn, string> = {
   'visit.cancel_ask': 'Ughairi miadi yako ya {when}?', // review:
   'visit.cancel_yes': 'Ndiyo, ighairi', // review:
   'visit.keep': 'Hapana, ibaki', // review:
+  'visit.changes_closed_hours.one':
+    'Miadi hii haiwezi tena kughairiwa au kuhamishwa hapa: mabadiliko hufungwa saa {n} kabla haijaanza.', // review:
+  'visit.changes_closed_hours.other':
+    'Miadi hii haiwezi tena kughairiwa au kuhamishwa hapa: mabadiliko hufungwa saa {n} kabla haijaanza.', // review:
+  'visit.changes_closed_minutes.one':
+    'Miadi hii haiwezi tena kughairiwa au kuhamishwa hapa: mabadiliko hufungwa dakika {n} kabla haijaanza.', // review:
+  'visit.changes_closed_minutes.other':
+    'Miadi hii haiwezi tena kughairiwa au kuhamishwa hapa: mabadiliko hufungwa dakika {n} kabla haijaanza.', // review:
+  'visit.call_facility': 'Kama huwezi kuja, piga simu kituo cha afya.', // review:
+  'visit.cancelled': 'Miadi imeghairiwa.', // review:
+  'visit.for_whom_missing':
+    'Hapa anaonekana tu binti anayekushirikisha miadi yake, au aliye chini ya miaka {age} ambaye uliidhinisha akaunti yake.', // review:
   'visit.status.requested': 'Inasubiri mhudumu wa afya aithibitishe', // review:
   'visit.status.confirmed': 'Imethibitishwa', // review:
   'visit.status.declined': 'Imekataliwa', // review:

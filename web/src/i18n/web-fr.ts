@@ -101,6 +101,8 @@ export const webFr: WebCatalogue = {
   'home.log_period': 'Noter des règles à une autre date',
   'home.not_adolescent':
     'Le suivi du cycle est pour les jeunes femmes. En tant que parent, tu peux lire les conseils de santé et donner ton accord pour ton enfant.',
+  'home.writer':
+    'Ce compte sert à écrire les conseils et les textes de santé. Pour l’instant, on les écrit avec notre équipe, pas dans cette application : ici, tu peux lire les conseils et les pages comme les jeunes femmes les voient.', // review:
   'home.flags_title': 'À regarder',
 
   'guardian.title': 'Accord pour mon enfant',

@@ -103,6 +103,8 @@ export const webEn = {
   'home.log_period': 'Log a period on another date',
   'home.not_adolescent':
     'Cycle tracking is for young women. As a parent you can read the health tips and give consent for your child.',
+  'home.writer':
+    'This account is for writing the health tips and texts. For now they are written with our team, not in this app: here you can read the tips and pages as the young women see them.',
   'home.flags_title': 'Worth a look',
 
   'guardian.title': 'Consent for my child',

@@ -103,6 +103,8 @@ export const webRw: WebCatalogue = {
   'home.log_period': 'Andika imihango y’indi tariki',
   'home.not_adolescent':
     "Gukurikirana umuzunguruko ni iby'inkumi. Nk'umubyeyi, ushobora gusoma inama z'ubuzima no gutanga uruhushya ku mwana wawe.",
+  'home.writer':
+    "Iyi konti ni iyo kwandika inama n'inyandiko z'ubuzima. Ubu zandikwa hamwe n'itsinda ryacu, si muri iyi porogaramu: hano ushobora gusoma inama n'amapaji nk'uko inkumi zibibona.", // review:
   'home.flags_title': 'Ibyo kwitaho',
 
   'guardian.title': 'Uruhushya ku mwana wanjye',

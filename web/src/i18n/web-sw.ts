@@ -101,6 +101,8 @@ export const webSw: WebCatalogue = {
   'home.log_period': 'Andika hedhi ya tarehe nyingine',
   'home.not_adolescent':
     'Kufuatilia mzunguko ni kwa wanawake vijana. Kama mzazi unaweza kusoma ushauri wa afya na kutoa ridhaa kwa mtoto wako.',
+  'home.writer':
+    'Akaunti hii ni ya kuandika ushauri na maandishi ya afya. Kwa sasa yanaandikwa pamoja na timu yetu, si katika programu hii: hapa unaweza kusoma ushauri na kurasa kama wanawake vijana wanavyoziona.', // review:
   'home.flags_title': 'Ya kuangalia',
 
   'guardian.title': 'Ridhaa kwa mtoto wangu',

@@ -148,6 +148,28 @@ function PredictionCard({
   );
 }
 
+/** A content writer's home: what the account is for, and the pages to read as she reads them. */
+function WriterHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t('home.writer')}</p>
+      <ul className="list">
+        <li>
+          <Link href="/how-predictions-work">{t('web.nav.how')}</Link>
+        </li>
+        <li>
+          <Link href="/policies">{t('policies.title')}</Link>
+        </li>
+        <li>
+          <Link href="/settings">{t('web.nav.settings')}</Link>
+        </li>
+      </ul>
+      <Tips />
+    </>
+  );
+}
+
 function AdolescentHome() {
   const { t } = useI18n();
   const prediction = useQuery({
@@ -191,6 +213,7 @@ export function HomePage() {
       <GuardianNotice />
       {user.role === 'adolescent' && <AdolescentHome />}
       {user.role === 'parent' && <ParentHome user={user} />}
+      {user.role === 'writer' && <WriterHome />}
       {(user.role === 'provider' || user.role === 'admin') && (
         <Suspense fallback={<Loading />}>
           <ProviderHome />

@@ -1,25 +1,39 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { AskFirst } from '../AskFirst.tsx';
 import { api, get } from '../api.ts';
-import { AskFirst } from '../care/AskFirst.tsx';
-import { Loading, ProblemMessage } from '../components.tsx';
+import { Loading, Notice, ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useNameOf } from './names.ts';
+import { ChangesClosed } from './ChangesClosed.tsx';
+import { useNameOf, useVisitTime } from './names.ts';
+import { isChangeable, phoneTimeZone } from './time.ts';
 import type { Appointment } from './types.ts';
+import { useFacilityZones } from './zones.ts';
 import './visits.css';
 
 const LIVE = new Set(['requested', 'confirmed']);
 
 /** One of her visits: when, with whom, its status, the reason, and what the health worker wrote. */
-function Visit({ visit }: { visit: Appointment }) {
-  const { t, dateTime } = useI18n();
+function Visit({
+  visit,
+  timeZone,
+  onCancelled,
+}: {
+  visit: Appointment;
+  timeZone: string;
+  onCancelled: () => void;
+}) {
+  const { t } = useI18n();
   const nameOf = useNameOf();
+  const visitTime = useVisitTime();
   const queries = useQueryClient();
-  const when = dateTime(visit.start);
-  const cancellable = LIVE.has(visit.status) && Date.parse(visit.start) > Date.now();
+  // The facility's clock, as booking showed it: the same time on her phone and at the desk.
+  const when = visitTime(visit.start, timeZone);
   return (
     <li className="card visit" data-appointment={visit.id} data-status={visit.status}>
       <h3>{when}</h3>
+      {timeZone !== phoneTimeZone() && <p className="hint">{t('visit.zone', { zone: timeZone })}</p>}
       {visit.provider && (
         <p>{t('visit.with', { provider: visit.provider.displayName, facility: visit.provider.facility })}</p>
       )}
@@ -36,7 +50,7 @@ function Visit({ visit }: { visit: Appointment }) {
           <p>{visit.visitNote}</p>
         </div>
       )}
-      {cancellable && (
+      {isChangeable(visit) ? (
         <AskFirst
           label={t('visit.cancel')}
           question={t('visit.cancel_ask', { when })}
@@ -44,9 +58,12 @@ function Visit({ visit }: { visit: Appointment }) {
           no={t('visit.keep')}
           onYes={async () => {
             await api('POST', `/appointments/${visit.id}/cancel`, {});
+            onCancelled();
             await queries.invalidateQueries({ queryKey: ['appointments'] });
           }}
         />
+      ) : (
+        <ChangesClosed visit={visit} her />
       )}
     </li>
   );
@@ -55,41 +72,49 @@ function Visit({ visit }: { visit: Appointment }) {
 /** /appointments — her visits, coming ones first; she cancels up to the cut-off. */
 export function AppointmentsPage() {
   const { t } = useI18n();
+  const zoneOf = useFacilityZones();
   const visits = useQuery({
     queryKey: ['appointments'],
     queryFn: () => get<{ appointments: Appointment[] }>('/appointments'),
     staleTime: 0,
   });
+  // A cancelled visit moves to "Earlier": focus goes to this line, not to the page's body.
+  const [notice, setNotice] = useState(0);
   const all = visits.data?.appointments ?? [];
   const now = Date.now();
   const upcoming = all
     .filter((v) => Date.parse(v.end) >= now && LIVE.has(v.status))
     .sort((a, b) => a.start.localeCompare(b.start));
   const earlier = all.filter((v) => !upcoming.includes(v)).sort((a, b) => b.start.localeCompare(a.start));
+  const item = (visit: Appointment) => (
+    <Visit
+      key={visit.id}
+      visit={visit}
+      timeZone={zoneOf(visit.provider?.id)}
+      onCancelled={() => setNotice((n) => n + 1)}
+    />
+  );
   return (
     <>
       <h1 tabIndex={-1}>{t('visit.mine_title')}</h1>
       {visits.isPending && <Loading />}
       <ProblemMessage error={visits.error} />
+      {notice > 0 && (
+        <Notice key={notice} takeFocus>
+          {t('visit.cancelled')}
+        </Notice>
+      )}
       {visits.data && all.length === 0 && <p>{t('visit.mine_none')}</p>}
       {upcoming.length > 0 && (
         <section aria-labelledby="visits-upcoming">
           <h2 id="visits-upcoming">{t('visit.upcoming')}</h2>
-          <ul className="visit-list">
-            {upcoming.map((visit) => (
-              <Visit key={visit.id} visit={visit} />
-            ))}
-          </ul>
+          <ul className="visit-list">{upcoming.map(item)}</ul>
         </section>
       )}
       {earlier.length > 0 && (
         <section aria-labelledby="visits-earlier">
           <h2 id="visits-earlier">{t('visit.past')}</h2>
-          <ul className="visit-list">
-            {earlier.map((visit) => (
-              <Visit key={visit.id} visit={visit} />
-            ))}
-          </ul>
+          <ul className="visit-list">{earlier.map(item)}</ul>
         </section>
       )}
       <p>

@@ -93,6 +93,8 @@ function Editor({ initial }: { initial: Availability }) {
     ),
   );
   const [daysOff, setDaysOff] = useState<string[]>(initial.daysOff);
+  // The profile's zone (the same row as GET /providers/me): his days off are dates in it.
+  const [zone, setZone] = useState(initial.timeZone);
   const [error, setError] = useState<unknown>(null);
   const [bad, setBad] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
@@ -126,7 +128,12 @@ function Editor({ initial }: { initial: Availability }) {
     <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby="hours-title">
       <div className="field">
         <label htmlFor="hours-zone">{t('provider.time_zone')}</label>
-        <select id="hours-zone" name="timeZone" defaultValue={initial.timeZone}>
+        <select
+          id="hours-zone"
+          name="timeZone"
+          value={zone}
+          onChange={(event) => setZone(event.target.value)}
+        >
           {zones(initial.timeZone).map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -161,7 +168,7 @@ function Editor({ initial }: { initial: Availability }) {
           onChange={(next) => setWeekly({ ...weekly, [weekday]: next })}
         />
       ))}
-      <DaysOff days={daysOff} onChange={setDaysOff} />
+      <DaysOff days={daysOff} onChange={setDaysOff} timeZone={zone} />
       {bad !== null && (
         <p className="problem" role="alert">
           {t('provider.hours_bad', { day: t(`provider.weekday.${bad}` as Key) })}

@@ -3,13 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api, get } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import type { Child } from '../care/types.ts';
+import type { CareLink, Child } from '../care/types.ts';
 import { Loading, Notice, ProblemMessage } from '../components.tsx';
+import { useConsentAge } from '../consent-age.ts';
 import { type Key, useI18n } from '../i18n/index.tsx';
-import { useDayName } from './names.ts';
+import { useVisitTime } from './names.ts';
 import { ProviderFacts } from './ProviderFacts.tsx';
 import { SlotPicker } from './Slots.tsx';
-import { clockTime, dayIn } from './time.ts';
 import { type Appointment, type Provider, REASONS, type SlotList } from './types.ts';
 import './visits.css';
 
@@ -24,31 +24,99 @@ function useProvider(id: string) {
   });
 }
 
-/** A parent books for a daughter: the server decides whether she lets him. */
-function ForWhom() {
-  const { t } = useI18n();
+type Daughters =
+  | { state: 'pending' }
+  | { state: 'error'; error: unknown }
+  | { state: 'ready'; all: Child[]; bookable: Child[] };
+
+/**
+ * The daughters a parent may book for, as the server decides (mayBookFor): those who share their
+ * appointments with him, and any under the consent age whose account he agreed to (her link's
+ * fixed scopes say so). Both lists are read fresh: what she shares may have just changed.
+ */
+function useBookableDaughters(enabled: boolean): Daughters {
   const children = useQuery({
     queryKey: ['care-children'],
     queryFn: () => get<{ children: Child[] }>('/care/children'),
+    staleTime: 0,
+    gcTime: 0,
+    enabled,
   });
-  if (children.data?.children.length === 0)
+  const links = useQuery({
+    queryKey: ['care-links'],
+    queryFn: () => get<{ links: CareLink[] }>('/care/links'),
+    staleTime: 0,
+    gcTime: 0,
+    enabled,
+  });
+  const error = children.error ?? links.error;
+  if (error) return { state: 'error', error };
+  if (!children.data || !links.data) return { state: 'pending' };
+  const guardianOf = new Set(
+    links.data.links
+      .filter((link) => link.status === 'active' && link.fixedScopes.length > 0)
+      .map((link) => link.person?.id),
+  );
+  const all = children.data.children;
+  const bookable = all.filter((child) => child.scopes.includes('appointments') || guardianOf.has(child.id));
+  return { state: 'ready', all, bookable };
+}
+
+/** A parent books for a daughter: only those who let him are offered (the server checks it again). */
+function ForWhom({ daughters }: { daughters: Daughters }) {
+  const { t } = useI18n();
+  const age = useConsentAge();
+  if (daughters.state === 'pending') return <Loading />;
+  if (daughters.state === 'error') return <ProblemMessage error={daughters.error} />;
+  const { all, bookable } = daughters;
+  const why = t('visit.for_whom_missing', { age });
+  if (bookable.length === 0)
     return (
       <p className="problem" role="alert">
-        {t('care.children_none')} <Link href="/people">{t('care.children_link')}</Link>
+        {all.length === 0 ? t('care.children_none') : why}{' '}
+        <Link href="/people">{t('care.children_link')}</Link>
       </p>
     );
+  const someMissing = bookable.length < all.length;
   return (
     <div className="field">
       <label htmlFor="book-for">{t('visit.for_whom')}</label>
-      <select id="book-for" name="forUserId" required>
-        {children.data?.children.map((child) => (
+      <select
+        id="book-for"
+        name="forUserId"
+        required
+        aria-describedby={someMissing ? 'book-for-hint' : undefined}
+      >
+        {bookable.map((child) => (
           <option key={child.id} value={child.id}>
             {child.name}
           </option>
         ))}
       </select>
+      {someMissing && (
+        <p id="book-for-hint" className="hint">
+          {why}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The booking's body from the form; null when a parent has no daughter to book for. */
+function bookingOf(
+  form: FormData,
+  { providerId, start, parent }: { providerId: string; start: string; parent: boolean },
+): Record<string, unknown> | null {
+  const words = String(form.get('words') ?? '').trim();
+  const forUserId = String(form.get('forUserId') ?? '');
+  if (parent && !forUserId) return null;
+  return {
+    providerId,
+    start,
+    reason: String(form.get('reason') ?? 'general_checkup'),
+    ...(words ? { words } : {}),
+    ...(parent ? { forUserId } : { shareSummary: form.get('shareSummary') === 'on' }),
+  };
 }
 
 /** /providers/:id — free times by day, a reason from the short list, then the booking. */
@@ -56,7 +124,7 @@ export function BookPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { user } = useAuth();
   const queries = useQueryClient();
-  const dayName = useDayName();
+  const visitTime = useVisitTime();
   const provider = useProvider(id);
   const slots = useQuery({
     queryKey: ['slots', id],
@@ -65,30 +133,37 @@ export function BookPage({ id }: { id: string }) {
   });
   const [day, setDay] = useState('');
   const [chosen, setChosen] = useState('');
+  const [bookedFor, setBookedFor] = useState<Child | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const [pending, setPending] = useState(false);
   const parent = user?.role === 'parent';
+  const daughters = useBookableDaughters(parent);
+
+  // A time belongs to its day: another day shown, nothing chosen (Submit must not book a time
+  // she can no longer see).
+  function showDay(next: string) {
+    setDay(next);
+    setChosen('');
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
-    setMissing(!chosen);
-    if (!chosen) return;
-    const words = String(form.get('words') ?? '').trim();
-    const body: Record<string, unknown> = {
-      providerId: id,
-      start: chosen,
-      reason: String(form.get('reason') ?? 'general_checkup'),
-    };
-    if (words) body.words = words;
-    if (parent) body.forUserId = String(form.get('forUserId') ?? '');
-    else body.shareSummary = form.get('shareSummary') === 'on';
+    // The time checked on screen, not only the one remembered: never a time she cannot see.
+    const start = String(form.get('slot') ?? '');
+    setMissing(!start);
+    if (!start) return;
+    const body = bookingOf(form, { providerId: id, start, parent });
+    // No daughter to offer: the page already says why.
+    if (!body) return;
     setPending(true);
     try {
       setBooked(await api<Appointment>('POST', '/appointments', body));
+      const offered = daughters.state === 'ready' ? daughters.bookable : [];
+      setBookedFor(offered.find((child) => child.id === body.forUserId) ?? null);
       await queries.invalidateQueries({ queryKey: ['appointments'] });
     } catch (caught) {
       setError(caught);
@@ -115,15 +190,20 @@ export function BookPage({ id }: { id: string }) {
       {booked ? (
         <div className="card">
           <Notice>{t('visit.booked')}</Notice>
+          <p>{t('visit.chosen', { when: visitTime(booked.start, timeZone) })}</p>
           <p>
-            {t('visit.chosen', {
-              when: `${dayName(dayIn(booked.start, timeZone))} ${clockTime(booked.start, timeZone)}`,
-            })}
-          </p>
-          <p>
-            <Link href="/appointments" className="button primary">
-              {t('visit.see_mine')}
-            </Link>
+            {/* Her list is hers: a parent finds the visit on his daughter's page, if she shares it. */}
+            {bookedFor ? (
+              <Link href={`/children/${bookedFor.id}`} className="button primary">
+                {t('care.child_open', { name: bookedFor.name })}
+              </Link>
+            ) : (
+              !parent && (
+                <Link href="/appointments" className="button primary">
+                  {t('visit.see_mine')}
+                </Link>
+              )
+            )}
           </p>
         </div>
       ) : (
@@ -132,9 +212,9 @@ export function BookPage({ id }: { id: string }) {
           {slots.isPending && <Loading />}
           <ProblemMessage error={slots.error} />
           {slots.data && (
-            <SlotPicker list={slots.data} day={day} onDay={setDay} chosen={chosen} onChoose={setChosen} />
+            <SlotPicker list={slots.data} day={day} onDay={showDay} chosen={chosen} onChoose={setChosen} />
           )}
-          {parent && <ForWhom />}
+          {parent && <ForWhom daughters={daughters} />}
           <div className="field">
             <label htmlFor="book-reason">{t('visit.reason')}</label>
             <select id="book-reason" name="reason" defaultValue="general_checkup">

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { AskFirst } from '../AskFirst.tsx';
 import { api, get } from '../api.ts';
-import { AskFirst } from '../care/AskFirst.tsx';
 import { Notice, ProblemMessage } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import { ChangesClosed } from './ChangesClosed.tsx';
 import { useNameOf } from './names.ts';
-import { clockTime } from './time.ts';
+import { clockTime, isChangeable } from './time.ts';
 import type { Appointment, CycleSummary } from './types.ts';
 
 function Summary({ summary }: { summary: CycleSummary | null | undefined }) {
@@ -98,6 +99,7 @@ export function DayVisit({ visit, timeZone }: { visit: Appointment; timeZone: st
   const [detail, setDetail] = useState<Appointment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const shown = detail ?? visit;
   const time = clockTime(visit.start, timeZone);
   const name = shown.patient?.firstName ?? '';
@@ -110,6 +112,8 @@ export function DayVisit({ visit, timeZone }: { visit: Appointment; timeZone: st
       await run();
       await refresh();
       setDeclining(false);
+      // The buttons she used may be gone with the old status: the visit's heading keeps her place.
+      heading.current?.focus();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -129,7 +133,7 @@ export function DayVisit({ visit, timeZone }: { visit: Appointment; timeZone: st
 
   return (
     <li className="card visit" data-appointment={visit.id} data-status={visit.status}>
-      <h2>
+      <h2 tabIndex={-1} ref={heading}>
         {time} · {name}
       </h2>
       <p className={`status status-${visit.status}`}>{nameOf('visit.status.', visit.status)}</p>
@@ -179,7 +183,7 @@ export function DayVisit({ visit, timeZone }: { visit: Appointment; timeZone: st
           </button>
         </form>
       )}
-      {['requested', 'confirmed'].includes(visit.status) && (
+      {isChangeable(visit) ? (
         <AskFirst
           small
           label={t('provider.cancel')}
@@ -189,8 +193,11 @@ export function DayVisit({ visit, timeZone }: { visit: Appointment; timeZone: st
           onYes={async () => {
             await api('POST', `/appointments/${visit.id}/cancel`, {});
             await refresh();
+            heading.current?.focus();
           }}
         />
+      ) : (
+        <ChangesClosed visit={visit} />
       )}
       <ProblemMessage error={error} />
       {['confirmed', 'completed', 'no_show'].includes(visit.status) && (

@@ -1,9 +1,20 @@
 import { useState } from 'react';
-import { localToday } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { dayIn } from './time.ts';
 
-/** Days the health worker sees nobody (holidays, training): a list, and a date to add. */
-export function DaysOff({ days, onChange }: { days: string[]; onChange: (next: string[]) => void }) {
+/**
+ * Days the health worker sees nobody (holidays, training): a list, and a date to add, from today
+ * at his facility (`timeZone`, his profile's) on.
+ */
+export function DaysOff({
+  days,
+  onChange,
+  timeZone,
+}: {
+  days: string[];
+  onChange: (next: string[]) => void;
+  timeZone: string;
+}) {
   const { t, date } = useI18n();
   const [adding, setAdding] = useState('');
   return (
@@ -31,7 +42,7 @@ export function DaysOff({ days, onChange }: { days: string[]; onChange: (next: s
           <input
             id="day-off"
             type="date"
-            min={localToday()}
+            min={dayIn(new Date().toISOString(), timeZone)}
             value={adding}
             onChange={(event) => setAdding(event.target.value)}
           />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { get } from '../api.ts';
+import { useAuth } from '../auth.tsx';
 import { Loading, ProblemMessage } from '../components.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n/index.tsx';
 import { DISTRICTS, PROVIDER_SERVICES } from './districts.ts';
@@ -24,6 +25,7 @@ function query(filter: Filter): string {
 /** /providers — verified health workers, by district and language; each leads to free times. */
 export function DirectoryPage() {
   const { t } = useI18n();
+  const { user } = useAuth();
   const nameOf = useNameOf();
   const [filter, setFilter] = useState<Filter>({ district: '', language: '', service: '' });
   const providers = useQuery({
@@ -96,9 +98,12 @@ export function DirectoryPage() {
           ))}
         </ul>
       </section>
-      <p>
-        <Link href="/appointments">{t('visit.nav_mine')}</Link>
-      </p>
+      {/* Her list; a parent sees a daughter's visits on her page, if she shares them. */}
+      {user?.role === 'adolescent' && (
+        <p>
+          <Link href="/appointments">{t('visit.nav_mine')}</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { get } from '../api.ts';
-import { Loading, localToday, ProblemMessage } from '../components.tsx';
+import { Loading, ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DayVisit } from './DayVisit.tsx';
 import { ProviderStatusCard, useOwnProfile } from './ProviderStatus.tsx';
-import { phoneTimeZone } from './time.ts';
+import { dayIn, phoneTimeZone } from './time.ts';
 import type { Appointment } from './types.ts';
 import './visits.css';
 
@@ -20,7 +20,10 @@ function shift(iso: string, days: number): string {
 export function ProviderDayPage() {
   const { t } = useI18n();
   const profile = useOwnProfile();
-  const [day, setDay] = useState(localToday);
+  const timeZone = profile.data?.timeZone ?? phoneTimeZone();
+  // The API reads from/to as his own dates: "today" is today at his facility, not on this phone.
+  const [picked, setDay] = useState<string | null>(null);
+  const day = picked ?? dayIn(new Date().toISOString(), timeZone);
   const verified = profile.data?.status === 'verified';
   const visits = useQuery({
     queryKey: ['provider-day', day],
@@ -28,7 +31,6 @@ export function ProviderDayPage() {
     enabled: verified,
     staleTime: 0,
   });
-  const timeZone = profile.data?.timeZone ?? phoneTimeZone();
   const list = [...(visits.data?.appointments ?? [])].sort((a, b) => a.start.localeCompare(b.start));
   return (
     <>

@@ -1,4 +1,5 @@
 import { hasMessage, type Key, useI18n } from '../i18n/index.tsx';
+import { clockTime, dayIn } from './time.ts';
 
 /**
  * A code from the API named in her language (prefix `visit.service.` → `visit.service.nutrition`), or the code itself when
@@ -19,4 +20,10 @@ export function useDayName(): (iso: string) => string {
     const day = new Date(`${iso}T00:00:00Z`).getUTCDay() || 7;
     return `${t(`provider.weekday.${day}` as Key)} ${date(iso)}`;
   };
+}
+
+/** "Monday 8 December 09:30": a visit's start as the clock at the health facility shows it. */
+export function useVisitTime(): (instant: string, timeZone: string) => string {
+  const dayName = useDayName();
+  return (instant, timeZone) => `${dayName(dayIn(instant, timeZone))} ${clockTime(instant, timeZone)}`;
 }

@@ -48,3 +48,14 @@ export function byDay<T extends { start: string }>(items: readonly T[], timeZone
 export function phoneTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** Whether a visit may still be cancelled or moved: the API's changeableUntil is still ahead. */
+export function isChangeable(visit: { changeableUntil: string | null }, now = Date.now()): boolean {
+  return visit.changeableUntil !== null && now < Date.parse(visit.changeableUntil);
+}
+
+/** How long before its start a visit stops being changeable, in minutes; null once it is closed. */
+export function cutoffMinutes(visit: { start: string; changeableUntil: string | null }): number | null {
+  if (visit.changeableUntil === null) return null;
+  return Math.round((Date.parse(visit.start) - Date.parse(visit.changeableUntil)) / 60_000);
+}
