@@ -3,43 +3,11 @@ import { it } from 'node:test';
 import type { Language } from '../../src/platform/db/tables.ts';
 import { type MessageKey, type Params, shortDate, translate } from '../../src/platform/i18n/index.ts';
 import { describeEachDatabase, type TestApp } from '../support/app.ts';
-import { uniquePhone } from '../support/factories.ts';
-import { phone } from '../support/ussd.ts';
+import { joined, tokenOf } from '../support/ussd.ts';
 
 const HER_PIN = '58203';
 const HIS_PIN = '71946';
-const LANGS: Array<[Language, string]> = [
-  ['en', '1'],
-  ['rw', '2'],
-  ['fr', '3'],
-  ['sw', '4'],
-];
-
-type Phone = ReturnType<typeof phone>;
-
-/** Someone who joined by phone in a language: `role` 1 is a girl (19), 2 a parent. */
-async function joined(
-  t: TestApp,
-  choice: string,
-  name: string,
-  role: '1' | '2',
-  pin: string,
-): Promise<Phone> {
-  const p = phone(() => t.app, uniquePhone());
-  await p.dial();
-  await p.send(choice, name, role, role === '1' ? '2007' : '1985', '1', pin, pin);
-  return p;
-}
-
-async function tokenOf(t: TestApp, p: Phone, pin: string): Promise<string> {
-  const login = await t.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    body: { identifier: p.number, pin },
-  });
-  assert.equal(login.statusCode, 200, login.body);
-  return login.json().accessToken;
-}
+const LANGS: Language[] = ['en', 'rw', 'fr', 'sw'];
 
 /** The link between the two, as she sees it through REST. */
 async function herLink(t: TestApp, token: string): Promise<{ id: string; scopes: string[]; status: string }> {
@@ -55,10 +23,10 @@ async function herLink(t: TestApp, token: string): Promise<{ id: string; scopes:
  * "My children", the daughter enters it in "My people", the mother confirms. Returns both, with
  * the mother at her list of children.
  */
-async function linkedByPhone(t: TestApp, lang: Language, choice: string) {
+async function linkedByPhone(t: TestApp, lang: Language) {
   const tr = (key: MessageKey, params?: Params) => translate(lang, key, params);
-  const mother = await joined(t, choice, 'Mama', '2', HIS_PIN);
-  const girl = await joined(t, choice, 'Aline', '1', HER_PIN);
+  const mother = await joined(t, { name: 'Mama', role: 'parent', pin: HIS_PIN, lang });
+  const girl = await joined(t, { name: 'Aline', role: 'girl', pin: HER_PIN, lang });
 
   const empty = await mother.send('4');
   assert.ok(empty.startsWith(`CON ${tr('child.none')}\n1 ${tr('child.add')}\n0 `), empty);
@@ -100,10 +68,10 @@ async function linkedByPhone(t: TestApp, lang: Language, choice: string) {
 }
 
 describeEachDatabase('USSD: a parent sees what his daughter shares, and nothing once she stops', (get) => {
-  for (const [lang, choice] of LANGS) {
+  for (const lang of LANGS) {
     it(`links by code, shows her next period, then "not shared" and "no longer linked" on the next hop (${lang})`, async () => {
       const t = get();
-      const { mother, girl, tr } = await linkedByPhone(t, lang, choice);
+      const { mother, girl, tr } = await linkedByPhone(t, lang);
       const herToken = await tokenOf(t, girl, HER_PIN);
 
       // She logs a period on her phone; he opens her: the same window as her own prediction.
@@ -173,7 +141,7 @@ describeEachDatabase('USSD: a parent sees what his daughter shares, and nothing 
 
   it('writes each of his phone reads to her access log', async () => {
     const t = get();
-    const { mother, girl } = await linkedByPhone(t, 'en', '1');
+    const { mother, girl } = await linkedByPhone(t, 'en');
     await mother.send('2');
     const herToken = await tokenOf(t, girl, HER_PIN);
     const log = await t.request({ method: 'GET', url: '/api/v1/me/access-log', token: herToken });
@@ -185,7 +153,7 @@ describeEachDatabase('USSD: a parent sees what his daughter shares, and nothing 
 
   it('any answer that stays on her screen reads her again: revoked in between, it is gone', async () => {
     const t = get();
-    const { mother, girl, tr } = await linkedByPhone(t, 'en', '1');
+    const { mother, girl, tr } = await linkedByPhone(t, 'en');
     await girl.send('00', '1', '3', '0111');
     assert.ok((await mother.send('2')).includes('Around '));
     const herToken = await tokenOf(t, girl, HER_PIN);
@@ -208,7 +176,7 @@ describeEachDatabase('USSD: a parent sees what his daughter shares, and nothing 
 
   it('a dropped call resumed at her screen opens his list, not what she shared before', async () => {
     const t = get();
-    const { mother, girl, tr } = await linkedByPhone(t, 'en', '1');
+    const { mother, girl, tr } = await linkedByPhone(t, 'en');
     await girl.send('00', '1', '3', '0111');
     const seen = await mother.send('2');
     assert.ok(seen.includes('Around '), seen);
@@ -231,9 +199,28 @@ describeEachDatabase('USSD: a parent sees what his daughter shares, and nothing 
     assert.ok(hidden.includes(tr('child.not_shared')), hidden);
   });
 
+  it('a dropped call resumed at his list reads it again: she removed him meanwhile, she is gone', async () => {
+    const t = get();
+    const { mother, girl, tr } = await linkedByPhone(t, 'en');
+    await mother.hangUp('dropped');
+    // She removes him through REST while his line is down.
+    const herToken = await tokenOf(t, girl, HER_PIN);
+    const link = await herLink(t, herToken);
+    const removed = await t.request({
+      method: 'DELETE',
+      url: `/api/v1/care/links/${link.id}`,
+      token: herToken,
+    });
+    assert.equal(removed.statusCode, 204, removed.body);
+    assert.match(await mother.dial(), /^CON Continue where you stopped\?/);
+    const resumed = await mother.send('1', HIS_PIN);
+    assert.ok(resumed.startsWith(`CON ${tr('child.none')}\n1 ${tr('child.add')}\n`), resumed);
+    assert.ok(!resumed.includes('Aline'), resumed);
+  });
+
   it('lets the parent remove the link himself', async () => {
     const t = get();
-    const { mother, girl, tr } = await linkedByPhone(t, 'en', '1');
+    const { mother, girl, tr } = await linkedByPhone(t, 'en');
     await mother.send('2');
     assert.ok((await mother.send('1')).startsWith(`CON ${tr('child.remove_ask', { name: 'Aline' })}\n`));
     const removed = await mother.send('1');

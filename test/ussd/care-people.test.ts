@@ -1,42 +1,16 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { describeEachDatabase, type TestApp } from '../support/app.ts';
-import { uniquePhone } from '../support/factories.ts';
-import { phone } from '../support/ussd.ts';
+import { describeEachDatabase } from '../support/app.ts';
+import { joined, tokenOf } from '../support/ussd.ts';
 
 const HER_PIN = '58203';
 const HIS_PIN = '71946';
 
-type Phone = ReturnType<typeof phone>;
-
-async function joined(
-  t: TestApp,
-  name: string,
-  role: '1' | '2',
-  birthYear: string,
-  pin: string,
-): Promise<Phone> {
-  const p = phone(() => t.app, uniquePhone());
-  await p.dial();
-  await p.send('1', name, role, birthYear, '1', pin, pin);
-  return p;
-}
-
-async function tokenOf(t: TestApp, p: Phone, pin: string): Promise<string> {
-  const login = await t.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    body: { identifier: p.number, pin },
-  });
-  assert.equal(login.statusCode, 200, login.body);
-  return login.json().accessToken;
-}
-
 describeEachDatabase('USSD: her people', (get) => {
   it('she makes the code, her father enters it, she confirms; a wrong code is refused', async () => {
     const t = get();
-    const girl = await joined(t, 'Aline', '1', '2007', HER_PIN);
-    const father = await joined(t, 'Papa', '2', '1980', HIS_PIN);
+    const girl = await joined(t, { name: 'Aline', role: 'girl', birthYear: 2007, pin: HER_PIN });
+    const father = await joined(t, { name: 'Papa', role: 'parent', birthYear: 1980, pin: HIS_PIN });
 
     const shown = await girl.send('11', '1', '2');
     const code = /\b(\d{4}) (\d{4})\b/.exec(shown);
@@ -93,8 +67,8 @@ describeEachDatabase('USSD: her people', (get) => {
 
   it('she declines a pending link: it is gone for both', async () => {
     const t = get();
-    const girl = await joined(t, 'Aline', '1', '2007', HER_PIN);
-    const father = await joined(t, 'Papa', '2', '1980', HIS_PIN);
+    const girl = await joined(t, { name: 'Aline', role: 'girl', birthYear: 2007, pin: HER_PIN });
+    const father = await joined(t, { name: 'Papa', role: 'parent', birthYear: 1980, pin: HIS_PIN });
     const code = /\b(\d{4}) (\d{4})\b/.exec(await girl.send('11', '1', '2'))?.[0];
     assert.ok(code);
     await father.send('4', '1', '1', code);
@@ -105,10 +79,10 @@ describeEachDatabase('USSD: her people', (get) => {
 
   it('the guardian who consented for a girl under 16 stays linked: she is told why it cannot be removed', async () => {
     const t = get();
-    const girl = await joined(t, 'Ineza', '1', '2012', HER_PIN);
+    const girl = await joined(t, { name: 'Ineza', role: 'girl', birthYear: 2012, pin: HER_PIN });
     const code = /: (\d{8})\./.exec(await girl.send('8'))?.[1];
     assert.ok(code, 'the consent code for her parent');
-    const mother = await joined(t, 'Mama', '2', '1985', HIS_PIN);
+    const mother = await joined(t, { name: 'Mama', role: 'parent', birthYear: 1985, pin: HIS_PIN });
     assert.match(await mother.send('1', code), /consent is recorded/);
 
     // Linked at once by her consent: prediction and health alerts, which she cannot take away.

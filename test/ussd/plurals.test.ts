@@ -89,7 +89,7 @@ describe('plural forms of the server texts (USSD and SMS)', () => {
   });
 });
 
-const env = { today: '2026-11-28' };
+const env = { today: '2026-11-28', now: new Date('2026-11-28T08:00:00Z') };
 const base = {
   phone: '+250788000000',
   known: true,

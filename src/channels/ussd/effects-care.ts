@@ -1,16 +1,17 @@
-import { REASONS, type ReasonCode } from '../../modules/appointments/schema.ts';
-import type { AppointmentService } from '../../modules/appointments/service.ts';
-import type { SlotService } from '../../modules/appointments/slot-service.ts';
-import { offsetAt } from '../../modules/appointments/slots.ts';
 import type { CareService } from '../../modules/care/service.ts';
-import type { ConsentService } from '../../modules/consents/service.ts';
-import type { ProviderServiceApi } from '../../modules/providers/service.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { type MessageKey, shortDate, translate as tr, translateCount } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
+import {
+  type BookingDeps,
+  type BookingEffect,
+  codeOf,
+  createBookingEffects,
+  MAX_ITEMS,
+  signedIn,
+} from './effects-booking.ts';
 import { toGsm7 } from './gsm7.ts';
-import type { AppointmentItem, Effect, EffectResult, PersonItem, ProviderItem, UssdState } from './state.ts';
+import type { Effect, EffectResult, PersonItem, UssdState } from './state.ts';
 
 /** The care service as the phone uses it: the same calls as its REST routes. */
 export type CareApi = Pick<
@@ -18,81 +19,29 @@ export type CareApi = Pick<
   'listLinks' | 'createCode' | 'enterCode' | 'confirm' | 'unlink' | 'childView'
 >;
 
-export type CareDeps = {
-  care: CareApi;
-  providers: Pick<ProviderServiceApi, 'directory'>;
-  slots: Pick<SlotService, 'freeDays' | 'providerSlots'>;
-  appointments: Pick<AppointmentService, 'book' | 'listMine' | 'cancel'>;
-  consents: Pick<ConsentService, 'healthDataAllowed' | 'guardianConsentAge'>;
-  clock: () => Date;
-};
+export type CareDeps = BookingDeps & { care: CareApi };
 
-type CareEffect = Extract<
-  Effect,
-  {
-    kind:
-      | 'loadPeople'
-      | 'loadChild'
-      | 'createLinkCode'
-      | 'enterLinkCode'
-      | 'confirmLink'
-      | 'unlink'
-      | 'loadProviders'
-      | 'loadDays'
-      | 'loadSlots'
-      | 'book'
-      | 'loadAppointments'
-      | 'cancelAppointment';
-  }
->;
-export const CARE_EFFECTS: ReadonlySet<Effect['kind']> = new Set<CareEffect['kind']>([
+/** The effects about links; every other care effect is booking's (effects-booking.ts). */
+const LINK_KINDS = [
   'loadPeople',
   'loadChild',
   'createLinkCode',
   'enterLinkCode',
   'confirmLink',
   'unlink',
-  'loadProviders',
-  'loadDays',
-  'loadSlots',
-  'book',
-  'loadAppointments',
-  'cancelAppointment',
-]);
-
-/** At most this many items on a phone's list: numbers 1–97 are free (98 is "more", 0 and 00 navigate). */
-const MAX_ITEMS = 90;
-/** Statuses she sees on her list of visits (a declined one tells her to book another). */
-const LISTED = new Set(['requested', 'confirmed', 'declined']);
-
-/** "08:30", the local time of an instant in a zone. */
-export function localTime(instant: string, timeZone: string): string {
-  const at = Date.parse(instant);
-  return new Date(at + offsetAt(at, timeZone)).toISOString().slice(11, 16);
-}
-
-const reasonOf = (reason: string): ReasonCode | undefined =>
-  (REASONS as readonly string[]).includes(reason) ? (reason as ReasonCode) : undefined;
+] as const;
+type LinkEffect = Extract<Effect, { kind: (typeof LINK_KINDS)[number] }>;
+type CareEffect = LinkEffect | BookingEffect;
+const isLinkEffect = (effect: CareEffect): effect is LinkEffect =>
+  (LINK_KINDS as readonly string[]).includes(effect.kind);
 
 /** "4821 7730": a link code as read aloud and typed. */
 const spaced = (code: string) => (code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code);
 
-function signedIn(state: UssdState): { userId: string; role: 'adolescent' | 'parent' } {
-  const user = state.user;
-  if (!user || (user.role !== 'adolescent' && user.role !== 'parent'))
-    throw new Error('USSD care effect needs a signed-in girl or parent');
-  return { userId: user.id, role: user.role };
-}
-
-/** The AppError code of a refusal, or the error again when it is not one. */
-function codeOf(error: unknown): string {
-  if (error instanceof AppError) return error.code;
-  throw error;
-}
-
 /**
  * The care network's effects on the phone: her people and a parent's children (links through
- * the care service, read afresh at every step that shows them), booking and her visits.
+ * the care service, read afresh at every step that shows them); booking and her visits are
+ * effects-booking.ts's.
  */
 export function createCareEffects(deps: CareDeps) {
   const { care } = deps;
@@ -213,123 +162,9 @@ export function createCareEffects(deps: CareDeps) {
     return withPeople(state, change === 'confirm' ? 'confirmed' : 'removed');
   }
 
-  async function providersIn(state: UssdState, district: string, ctx: RequestContext): Promise<EffectResult> {
-    const { userId } = signedIn(state);
-    if (!(await deps.consents.healthDataAllowed(userId)))
-      return { outcome: 'guardian_required', params: { age: deps.consents.guardianConsentAge } };
-    const found = await deps.providers.directory({ district }, ctx);
-    const providers: ProviderItem[] = found.slice(0, MAX_ITEMS).map((p) => ({
-      id: p.id,
-      name: toGsm7(p.displayName),
-      facility: toGsm7(p.facility),
-    }));
-    return { outcome: providers.length ? 'ok' : 'none', lists: { providers } };
-  }
+  const booking = createBookingEffects(deps);
 
-  async function days(providerId: string, ctx: RequestContext): Promise<EffectResult> {
-    try {
-      const free = await deps.slots.freeDays(providerId, {}, ctx);
-      const list = free.days.slice(0, MAX_ITEMS).map((d) => ({ date: d.date, free: d.free }));
-      return { outcome: list.length ? 'ok' : 'none', lists: { days: list } };
-    } catch (error) {
-      if (codeOf(error) === 'not_found') return { outcome: 'gone' };
-      throw error;
-    }
-  }
-
-  async function slotsOf(providerId: string, day: string, ctx: RequestContext): Promise<EffectResult> {
-    try {
-      const free = await deps.slots.providerSlots(providerId, { from: day, to: day }, ctx);
-      const slots = free.slots
-        .slice(0, MAX_ITEMS)
-        .map((x) => ({ start: x.start, time: localTime(x.start, free.timeZone) }));
-      return { outcome: slots.length ? 'ok' : 'none', lists: { slots } };
-    } catch (error) {
-      if (codeOf(error) === 'not_found') return { outcome: 'gone' };
-      throw error;
-    }
-  }
-
-  /** Taken a moment ago: that day's slots as they are now, or the days if that one is full. */
-  async function taken(
-    effect: Extract<Effect, { kind: 'book' }>,
-    ctx: RequestContext,
-  ): Promise<EffectResult> {
-    const again = await slotsOf(effect.providerId, effect.day, ctx);
-    if (again.outcome === 'ok') return { ...again, outcome: 'taken' };
-    if (again.outcome === 'gone') return again;
-    const other = await days(effect.providerId, ctx);
-    return other.outcome === 'ok' ? { ...other, outcome: 'day_full' } : { outcome: 'gone' };
-  }
-
-  async function book(
-    state: UssdState,
-    effect: Extract<Effect, { kind: 'book' }>,
-    ctx: RequestContext,
-  ): Promise<EffectResult> {
-    const { userId, role } = signedIn(state);
-    try {
-      await deps.appointments.book(
-        { userId, role },
-        { providerId: effect.providerId, start: effect.start, reason: reasonOf(effect.reason) },
-        ctx,
-      );
-      return { outcome: 'ok' };
-    } catch (error) {
-      const code = codeOf(error);
-      if (code === 'slot_taken' || code === 'slot_unavailable') return taken(effect, ctx);
-      if (code === 'guardian_consent_required')
-        return { outcome: 'guardian_required', params: { age: deps.consents.guardianConsentAge } };
-      if (code === 'not_found') return { outcome: 'gone' };
-      throw error;
-    }
-  }
-
-  /** Her visits from today on that are still worth seeing, oldest first. */
-  async function appointments(state: UssdState): Promise<AppointmentItem[]> {
-    const { userId } = signedIn(state);
-    const zone = state.user?.timeZone ?? DEFAULT_TIME_ZONE;
-    const now = deps.clock().getTime();
-    const mine = await deps.appointments.listMine(userId);
-    return mine
-      .filter((a) => LISTED.has(a.status) && Date.parse(a.end) > now)
-      .slice(0, MAX_ITEMS)
-      .map((a) => ({
-        id: a.id,
-        date: localDate(new Date(a.start), zone),
-        time: localTime(a.start, zone),
-        provider: toGsm7(a.provider?.displayName ?? ''),
-        facility: toGsm7(a.provider?.facility ?? ''),
-        status: a.status,
-      }));
-  }
-
-  async function cancel(state: UssdState, appointmentId: string, ctx: RequestContext): Promise<EffectResult> {
-    const { userId, role } = signedIn(state);
-    let outcome = 'ok';
-    let params: EffectResult['params'];
-    try {
-      await deps.appointments.cancel({ userId, role }, appointmentId, undefined, ctx);
-    } catch (error) {
-      const code = codeOf(error);
-      if (code === 'change_too_late' && error instanceof AppError) {
-        outcome = 'too_late';
-        params = { minutes: Number(error.params?.minutes ?? 120) };
-      } else if (code === 'appointment_closed' || code === 'not_found') outcome = 'closed';
-      else throw error;
-    }
-    return {
-      outcome,
-      ...(params ? { params } : {}),
-      lists: { appointments: await appointments(state) },
-    };
-  }
-
-  return async function run(
-    effect: CareEffect,
-    state: UssdState,
-    ctx: RequestContext,
-  ): Promise<EffectResult> {
+  async function links(effect: LinkEffect, state: UssdState, ctx: RequestContext): Promise<EffectResult> {
     switch (effect.kind) {
       case 'loadPeople':
         return withPeople(state, 'ok');
@@ -343,18 +178,24 @@ export function createCareEffects(deps: CareDeps) {
         return changeLink(state, 'confirm', effect.linkId, ctx);
       case 'unlink':
         return changeLink(state, 'unlink', effect.linkId, ctx);
-      case 'loadProviders':
-        return providersIn(state, effect.district, ctx);
-      case 'loadDays':
-        return days(effect.providerId, ctx);
-      case 'loadSlots':
-        return slotsOf(effect.providerId, effect.day, ctx);
-      case 'book':
-        return book(state, effect, ctx);
-      case 'loadAppointments':
-        return { outcome: 'ok', lists: { appointments: await appointments(state) } };
-      case 'cancelAppointment':
-        return cancel(state, effect.appointmentId, ctx);
+    }
+  }
+
+  /**
+   * Runs one effect. A refusal of the services that no step above expects (a rule the phone does
+   * not know yet) is `refused`: she is told it could not be done and stays in the call, with her
+   * way back. A failure (not a refusal) is still an error.
+   */
+  return async function run(
+    effect: CareEffect,
+    state: UssdState,
+    ctx: RequestContext,
+  ): Promise<EffectResult> {
+    try {
+      return isLinkEffect(effect) ? await links(effect, state, ctx) : await booking(effect, state, ctx);
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) return { outcome: 'refused' };
+      throw error;
     }
   };
 }

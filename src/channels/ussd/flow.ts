@@ -32,9 +32,10 @@ export type Screen = {
   /** No way around this screen (not even `00`): it must be answered, e.g. accepting new terms. */
   locked?: boolean;
   /**
-   * For a screen that shows what someone else shares: the effect that reads it again. Every hop
-   * that stays on the screen (a page turned with 98, an answer refused) runs it, so nothing read
-   * on an earlier hop is ever shown again.
+   * For a screen that shows what someone else shares (or who is linked): the effect that reads it
+   * again. Every hop that stays on the screen (a page turned with 98, an answer refused), comes
+   * back to it with `0`, or resumes a dropped call there runs it, so nothing read on an earlier
+   * hop is ever shown again.
    */
   reload?(s: UssdState): Effect | undefined;
 };
@@ -68,6 +69,14 @@ function noticeOf(key: MessageKey | Notice, params?: Params): Notice {
 export function noticeText(lang: Language, notice: Notice): string {
   if ('counted' in notice) return translateCount(lang, notice.counted, notice.n, notice.params);
   return notice.key in CATALOGUES[lang] ? translate(lang, notice.key, notice.params) : '';
+}
+
+/** "1 Yes / 2 No", for every question that asks for one. */
+export function yesNo(s: UssdState): Choice[] {
+  return [
+    { value: 'yes', label: translate(s.lang, 'common.yes') },
+    { value: 'no', label: translate(s.lang, 'common.no') },
+  ];
 }
 
 export function withEffect(state: UssdState, effect: Effect): Outcome {

@@ -6,7 +6,7 @@ import { accountScreens } from './screens-account.ts';
 import { bookingScreens } from './screens-booking.ts';
 import { careScreens } from './screens-care.ts';
 import { cycleScreens } from './screens-cycle.ts';
-import type { EffectResult, HopEnv, Outcome, ScreenId, UssdState } from './state.ts';
+import type { Effect, EffectResult, HopEnv, Outcome, ScreenId, UssdState } from './state.ts';
 
 export const SCREENS: Record<ScreenId, Screen> = {
   ...accountScreens,
@@ -97,8 +97,16 @@ function numbered(choices: Choice[]): Array<[number, Choice]> {
   return choices.map((c, i) => [c.n ?? i + 1, c]);
 }
 
-/** After an effect ran: the screen that asked for it decides where its outcome leads. */
+/**
+ * After an effect ran: the screen that asked for it decides where its outcome leads. A refusal no
+ * screen expects (`refused`) is said in her language and she stays where she was, with its way
+ * back; what an effect showed there before is not shown again.
+ */
 export function applyResult(s: UssdState, result: EffectResult): UssdState {
+  if (result.outcome === 'refused') {
+    const { view: _shown, ...rest } = s;
+    return stay(rest, 'common.refused');
+  }
   const withData: UssdState = {
     ...s,
     ...(result.user ? { user: result.user } : {}),
@@ -109,4 +117,14 @@ export function applyResult(s: UssdState, result: EffectResult): UssdState {
   return after
     ? after(withData, { outcome: result.outcome, ...(result.params ? { params: result.params } : {}) })
     : withData;
+}
+
+/**
+ * After an effect: a resumed call that the PIN has just brought back to the screen where it was
+ * dropped reads that screen's data again (a list read before the line dropped is never shown).
+ */
+export function reloadOnReturn(before: UssdState, after: UssdState): Effect | undefined {
+  const resumed =
+    before.resumeTo !== undefined && after.resumeTo === undefined && after.screen === before.resumeTo;
+  return resumed ? SCREENS[after.screen].reload?.(after) : undefined;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { responses } from '../../platform/http/schemas.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import type { UssdService } from './service.ts';
+import { UssdHopError, type UssdService } from './service.ts';
 
 // Africa's Talking posts these form fields; other fields it may add are accepted and ignored.
 const UssdBody = Type.Object(
@@ -100,9 +100,11 @@ export function ussdRoutes(deps: {
           try {
             answer = await deps.ussd.handle({ sessionId, phoneNumber, text, serviceCode }, ctx);
           } catch (error) {
-            // Still a bug, and logged as one; but the phone gets a polite END, not a gateway error.
-            request.log.error({ err: error }, 'USSD hop failed');
-            answer = `END ${translate('en', 'common.busy')}`;
+            // Still a bug, and logged as one; but the phone gets a polite END in her language (when
+            // the call has one), not a gateway error.
+            const failed = error instanceof UssdHopError ? error : undefined;
+            request.log.error({ err: failed?.cause ?? error }, 'USSD hop failed');
+            answer = `END ${translate(failed?.lang ?? 'en', 'common.busy')}`;
           }
           return reply.type('text/plain; charset=utf-8').send(answer);
         },

@@ -1,11 +1,11 @@
 import { REASONS } from '../../modules/appointments/schema.ts';
 import { DISTRICTS } from '../../modules/providers/districts.ts';
 import { type MessageKey, shortDate, translate as tr, translateCount } from '../../platform/i18n/index.ts';
-import { type Choice, go, home, type Screen, stay, withEffect } from './flow.ts';
+import { go, home, noticeText, type Screen, stay, withEffect, yesNo } from './flow.ts';
 import { backTo, clip } from './screens-care.ts';
-import type { AppointmentItem, Notice, ScreenId, UssdState } from './state.ts';
+import type { AppointmentItem, HopEnv, Notice, ScreenId, UssdState } from './state.ts';
 
-/** Statuses in which she can still cancel (the service checks again, with the cut-off). */
+/** Statuses in which she can still cancel (until the cut-off; the service checks again). */
 const LIVE = new Set(['requested', 'confirmed']);
 
 const districtName = (code: string | undefined) => DISTRICTS.find((d) => d.code === code)?.name ?? '';
@@ -18,26 +18,35 @@ const day = (s: UssdState, date: string | undefined) => (date ? shortDate(s.lang
 const reasonText = (s: UssdState, code: string) =>
   tr(s.lang, `reason.${code === 'other' ? 'something_else' : code}` as MessageKey);
 
-const yesNo = (s: UssdState): Choice[] => [
-  { value: 'yes', label: tr(s.lang, 'common.yes') },
-  { value: 'no', label: tr(s.lang, 'common.no') },
-];
-
-/** Why booking stopped, for outcomes every step shares. */
-function refused(
+/**
+ * Where booking goes for outcomes every step shares. The effect read again what the screen it
+ * lands on lists: the district's providers after `gone`, the provider's days after `day_full`.
+ */
+function shared(
   s: UssdState,
   outcome: string,
   params?: Record<string, string | number>,
 ): UssdState | undefined {
   if (outcome === 'guardian_required')
     return home(s, { key: 'guardian.required', ...(params ? { params } : {}) });
-  if (outcome === 'gone') return backTo(s, 'book_provider', { key: 'book.gone' });
+  // The provider takes no bookings now: the district's list without them (or the districts).
+  if (outcome === 'gone')
+    return backTo(s, s.lists?.providers?.length ? 'book_provider' : 'book_district', { key: 'book.gone' });
+  if (outcome === 'day_full') return backTo(s, 'book_day', { key: 'book.day_full' });
+  if (outcome === 'none') return backTo(s, 'book_provider', { key: 'book.no_days' });
   return undefined;
 }
 
-/** Too late to cancel: the cut-off said in hours when it is whole hours. */
-function tooLate(params: Record<string, string | number> | undefined): Notice {
-  const minutes = Number(params?.minutes ?? 120);
+/** Cancelling is open until `changeableUntil` (the service's cut-off, inclusive as the service has it). */
+function changeable(a: AppointmentItem, env: HopEnv): boolean {
+  return LIVE.has(a.status) && !!a.changeableUntil && env.now.getTime() <= Date.parse(a.changeableUntil);
+}
+
+/** Past the cut-off of a live visit: changes close so long before (in hours when whole hours). */
+function tooLate(a: AppointmentItem, env: HopEnv): Notice | undefined {
+  // A list saved by a call from before changeableUntil existed has none: nothing is said then.
+  if (!LIVE.has(a.status) || !a.changeableUntil || changeable(a, env)) return undefined;
+  const minutes = Math.round((Date.parse(a.start) - Date.parse(a.changeableUntil)) / 60_000);
   return minutes % 60 === 0
     ? { counted: 'appt.too_late_hours', n: minutes / 60 }
     : { counted: 'appt.too_late_minutes', n: minutes };
@@ -69,8 +78,8 @@ export const bookingScreens: Partial<Record<ScreenId, Screen>> = {
       withEffect({ ...s, form: { ...s.form, providerId: value } }, { kind: 'loadDays', providerId: value }),
     after: (s, { outcome, params }) => {
       if (outcome === 'ok') return go(s, 'book_day');
-      if (outcome === 'gone') return stay(s, 'book.gone');
-      return refused(s, outcome, params) ?? stay(s, 'book.no_days');
+      if (outcome === 'none') return stay(s, 'book.no_days');
+      return shared(s, outcome, params) ?? stay(s, 'book.no_days');
     },
   },
 
@@ -91,7 +100,7 @@ export const bookingScreens: Partial<Record<ScreenId, Screen>> = {
     },
     after: (s, { outcome, params }) => {
       if (outcome === 'ok') return go(s, 'book_slot');
-      return refused(s, outcome, params) ?? stay(s, 'book.day_full');
+      return shared(s, outcome, params) ?? stay(s, 'book.day_full');
     },
   },
 
@@ -121,7 +130,9 @@ export const bookingScreens: Partial<Record<ScreenId, Screen>> = {
     choices: yesNo,
     next: (s, value) => {
       const { providerId, slot, reason, day: date } = s.form;
-      if (value !== 'yes' || !providerId || !slot || !reason || !date) return { state: home(s) };
+      if (!providerId || !slot || !reason || !date) return { state: home(s) };
+      // No: back to the times of that day, numbered as they were, to choose another.
+      if (value !== 'yes') return { state: backTo(s, 'book_slot') };
       return withEffect(s, { kind: 'book', providerId, start: slot, reason, day: date });
     },
     after: (s, { outcome, params }) => {
@@ -133,7 +144,7 @@ export const bookingScreens: Partial<Record<ScreenId, Screen>> = {
       // Someone else took it a moment ago: the slots of that day again, as they are now.
       if (outcome === 'taken') return backTo(s, 'book_slot', { key: 'book.taken' });
       if (outcome === 'day_full') return backTo(s, 'book_day', { key: 'book.taken' });
-      return refused(s, outcome, params) ?? home(s, { key: 'book.gone' });
+      return shared(s, outcome, params) ?? home(s, { key: 'book.gone' });
     },
   },
 
@@ -150,21 +161,24 @@ export const bookingScreens: Partial<Record<ScreenId, Screen>> = {
     next: (s, value) => ({ state: go(s, 'appt', { form: { ...s.form, appointmentId: value } }) }),
   },
 
+  // One visit; Cancel is offered only until its cut-off, after which the screen says why not.
   appt: {
-    text: (s) => {
+    text: (s, env) => {
       const a = chosenAppointment(s);
       if (!a) return tr(s.lang, 'appt.closed');
-      return tr(s.lang, 'appt.detail', {
+      const detail = tr(s.lang, 'appt.detail', {
         date: day(s, a.date),
         time: a.time,
         provider: clip(a.provider, 40),
         facility: clip(a.facility, 40),
         status: tr(s.lang, `appt.status.${a.status}` as MessageKey),
       });
+      const late = tooLate(a, env);
+      return late ? `${detail}\n${noticeText(s.lang, late)}` : detail;
     },
-    choices: (s) => {
+    choices: (s, env) => {
       const a = chosenAppointment(s);
-      return a && LIVE.has(a.status) ? [{ value: 'cancel', label: tr(s.lang, 'appt.cancel') }] : [];
+      return a && changeable(a, env) ? [{ value: 'cancel', label: tr(s.lang, 'appt.cancel') }] : [];
     },
     next: (s) => ({ state: go(s, 'appt_cancel') }),
   },
@@ -180,9 +194,10 @@ export const bookingScreens: Partial<Record<ScreenId, Screen>> = {
       if (value !== 'yes' || !appointmentId) return { state: backTo(s, 'appt') };
       return withEffect(s, { kind: 'cancelAppointment', appointmentId });
     },
-    after: (s, { outcome, params }) => {
+    after: (s, { outcome }) => {
       if (outcome === 'ok') return backTo(s, 'appts', { key: 'appt.cancelled' });
-      if (outcome === 'too_late') return backTo(s, 'appt', tooLate(params));
+      // Its screen, read again, says that changes closed and how long before.
+      if (outcome === 'too_late') return backTo(s, 'appt');
       return backTo(s, 'appts', { key: 'appt.closed' });
     },
   },

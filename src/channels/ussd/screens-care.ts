@@ -1,5 +1,5 @@
 import { type MessageKey, translate as tr } from '../../platform/i18n/index.ts';
-import { type Choice, go, home, replace, type Screen, stay, withEffect } from './flow.ts';
+import { go, home, replace, type Screen, stay, withEffect, yesNo } from './flow.ts';
 import type { Notice, PersonItem, ScreenId, UssdState } from './state.ts';
 
 /** A link code: 8 digits, typed with or without the space the screen shows ("4821 7730"). */
@@ -56,18 +56,14 @@ function afterLinkChange(s: UssdState, outcome: string, params?: Record<string, 
   return backTo(s, 'people', { key: 'people.gone' });
 }
 
-const yesNo = (s: UssdState): Choice[] => [
-  { value: 'yes', label: tr(s.lang, 'common.yes') },
-  { value: 'no', label: tr(s.lang, 'common.no') },
-];
-
 export const careScreens: Partial<Record<ScreenId, Screen>> = {
   /**
    * Hers: who sees her data and what. A parent's: his children. Adding a link is always 1; each
    * person follows in the order the service lists them (oldest link first), so numbers hold.
    */
   people: {
-    // Who is linked is read again on every hop that stays here or comes back here.
+    // Who is linked is read again on every hop that stays here, comes back here (`0`) or resumes
+    // here after a dropped call: a link taken back is gone from the list on the very next hop.
     reload: () => ({ kind: 'loadPeople' }),
     text: (s) => {
       const none = (s.lists?.people ?? []).length === 0;

@@ -4,17 +4,30 @@ import { credentialFingerprint, normalizePhone } from '../../modules/users/ident
 import type { UserService } from '../../modules/users/service.ts';
 import { open, seal } from '../../platform/crypto/aead.ts';
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
+import type { Language } from '../../platform/db/tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
 import type { DialLimit } from './dial-limit.ts';
 import type { UssdEffects } from './effects.ts';
-import { applyResult, renderScreen, step } from './menu.ts';
+import { applyResult, reloadOnReturn, renderScreen, step } from './menu.ts';
 import type { UssdSessionRepo } from './session-repo.ts';
 import type { Effect, HopEnv, Outcome, UssdState } from './state.ts';
 
 export type UssdRequest = { sessionId: string; phoneNumber: string; text: string; serviceCode: string };
+
+/**
+ * A hop that failed (a bug, a database down), with the language of the call it failed in: the
+ * gateway logs the cause and still answers her politely, in her words when the call has some.
+ */
+export class UssdHopError extends Error {
+  readonly lang: Language;
+  constructor(lang: Language, cause: unknown) {
+    super('USSD hop failed', { cause });
+    this.lang = lang;
+  }
+}
 
 /** A session lives this long after its last hop; a dropped one can be resumed within RESUME. */
 const SESSION_TTL_MS = 10 * 60_000;
@@ -104,9 +117,10 @@ export function createUssdService(deps: {
   }
 
   // Her time zone travels in the session (set at sign-in), so a hop needs no query to know "today".
-  const envFor = (state: UssdState): HopEnv => ({
-    today: localDate(clock(), state.user?.timeZone ?? DEFAULT_TIME_ZONE),
-  });
+  const envFor = (state: UssdState): HopEnv => {
+    const now = clock();
+    return { today: localDate(now, state.user?.timeZone ?? DEFAULT_TIME_ZONE), now };
+  };
 
   /** Applies the latest input (if any) through the menu engine and runs its effect. */
   async function advance(state: UssdState, text: string, ctx: RequestContext): Promise<UssdState> {
@@ -117,7 +131,10 @@ export function createUssdService(deps: {
     const result = await deps.effects(outcome.effect, outcome.state, ctx);
     const read = HEALTH_READS[outcome.effect.kind];
     if (read && outcome.state.user) await deps.cycles.noteRead(outcome.state.user.id, read, ctx);
-    return applyResult(outcome.state, result);
+    const next = applyResult(outcome.state, result);
+    // Back where a dropped call was: what that screen lists is read again before it is shown.
+    const reload = reloadOnReturn(outcome.state, next);
+    return reload ? applyResult(next, await deps.effects(reload, next, ctx)) : next;
   }
 
   /**
@@ -152,13 +169,18 @@ export function createUssdService(deps: {
     if (!stored && deps.dialLimit && !(await deps.dialLimit(phone, ctx))) {
       return { text: `END ${translate('en', 'common.busy')}`, retry: false };
     }
-    // A call just signed out shows the sign-in screen; the input it sent is not applied.
-    const checked = stored ? await stillSignedIn(stored.state) : undefined;
-    const state = !stored
-      ? await freshState(phone, phoneIndex)
-      : checked === stored.state
-        ? await advance(stored.state, request.text, ctx)
-        : (checked ?? stored.state);
+    let state: UssdState;
+    try {
+      // A call just signed out shows the sign-in screen; the input it sent is not applied.
+      const checked = stored ? await stillSignedIn(stored.state) : undefined;
+      state = !stored
+        ? await freshState(phone, phoneIndex)
+        : checked === stored.state
+          ? await advance(stored.state, request.text, ctx)
+          : (checked ?? stored.state);
+    } catch (error) {
+      throw new UssdHopError(stored?.state.lang ?? 'en', error);
+    }
     const rendered = renderScreen(state, envFor(state));
     const now = clock();
     const record = {

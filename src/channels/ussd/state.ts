@@ -110,8 +110,12 @@ export type ProviderItem = { id: string; name: string; facility: string };
 export type DayItem = { date: IsoDate; free: number };
 /** A free slot: its instant and its local time "08:30" at the provider. */
 export type SlotItem = { start: string; time: string };
+/** One of her visits: date and time at the provider (in the provider's time zone). */
 export type AppointmentItem = {
   id: string;
+  /** Its instant, and until when she may still cancel it (null once it is not live). */
+  start: string;
+  changeableUntil: string | null;
   date: IsoDate;
   time: string;
   provider: string;
@@ -165,8 +169,8 @@ export type SessionUser = {
   credentials?: string;
 };
 
-/** Facts of this hop that screens may read: her local date. */
-export type HopEnv = { today: IsoDate };
+/** Facts of this hop that screens may read: her local date, and the instant of the hop. */
+export type HopEnv = { today: IsoDate; now: Date };
 
 export type Effect =
   | { kind: 'register'; pin: string }

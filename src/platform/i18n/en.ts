@@ -15,6 +15,7 @@ export const en = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.busy': 'The service is busy. Please try again in a few minutes.',
+  'common.refused': 'Sorry, that could not be done.',
   'common.goodbye': 'Goodbye. Dial again any time.',
   'sms.number_changed':
     'The phone number on your account was changed. If you did not do this, ask for help at a health centre.',

@@ -13,6 +13,8 @@ export const fr: Catalogue = {
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.busy': 'Le service est occupé. Réessayez dans quelques minutes.',
+  // review: machine-written
+  'common.refused': "Désolé, cela n'a pas pu se faire.",
   'common.goodbye': 'Au revoir. Rappelez quand vous voulez.',
   'sms.number_changed':
     "Le numéro de téléphone de votre compte a été changé. Si ce n'est pas vous, demandez de l'aide dans un centre de santé.",

@@ -13,6 +13,8 @@ export const rw: Catalogue = {
   'common.yes': 'Yego',
   'common.no': 'Oya',
   'common.busy': 'Serivisi irahuze. Ongera ugerageze mu minota mike.',
+  // review: machine-written
+  'common.refused': 'Ihangane, ntibyashobotse.',
   'common.goodbye': 'Murabeho. Ongera uhamagare igihe cyose.',
   // review: machine-written
   // review: machine-written

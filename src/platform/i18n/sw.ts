@@ -13,6 +13,8 @@ export const sw: Catalogue = {
   'common.yes': 'Ndiyo',
   'common.no': 'Hapana',
   'common.busy': 'Huduma imezidiwa. Tafadhali jaribu tena baada ya dakika chache.',
+  // review: machine-written
+  'common.refused': 'Samahani, hilo halikuweza kufanyika.',
   'common.goodbye': 'Kwaheri. Piga tena wakati wowote.',
   'sms.number_changed':
     'Namba ya simu ya akaunti yako imebadilishwa. Kama si wewe, omba msaada kwenye kituo cha afya.',
