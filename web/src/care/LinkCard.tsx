@@ -152,25 +152,48 @@ function Shared({ link }: { link: NamedLink }) {
   );
 }
 
+/** Ends a link (or cancels an entered code) once the viewer has said yes to `question`. */
+function RemoveLink({
+  link,
+  label,
+  question,
+  onNotice,
+}: {
+  link: CareLink;
+  label: string;
+  question: string;
+  onNotice: Notify;
+}) {
+  const { t } = useI18n();
+  const queries = useQueryClient();
+  return (
+    <AskFirst
+      label={label}
+      question={question}
+      yes={t('care.remove_yes')}
+      no={t('care.keep')}
+      onYes={async () => {
+        await api('DELETE', `/care/links/${link.id}`);
+        onNotice(t('care.removed'));
+        await refreshLinks(queries);
+      }}
+    />
+  );
+}
+
 /** A code the viewer entered: nobody is named until its maker confirms; the viewer may cancel. */
 function Entered({ link, onNotice }: { link: CareLink; onNotice: Notify }) {
   const { t } = useI18n();
-  const queries = useQueryClient();
   const title = `link-${link.id}`;
   return (
     <section className="card link-card" aria-labelledby={title} data-link={link.status}>
       <h3 id={title}>{t('care.entered_title')}</h3>
       <p>{t('care.waiting_other')}</p>
-      <AskFirst
+      <RemoveLink
+        link={link}
         label={t('care.cancel_code')}
         question={t('care.cancel_ask')}
-        yes={t('care.remove_yes')}
-        no={t('care.keep')}
-        onYes={async () => {
-          await api('DELETE', `/care/links/${link.id}`);
-          onNotice(t('care.removed'));
-          await refreshLinks(queries);
-        }}
+        onNotice={onNotice}
       />
     </section>
   );
@@ -186,7 +209,6 @@ type NamedLink = CareLink & { person: NonNullable<CareLink['person']> };
 
 function PersonCard({ link, child, onNotice }: { link: NamedLink; child: boolean; onNotice: Notify }) {
   const { t, dateTime } = useI18n();
-  const queries = useQueryClient();
   const who = t(`role.${link.person.role}` as Key);
   const title = `link-${link.id}`;
   const active = link.status === 'active';
@@ -201,16 +223,11 @@ function PersonCard({ link, child, onNotice }: { link: NamedLink; child: boolean
       )}
       {active && (child ? <Sharing link={link} /> : <Shared link={link} />)}
       {active && removable && (
-        <AskFirst
+        <RemoveLink
+          link={link}
           label={t('care.remove')}
           question={t(child ? 'care.remove_ask' : 'care.remove_ask_adult', { name: link.person.name })}
-          yes={t('care.remove_yes')}
-          no={t('care.keep')}
-          onYes={async () => {
-            await api('DELETE', `/care/links/${link.id}`);
-            onNotice(t('care.removed'));
-            await refreshLinks(queries);
-          }}
+          onNotice={onNotice}
         />
       )}
     </section>
