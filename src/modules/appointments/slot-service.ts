@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/request-context.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
 import type { DirectoryFilter } from '../providers/repo.ts';
 import type { DirectoryEntry, DistrictSchedule, ProviderServiceApi } from '../providers/service.ts';
+import { type Candidate, daySlotsInOrder } from './day-merge.ts';
 import type { AppointmentRepo } from './repo.ts';
 import {
   addDays,
@@ -26,8 +27,6 @@ const DAY = 24 * HOUR;
 export type DateRange = { from?: string | undefined; to?: string | undefined };
 export type SlotView = { start: string; end: string };
 export type DistrictSlot = SlotView & { provider: Pick<DirectoryEntry, 'id' | 'displayName' | 'facility'> };
-/** A schedule slot of the provider at `order` in the district's list. */
-type Candidate = { slot: Interval; order: number };
 const byTime = (a: Candidate, b: Candidate) => a.slot.start - b.slot.start || a.order - b.order;
 
 const view = (slot: Interval): SlotView => ({
@@ -98,32 +97,36 @@ export function createSlotService(deps: {
     return { schedule, slots };
   }
 
+  /** The live appointments of the candidates' providers over the candidates' span. */
+  async function busyDuring(found: readonly DistrictSchedule[], part: readonly Candidate[]) {
+    const ids = [...new Set(part.map((c) => found[c.order]?.entry.id ?? ''))];
+    const first = part[0]?.slot.start ?? 0;
+    const last = Math.max(...part.map((c) => c.slot.end));
+    return byProvider(await repo.busy(ids, new Date(first), new Date(last)));
+  }
+
   /**
    * The first `wanted` candidates (in time order) that no live appointment overlaps, asking the
    * database about a few at a time (twice as many as wanted, then four times more…).
    */
   async function firstFree(
     found: readonly DistrictSchedule[],
-    candidates: readonly Candidate[],
-    from: number,
+    next: () => Candidate | undefined,
     wanted: number,
     ctx: RequestContext | undefined,
   ): Promise<Candidate[]> {
     const free: Candidate[] = [];
-    let done = from;
-    for (let batch = wanted * 2; free.length < wanted && done < candidates.length; batch *= 4) {
-      const part = candidates.slice(done, done + batch);
-      done += part.length;
-      const ids = [...new Set(part.map((c) => found[c.order]?.entry.id ?? ''))];
-      const first = part[0]?.slot.start ?? 0;
-      const last = Math.max(...part.map((c) => c.slot.end));
-      const busy = byProvider(await repo.busy(ids, new Date(first), new Date(last)));
+    for (let batch = wanted * 2; free.length < wanted; batch *= 4) {
+      const part = take(next, batch);
+      if (part.length === 0) break;
+      const busy = await busyDuring(found, part);
       for (const c of part) {
         if (free.length >= wanted) break;
         const provider = found[c.order];
         if (provider && !overlapsAny(c.slot, busy.get(provider.entry.id)) && (await provider.intact(ctx)))
           free.push(c);
       }
+      if (part.length < batch) break;
     }
     return free;
   }
@@ -185,14 +188,13 @@ export function createSlotService(deps: {
       const { from, to } = resolveRange(filter, DEFAULT_TIME_ZONE);
       const found = await providers.schedules(
         { district: filter.district, language: filter.language, service: filter.service },
-        { from: addDays(from, -1), to: addDays(to, 1) },
+        addDays(from, -1),
       );
       const now = earliestStart();
       // Providers come in name order: equal times are listed in that order.
       const result: Candidate[] = [];
       for (let date = from; date <= to && found.length > 0; date = addDays(date, 1)) {
-        const candidates = candidatesOf(found, date);
-        result.push(...(await firstFree(found, candidates, startingAt(candidates, now), limit, ctx)));
+        result.push(...(await firstFree(found, daySlotsInOrder(found, date, now), limit, ctx)));
         result.sort(byTime);
         const last = result[limit - 1];
         if (last && last.slot.start <= earliestStartOf(found, addDays(date, 1))) break;
@@ -209,38 +211,15 @@ export function createSlotService(deps: {
 }
 export type SlotService = ReturnType<typeof createSlotService>;
 
-// The day's schedule slots of a district, in time order, for as long as its schedules are the ones
-// read (the list of schedules is a new object whenever the directory changed).
-const districtDays = new WeakMap<readonly DistrictSchedule[], Map<string, Candidate[]>>();
-function candidatesOf(found: readonly DistrictSchedule[], date: string): Candidate[] {
-  let days = districtDays.get(found);
-  if (!days) {
-    days = new Map();
-    districtDays.set(found, days);
+/** Up to `count` more candidates, fewer when the day has no more. */
+function take(next: () => Candidate | undefined, count: number): Candidate[] {
+  const part: Candidate[] = [];
+  while (part.length < count) {
+    const c = next();
+    if (!c) break;
+    part.push(c);
   }
-  let candidates = days.get(date);
-  if (!candidates) {
-    const list: Candidate[] = [];
-    found.forEach(({ schedule }, order) => {
-      for (const slot of daySlots(schedule, date)) list.push({ slot, order });
-    });
-    candidates = list.sort(byTime);
-    if (days.size >= 16) days.clear();
-    days.set(date, candidates);
-  }
-  return candidates;
-}
-
-/** The index of the first candidate that has not started at `now` (candidates in time order). */
-function startingAt(candidates: readonly Candidate[], now: number): number {
-  let low = 0;
-  let high = candidates.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((candidates[mid]?.slot.start ?? 0) < now) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return part;
 }
 
 /** Live appointments as intervals, by provider. */

@@ -133,30 +133,51 @@ export function createProviderRepo(db: Db) {
     },
 
     /**
-     * The directory's providers with their hours and days off between two dates, read at once
-     * (three queries side by side: the district slot search reads them on every request).
+     * Each listed provider's version (the transactions that last wrote the profile and the
+     * account), in name order: which schedules read before may be reused, which must be read again.
      */
-    async listVerifiedSchedules(filter: DirectoryFilter, from: string, to: string) {
+    async directoryVersions(filter: DirectoryFilter): Promise<Array<{ user_id: string; version: string }>> {
+      return db
+        .selectFrom('provider_profiles')
+        .innerJoin('users', 'users.id', 'provider_profiles.user_id')
+        .select([
+          'provider_profiles.user_id',
+          sql<string>`provider_profiles.xmin::text || ':' || users.xmin::text`.as('version'),
+        ])
+        .where(listed(filter))
+        .where('users.status', '=', 'active')
+        .where('users.role', '=', 'provider')
+        .orderBy('provider_profiles.display_name')
+        .orderBy('provider_profiles.user_id')
+        .execute();
+    },
+
+    /**
+     * Some listed providers with their hours and days off from a date on (three queries side by
+     * side): the district slot search reads again only the schedules that changed.
+     */
+    async listedSchedules(filter: DirectoryFilter, ids: readonly string[], since: string) {
+      if (ids.length === 0) return { profiles: [], hours: [], daysOff: [] };
       const [profiles, hours, daysOff] = await Promise.all([
-        listVerified(filter, 10_000),
+        db
+          .selectFrom('provider_profiles')
+          .innerJoin('users', 'users.id', 'provider_profiles.user_id')
+          .select(DIRECTORY_COLUMNS)
+          .where(listed(filter))
+          .where('provider_profiles.user_id', 'in', ids)
+          .where('users.status', '=', 'active')
+          .where('users.role', '=', 'provider')
+          .execute(),
         db
           .selectFrom('provider_hours')
-          .innerJoin('provider_profiles', 'provider_profiles.user_id', 'provider_hours.provider_id')
-          .select([
-            'provider_hours.provider_id',
-            'provider_hours.weekday',
-            'provider_hours.opens',
-            'provider_hours.closes',
-          ])
-          .where(listed(filter))
+          .select(['provider_id', 'weekday', 'opens', 'closes'])
+          .where('provider_id', 'in', ids)
           .execute(),
         db
           .selectFrom('provider_days_off')
-          .innerJoin('provider_profiles', 'provider_profiles.user_id', 'provider_days_off.provider_id')
-          .select(['provider_days_off.provider_id', 'provider_days_off.day'])
-          .where(listed(filter))
-          .where('provider_days_off.day', '>=', from)
-          .where('provider_days_off.day', '<=', to)
+          .select(['provider_id', 'day'])
+          .where('provider_id', 'in', ids)
+          .where('day', '>=', since)
           .execute(),
       ]);
       return { profiles, hours, daysOff };

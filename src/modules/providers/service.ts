@@ -4,8 +4,8 @@ import type { Language, ProviderProfileRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
-import { DEFAULT_TIME_ZONE } from '../../platform/time.ts';
-import { isTimeZone, minuteOfDay, type Schedule } from '../appointments/slots.ts';
+import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
+import { addDays, isTimeZone, minuteOfDay, type Schedule } from '../appointments/slots.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { SessionService, TokenPair } from '../sessions/service.ts';
 import type { PublicUser, UserService } from '../users/service.ts';
@@ -71,7 +71,10 @@ export type DistrictSchedule = {
 };
 
 const DEFAULT_SLOT_MINUTES = 30;
-const REMEMBERED_SCHEDULES = 200;
+/** Filters (district, language, service) whose lists are remembered. */
+const REMEMBERED_LISTS = 200;
+/** Providers whose schedules are remembered (every provider of a country's directory). */
+const REMEMBERED_SCHEDULES = 50_000;
 const DIRECTORY_LIMIT = 200;
 export const licenceField = (userId: string) => ({
   table: 'provider_profiles',
@@ -167,9 +170,38 @@ export function createProviderService(deps: {
     return { row, entry: toDirectoryEntry(row) };
   }
 
-  // The district search reads hundreds of schedules per request: what was read is reused while
-  // the directory's version (one small query, asked every time) is unchanged.
-  const recentSchedules = new Map<string, { version: string; schedules: DistrictSchedule[] }>();
+  // The district search reads hundreds of schedules per request. A filter's list is reused while
+  // the directory's version (one small query, asked every time) is unchanged; each provider's
+  // schedule while that provider's rows are.
+  const recentLists = new Map<string, { digest: string; since: string; schedules: DistrictSchedule[] }>();
+  const knownSchedules = new Map<string, { version: string; since: string; schedule: DistrictSchedule }>();
+
+  /** Listed providers' rows as schedules, by provider. */
+  function scheduleOfRows(found: Awaited<ReturnType<ProviderRepo['listedSchedules']>>) {
+    const byProvider = new Map(
+      found.profiles.map((row) => [
+        row.user_id,
+        { row, hours: [] as typeof found.hours, off: new Set<string>() },
+      ]),
+    );
+    for (const h of found.hours) byProvider.get(h.provider_id)?.hours.push(h);
+    for (const d of found.daysOff) byProvider.get(d.provider_id)?.off.add(d.day);
+    const schedules = new Map<string, DistrictSchedule>();
+    for (const [id, { row, hours: weekly, off }] of byProvider) {
+      let sealed: boolean | undefined;
+      const intact = async (asker?: RequestContext) => {
+        sealed ??= profileSeal.intact(row);
+        if (!sealed) await tampered(asker, row.user_id);
+        return sealed;
+      };
+      schedules.set(id, {
+        entry: toDirectoryEntry(row),
+        schedule: { timeZone: row.time_zone, slotMinutes: row.slot_minutes, weekly, daysOff: off },
+        intact,
+      });
+    }
+    return schedules;
+  }
 
   function checkTimeZone(timeZone: string): void {
     assertThat(isTimeZone(timeZone), 'validation_failed', `Unknown time zone: ${timeZone}`);
@@ -360,42 +392,41 @@ export function createProviderService(deps: {
     },
 
     /**
-     * Verified providers of the filter with their schedules (the district slot search). Their
-     * MACs are checked only for those whose slots are shown (`intact`), not for hundreds of rows
-     * whose slots are never reached: a row that fails is left out then, and noted.
+     * Verified providers of the filter with their schedules (the district slot search), with
+     * every day off from `since` on. Their MACs are checked only for those whose slots are shown
+     * (`intact`), not for hundreds of rows whose slots are never reached: a row that fails is
+     * left out then, and noted.
      */
-    async schedules(
-      filter: DirectoryFilter,
-      range: { from: string; to: string },
-    ): Promise<DistrictSchedule[]> {
-      const key = JSON.stringify([filter.district, filter.language, filter.service, range.from, range.to]);
-      const version = await repo.directoryVersion(filter);
-      const known = recentSchedules.get(key);
-      if (known?.version === version) return known.schedules;
-      const found = await repo.listVerifiedSchedules(filter, range.from, range.to);
-      const byProvider = new Map(
-        found.profiles.map((row) => [
-          row.user_id,
-          { row, hours: [] as typeof found.hours, off: new Set<string>() },
-        ]),
-      );
-      for (const h of found.hours) byProvider.get(h.provider_id)?.hours.push(h);
-      for (const d of found.daysOff) byProvider.get(d.provider_id)?.off.add(d.day);
-      const schedules = [...byProvider.values()].map(({ row, hours: weekly, off }) => {
-        let sealed: boolean | undefined;
-        const intact = async (asker?: RequestContext) => {
-          sealed ??= profileSeal.intact(row);
-          if (!sealed) await tampered(asker, row.user_id);
-          return sealed;
-        };
-        return {
-          entry: toDirectoryEntry(row),
-          schedule: { timeZone: row.time_zone, slotMinutes: row.slot_minutes, weekly, daysOff: off },
-          intact,
-        };
-      });
-      if (recentSchedules.size >= REMEMBERED_SCHEDULES) recentSchedules.clear();
-      recentSchedules.set(key, { version, schedules });
+    async schedules(filter: DirectoryFilter, since: string): Promise<DistrictSchedule[]> {
+      const key = JSON.stringify([filter.district, filter.language, filter.service]);
+      const digest = await repo.directoryVersion(filter);
+      const known = recentLists.get(key);
+      if (known?.digest === digest && known.since <= since) return known.schedules;
+      // Something changed: only the schedules whose rows changed are read again (one provider's
+      // new hours cost one provider's rows, not the district's), and a list of another filter
+      // reuses the schedules this one read.
+      const versions = await repo.directoryVersions(filter);
+      const reusable = (id: string, version: string) => {
+        const before = knownSchedules.get(id);
+        return before?.version === version && before.since <= since ? before.schedule : undefined;
+      };
+      const stale = versions.filter((v) => !reusable(v.user_id, v.version)).map((v) => v.user_id);
+      // Days off from a little before today: what is read now serves the coming days too.
+      const readSince = [since, addDays(localDate(clock(), DEFAULT_TIME_ZONE), -2)].sort()[0] ?? since;
+      const fresh = scheduleOfRows(await repo.listedSchedules(filter, stale, readSince));
+      const schedules: DistrictSchedule[] = [];
+      for (const { user_id: id, version } of versions) {
+        // Absent when gone between the two reads: the next request sees its change.
+        const schedule = fresh.get(id) ?? reusable(id, version);
+        if (schedule) schedules.push(schedule);
+      }
+      if (knownSchedules.size + fresh.size > REMEMBERED_SCHEDULES) knownSchedules.clear();
+      for (const { user_id: id, version } of versions) {
+        const schedule = fresh.get(id);
+        if (schedule) knownSchedules.set(id, { version, since: readSince, schedule });
+      }
+      if (recentLists.size >= REMEMBERED_LISTS) recentLists.clear();
+      recentLists.set(key, { digest, since: readSince, schedules });
       return schedules;
     },
 
