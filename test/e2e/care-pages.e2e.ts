@@ -66,6 +66,7 @@ type World = {
   childId: string;
   providerId: string;
   visitDay: string;
+  visitId: string;
 };
 
 /** Everyone the pages show, in `language`; the emails that sign in and what the pages need. */
@@ -107,7 +108,7 @@ async function makeWorld(language: Language): Promise<World> {
   await openEveryDay(server, provider);
   const [start] = (await freeSlots(server, provider.id, her.accessToken)).slice(-1);
   assert.ok(start, 'the provider has free times');
-  await api(
+  const visit = await api<{ id: string }>(
     server,
     'POST',
     '/appointments',
@@ -136,6 +137,7 @@ async function makeWorld(language: Language): Promise<World> {
     childId: children[0]?.id ?? '',
     providerId: provider.id,
     visitDay: kigaliDay(start),
+    visitId: visit.id,
   };
 }
 
@@ -181,7 +183,13 @@ for (const language of LANGUAGES) {
       await visit(page, language, 'public', '/provider/register', problems);
 
       await signInOnPage(page, world.her);
-      for (const path of ['/people', '/providers', `/providers/${world.providerId}`, '/appointments'])
+      for (const path of [
+        '/people',
+        '/providers',
+        `/providers/${world.providerId}`,
+        '/appointments',
+        `/appointments/${world.visitId}/move`,
+      ])
         await visit(page, language, 'her', path, problems);
       await signOut(page);
 
@@ -219,7 +227,14 @@ for (const language of LANGUAGES) {
       await signInOnPage(page, world.writer);
       await visit(page, language, 'writer', '/home', problems);
       await page.getByText(WRITER_HOME[language]).waitFor();
-      for (const path of ['/people', '/appointments', '/provider', '/admin/providers']) {
+      for (const path of [
+        '/people',
+        '/appointments',
+        '/provider',
+        '/admin/providers',
+        '/calendar',
+        '/stats',
+      ]) {
         await page.goto(path);
         await page.waitForURL('**/home');
       }

@@ -56,7 +56,7 @@ async function setHoursOnPage(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: providerEn['provider.hours_saved'] }).waitFor();
 }
 
-test('a health worker is verified and sets hours; she books, he confirms; she sees it confirmed', async () => {
+test('a health worker is verified and sets hours; she books, he confirms; she sees it confirmed, moves it and cancels it', async () => {
   const problems: string[] = [];
   const provider = await (await run.newContext()).newPage();
   const admin = await (await run.newContext()).newPage();
@@ -182,8 +182,33 @@ test('a health worker is verified and sets hours; she books, he confirms; she se
   await hers.getByText('Come back if the pain keeps you from school.').waitFor();
   await shown(her, 'her-appointments', problems);
 
+  // She moves it to another of his free times: it waits for him to confirm again.
+  await hers.getByRole('link', { name: visitsEn['visit.move'] }).click();
+  await her.waitForURL('**/appointments/*/move');
+  const other = her.locator(`input[name="slot"]:not([value="${start}"])`).first();
+  const moved = String(await other.getAttribute('value'));
+  await other.check();
+  await shown(her, 'her-move', problems);
+  await her.getByRole('button', { name: visitsEn['visit.move_send'] }).click();
+  await her.getByRole('status').filter({ hasText: visitsEn['visit.moved_wait'] }).waitFor();
+  const afterMove = await api<{ appointments: Array<{ start: string; status: string }> }>(
+    run.server,
+    'GET',
+    '/appointments',
+    undefined,
+    woman.accessToken,
+  );
+  assert.deepEqual(
+    afterMove.appointments.map((a) => [a.start, a.status]),
+    [[moved, 'requested']],
+    'one visit, at the new time, waiting for him',
+  );
+  await her.getByRole('link', { name: visitsEn['visit.see_mine'] }).click();
+  const requested = her.locator('li[data-appointment][data-status="requested"]');
+  await requested.waitFor();
+
   // She cancels it, after one question.
-  await hers.getByRole('button', { name: visitsEn['visit.cancel'] }).click();
+  await requested.getByRole('button', { name: visitsEn['visit.cancel'] }).click();
   await her.getByRole('button', { name: visitsEn['visit.cancel_yes'] }).click();
   await her.locator('li[data-appointment][data-status="cancelled"]').waitFor();
   await her.getByRole('status').filter({ hasText: visitsEn['visit.cancelled'] }).waitFor();

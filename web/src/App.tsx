@@ -44,6 +44,7 @@ const BookPage = lazy(() => import('./visits/Book.tsx').then((m) => ({ default: 
 const AppointmentsPage = lazy(() =>
   import('./visits/Appointments.tsx').then((m) => ({ default: m.AppointmentsPage })),
 );
+const MovePage = lazy(() => import('./visits/Move.tsx').then((m) => ({ default: m.MovePage })));
 const ProviderDayPage = lazy(() =>
   import('./visits/ProviderDay.tsx').then((m) => ({ default: m.ProviderDayPage })),
 );
@@ -175,6 +176,7 @@ const LINKED: readonly Role[] = ['adolescent', 'parent'];
 const PARENT: readonly Role[] = ['parent'];
 const HER: readonly Role[] = ['adolescent'];
 const PROVIDER: readonly Role[] = ['provider'];
+const HER_OR_PROVIDER: readonly Role[] = ['adolescent', 'provider'];
 const ADMIN: readonly Role[] = ['admin'];
 
 export function App() {
@@ -226,38 +228,38 @@ export function App() {
               </Private>
             </Route>
             <Route path="/calendar">
-              <Private>
+              <Private roles={HER}>
                 <CalendarPage />
               </Private>
             </Route>
             <Route path="/calendar/:month">
               {(params) => (
-                <Private>
+                <Private roles={HER}>
                   <CalendarPage month={params.month} />
                 </Private>
               )}
             </Route>
             <Route path="/day/:date">
               {(params) => (
-                <Private>
+                <Private roles={HER}>
                   <DayLogPage date={params.date} />
                 </Private>
               )}
             </Route>
             <Route path="/period">
-              <Private>
+              <Private roles={HER}>
                 <PeriodPage />
               </Private>
             </Route>
             <Route path="/period/:id">
               {(params) => (
-                <Private>
+                <Private roles={HER}>
                   <PeriodEditPage id={params.id} />
                 </Private>
               )}
             </Route>
             <Route path="/stats">
-              <Private>
+              <Private roles={HER}>
                 <StatsPage />
               </Private>
             </Route>
@@ -304,6 +306,13 @@ export function App() {
               <Private roles={HER}>
                 <AppointmentsPage />
               </Private>
+            </Route>
+            <Route path="/appointments/:id/move">
+              {(params) => (
+                <Private roles={HER_OR_PROVIDER}>
+                  <MovePage id={params.id} />
+                </Private>
+              )}
             </Route>
             <Route path="/provider/register">
               {user ? <Redirect to="/home" /> : <ProviderRegisterPage setUser={setUser} />}

@@ -11,6 +11,7 @@ export type AppointmentWithProvider = AppointmentRow & {
   provider_name: string | null;
   provider_facility: string | null;
   provider_district: string | null;
+  provider_time_zone: string | null;
 };
 export type AppointmentChanges = Partial<
   Pick<
@@ -44,6 +45,7 @@ export function createAppointmentRepo(db: Db) {
         'provider_profiles.display_name as provider_name',
         'provider_profiles.facility as provider_facility',
         'provider_profiles.district as provider_district',
+        'provider_profiles.time_zone as provider_time_zone',
       ]);
 
   return {

@@ -111,6 +111,9 @@ export const AppointmentSchema = Type.Object({
         displayName: Type.String(),
         facility: Type.String(),
         district: Type.String(),
+        timeZone: Type.String({
+          description: "The facility's clock: times are shown in it, as booking showed them",
+        }),
       },
       { description: 'In her answers' },
     ),

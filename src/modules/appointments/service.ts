@@ -278,6 +278,7 @@ export function createAppointmentService(deps: {
         provider_name: provider.entry.displayName,
         provider_facility: provider.entry.facility,
         provider_district: provider.entry.district,
+        provider_time_zone: provider.entry.timeZone,
       });
     },
 

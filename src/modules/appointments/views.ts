@@ -1,5 +1,6 @@
 import type { UserVault } from '../../platform/crypto/data-protection.ts';
 import type { AppointmentRow } from '../../platform/db/tables.ts';
+import { DEFAULT_TIME_ZONE } from '../../platform/time.ts';
 import type { AppointmentWithProvider } from './repo.ts';
 import { DEFAULT_REASON, REASONS, type ReasonCode } from './schema.ts';
 
@@ -38,7 +39,7 @@ export type AppointmentView = {
   changeableUntil: string | null;
   createdAt: string;
   updatedAt: string;
-  provider?: { id: string; displayName: string; facility: string; district: string };
+  provider?: { id: string; displayName: string; facility: string; district: string; timeZone: string };
   patient?: { firstName: string };
   summary?: CycleSummary;
 };
@@ -46,7 +47,7 @@ export type AppointmentView = {
 /** What a linked parent sees when she shares `appointments`: never a reason, words or a note. */
 export type GuardianAppointmentView = {
   id: string;
-  provider: { displayName: string; facility: string };
+  provider: { displayName: string; facility: string; timeZone: string };
   start: string;
   end: string;
   status: AppointmentRow['status'];
@@ -89,13 +90,18 @@ export function providerOf(row: AppointmentWithProvider): NonNullable<Appointmen
     displayName: row.provider_name ?? '',
     facility: row.provider_facility ?? '',
     district: row.provider_district ?? '',
+    timeZone: row.provider_time_zone ?? DEFAULT_TIME_ZONE,
   };
 }
 
 export function guardianView(row: AppointmentWithProvider): GuardianAppointmentView {
   return {
     id: row.id,
-    provider: { displayName: row.provider_name ?? '', facility: row.provider_facility ?? '' },
+    provider: {
+      displayName: row.provider_name ?? '',
+      facility: row.provider_facility ?? '',
+      timeZone: row.provider_time_zone ?? DEFAULT_TIME_ZONE,
+    },
     start: row.starts_at.toISOString(),
     end: row.ends_at.toISOString(),
     status: row.status,

@@ -119,7 +119,11 @@ const FlagsPart = Type.Array(Type.Object({ code: Type.String(), seeProvider: Typ
 const AppointmentsPart = Type.Array(
   Type.Object({
     id: Type.String({ format: 'uuid' }),
-    provider: Type.Object({ displayName: Type.String(), facility: Type.String() }),
+    provider: Type.Object({
+      displayName: Type.String(),
+      facility: Type.String(),
+      timeZone: Type.String({ description: "The facility's clock: times are shown in it" }),
+    }),
     start: Instant,
     end: Instant,
     status: Type.String(),

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { get } from '../api.ts';
 import { Loading, ProblemMessage } from '../components.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import { useVisitTime } from '../visits/names.ts';
 import type { ChildDay, ChildView, Scope } from './types.ts';
 import './care.css';
 
@@ -113,14 +114,16 @@ function Flags({ view }: { view: ChildView }) {
 }
 
 function Appointments({ view }: { view: ChildView }) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
+  const visitTime = useVisitTime();
   const appointments = view.appointments ?? [];
   if (appointments.length === 0) return <p>{t('care.no_appointments')}</p>;
   return (
     <ul className="list">
       {appointments.map((visit) => (
         <li key={visit.id}>
-          <strong>{dateTime(visit.start)}</strong>:{' '}
+          {/* The facility's clock, as she and the health worker see the visit. */}
+          <strong>{visitTime(visit.start, visit.provider.timeZone)}</strong>:{' '}
           {t('visit.with', { provider: visit.provider.displayName, facility: visit.provider.facility })} —{' '}
           {t(`visit.status.${visit.status}` as Key)}
         </li>

@@ -60,6 +60,14 @@ export const visitsFr: Record<keyof typeof visitsEn, string> = {
   'visit.changes_closed_minutes.other':
     'Ce rendez-vous ne peut plus être annulé ni déplacé ici : les changements ferment {n} minutes avant le début.', // review:
   'visit.call_facility': 'Si tu ne peux pas venir, appelle le centre de santé.', // review:
+  'visit.move': 'Changer l’heure', // review:
+  'visit.move_title': 'Choisir une autre heure', // review:
+  'visit.move_now': 'Réservé pour l’instant : {when}', // review:
+  'visit.move_send': 'Déplacer le rendez-vous à cette heure', // review:
+  'visit.moved': 'Le rendez-vous est déplacé au {when}.', // review:
+  'visit.moved_wait': 'L’agent de santé confirmera la nouvelle heure.', // review:
+  'visit.move_closed': 'Ce rendez-vous ne peut plus être déplacé.', // review:
+  'visit.move_back_day': 'Retour à ma journée', // review:
   'visit.cancelled': 'Le rendez-vous est annulé.', // review:
   'visit.for_whom_missing':
     'Seule une fille qui partage ses rendez-vous avec toi est listée ici, ou une fille de moins de {age} ans dont tu as accepté le compte.', // review:

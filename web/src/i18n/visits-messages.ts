@@ -61,6 +61,14 @@ export const visitsEn = {
   'visit.changes_closed_minutes.other':
     'This visit can no longer be cancelled or moved here: changes close {n} minutes before it starts.',
   'visit.call_facility': 'If you cannot come, call the health facility.',
+  'visit.move': 'Change the time',
+  'visit.move_title': 'Choose another time',
+  'visit.move_now': 'Booked now: {when}',
+  'visit.move_send': 'Move the visit to this time',
+  'visit.moved': 'The visit is moved to {when}.',
+  'visit.moved_wait': 'The health worker will confirm the new time.',
+  'visit.move_closed': 'This visit can no longer be moved.',
+  'visit.move_back_day': 'Back to my day',
   'visit.cancelled': 'The visit is cancelled.',
   'visit.for_whom_missing':
     'Only a daughter who shares her appointments with you is listed here, or one under {age} whose account you agreed to.',

@@ -59,6 +59,14 @@ export const visitsRw: Record<keyof typeof visitsEn, string> = {
   'visit.changes_closed_minutes.other':
     'Iyi gahunda ntikigishobora guhagarikwa cyangwa kwimurwa hano: impinduka zirangira hasigaye iminota {n} ngo itangire.', // review:
   'visit.call_facility': 'Niba utazashobora kuza, hamagara ikigo nderabuzima.', // review:
+  'visit.move': 'Hindura isaha', // review:
+  'visit.move_title': 'Hitamo indi saha', // review:
+  'visit.move_now': 'Isaha yafashwe ubu: {when}', // review:
+  'visit.move_send': 'Imurira gahunda kuri iyi saha', // review:
+  'visit.moved': 'Gahunda yimuriwe ku wa {when}.', // review:
+  'visit.moved_wait': 'Umukozi w’ubuzima azemeza isaha nshya.', // review:
+  'visit.move_closed': 'Iyi gahunda ntishobora kwimurwa.', // review:
+  'visit.move_back_day': 'Subira ku munsi wanjye', // review:
   'visit.cancelled': 'Gahunda yahagaritswe.', // review:
   'visit.for_whom_missing':
     'Hano hagaragara gusa umukobwa ugusangiza gahunda ze, cyangwa utarageza ku myaka {age} wemereye konti.', // review:

@@ -60,6 +60,14 @@ export const visitsSw: Record<keyof typeof visitsEn, string> = {
   'visit.changes_closed_minutes.other':
     'Miadi hii haiwezi tena kughairiwa au kuhamishwa hapa: mabadiliko hufungwa dakika {n} kabla haijaanza.', // review:
   'visit.call_facility': 'Kama huwezi kuja, piga simu kituo cha afya.', // review:
+  'visit.move': 'Badilisha muda', // review:
+  'visit.move_title': 'Chagua muda mwingine', // review:
+  'visit.move_now': 'Umehifadhiwa sasa: {when}', // review:
+  'visit.move_send': 'Hamishia miadi kwenye muda huu', // review:
+  'visit.moved': 'Miadi imehamishiwa {when}.', // review:
+  'visit.moved_wait': 'Mhudumu wa afya atathibitisha muda mpya.', // review:
+  'visit.move_closed': 'Miadi hii haiwezi kuhamishwa tena.', // review:
+  'visit.move_back_day': 'Rudi kwenye siku yangu', // review:
   'visit.cancelled': 'Miadi imeghairiwa.', // review:
   'visit.for_whom_missing':
     'Hapa anaonekana tu binti anayekushirikisha miadi yake, au aliye chini ya miaka {age} ambaye uliidhinisha akaunti yake.', // review:

@@ -9,26 +9,18 @@ import { ChangesClosed } from './ChangesClosed.tsx';
 import { useNameOf, useVisitTime } from './names.ts';
 import { isChangeable, phoneTimeZone } from './time.ts';
 import type { Appointment } from './types.ts';
-import { useFacilityZones } from './zones.ts';
 import './visits.css';
 
 const LIVE = new Set(['requested', 'confirmed']);
 
 /** One of her visits: when, with whom, its status, the reason, and what the health worker wrote. */
-function Visit({
-  visit,
-  timeZone,
-  onCancelled,
-}: {
-  visit: Appointment;
-  timeZone: string;
-  onCancelled: () => void;
-}) {
+function Visit({ visit, onCancelled }: { visit: Appointment; onCancelled: () => void }) {
   const { t } = useI18n();
   const nameOf = useNameOf();
   const visitTime = useVisitTime();
   const queries = useQueryClient();
   // The facility's clock, as booking showed it: the same time on her phone and at the desk.
+  const timeZone = visit.provider?.timeZone ?? phoneTimeZone();
   const when = visitTime(visit.start, timeZone);
   return (
     <li className="card visit" data-appointment={visit.id} data-status={visit.status}>
@@ -49,6 +41,11 @@ function Visit({
           </p>
           <p>{visit.visitNote}</p>
         </div>
+      )}
+      {isChangeable(visit) && (
+        <p>
+          <Link href={`/appointments/${visit.id}/move`}>{t('visit.move')}</Link>
+        </p>
       )}
       {isChangeable(visit) ? (
         <AskFirst
@@ -72,7 +69,6 @@ function Visit({
 /** /appointments — her visits, coming ones first; she cancels up to the cut-off. */
 export function AppointmentsPage() {
   const { t } = useI18n();
-  const zoneOf = useFacilityZones();
   const visits = useQuery({
     queryKey: ['appointments'],
     queryFn: () => get<{ appointments: Appointment[] }>('/appointments'),
@@ -87,12 +83,7 @@ export function AppointmentsPage() {
     .sort((a, b) => a.start.localeCompare(b.start));
   const earlier = all.filter((v) => !upcoming.includes(v)).sort((a, b) => b.start.localeCompare(a.start));
   const item = (visit: Appointment) => (
-    <Visit
-      key={visit.id}
-      visit={visit}
-      timeZone={zoneOf(visit.provider?.id)}
-      onCancelled={() => setNotice((n) => n + 1)}
-    />
+    <Visit key={visit.id} visit={visit} onCancelled={() => setNotice((n) => n + 1)} />
   );
   return (
     <>

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { AskFirst } from '../AskFirst.tsx';
 import { api, get } from '../api.ts';
 import { Notice, ProblemMessage } from '../components.tsx';
@@ -182,6 +183,11 @@ export function DayVisit({ visit, timeZone }: { visit: Appointment; timeZone: st
             {t('provider.decline_send')}
           </button>
         </form>
+      )}
+      {isChangeable(visit) && (
+        <p>
+          <Link href={`/appointments/${visit.id}/move`}>{t('visit.move')}</Link>
+        </p>
       )}
       {isChangeable(visit) ? (
         <AskFirst
