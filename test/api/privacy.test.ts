@@ -3,6 +3,7 @@ import { it } from 'node:test';
 import { CURRENT_POLICIES } from '../../src/modules/consents/policies.ts';
 import { describeEachDatabase, startTestApp, type TestApp } from '../support/app.ts';
 import { slotAfter } from '../support/appointments.ts';
+import { childView, linked, unlink } from '../support/care.ts';
 import { createAdmin, registerUser } from '../support/factories.ts';
 import { bookableProvider, booked } from '../support/providers.ts';
 import { phone } from '../support/ussd.ts';
@@ -414,5 +415,49 @@ describeEachDatabase('privacy rights', (get) => {
     );
     const exported = (await t.request({ method: 'GET', url: '/api/v1/me/export', token })).json();
     assert.ok(exported.accessLog.some((e: { action: string }) => e.action === 'health_data.read'));
+  });
+
+  it('names in her access log only the people she knows: the parent she linked, the health worker she booked', async () => {
+    const t = get();
+    const her = await registerUser(t);
+    const parent = await registerUser(t, { role: 'parent', birthYear: 1980 });
+    const link = await linked(t, her, parent);
+    assert.equal((await childView(t, parent.accessToken, her.id, 'prediction')).statusCode, 200);
+    const provider = await bookableProvider(t);
+    const slot = await slotAfter(t, her.accessToken, provider.id, 24 * 60);
+    const visit = await booked(t, her.accessToken, { providerId: provider.id, start: slot.start });
+    const seen = await t.request({
+      method: 'GET',
+      url: `/api/v1/appointments/${visit.id}`,
+      token: provider.accessToken,
+    });
+    assert.equal(seen.statusCode, 200, seen.body);
+    const admin = await createAdmin(t);
+    await t.request({ method: 'GET', url: `/api/v1/admin/users/${her.id}`, token: admin.accessToken });
+
+    type Entry = { action: string; actor: { role: string; label: string; name?: string } };
+    const log = async () =>
+      (await t.request({ method: 'GET', url: '/api/v1/me/access-log', token: her.accessToken })).json()
+        .entries as Entry[];
+    const actorOf = (entries: Entry[], action: string, role: string) =>
+      entries.find((e) => e.action === action && e.actor.role === role)?.actor;
+    const before = await log();
+    assert.equal(actorOf(before, 'care.read', 'parent')?.name, parent.name, 'the parent she linked, by name');
+    assert.equal(
+      actorOf(before, 'appointment.read', 'provider')?.name,
+      provider.name,
+      'her health worker, by name',
+    );
+    const adminRead = actorOf(before, 'user.read', 'admin');
+    assert.ok(adminRead, 'the admin read is listed');
+    assert.equal(adminRead.name, undefined, 'staff she never chose stay a pseudonym');
+    assert.ok(!JSON.stringify(before).includes(admin.email));
+
+    // Once she ends the link, his past reads stay listed, as a pseudonym: she no longer shares with him.
+    assert.equal((await unlink(t, her.accessToken, link)).statusCode, 204);
+    const after = actorOf(await log(), 'care.read', 'parent');
+    assert.ok(after, 'his read is still listed');
+    assert.equal(after.name, undefined);
+    assert.match(after.label, /^parent [0-9A-F]{6}$/);
   });
 });

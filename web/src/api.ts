@@ -431,7 +431,8 @@ export type ConsentStatus = {
 
 export type AccessEntry = {
   at: string;
-  actor: { role: string | null; label: string };
+  /** `name`: someone she already knows (an adult she linked, a health worker she booked). */
+  actor: { role: string | null; label: string; name?: string };
   action: string;
   resource: string | null;
   outcome: string;

@@ -435,6 +435,14 @@ export function createAppointmentService(deps: {
       return views;
     },
 
+    /** The health workers she has booked, by id, with their directory names (her access log names them). */
+    async providerNamesFor(patientId: string): Promise<Map<string, string>> {
+      const rows = await repo.listForPatient(patientId);
+      return new Map(
+        rows.flatMap((r) => (r.provider_name ? [[r.provider_id, r.provider_name] as const] : [])),
+      );
+    },
+
     /** Everything of hers about appointments, for her export (visit notes included). */
     async exportFor(userId: string): Promise<AppointmentView[]> {
       const rows = await repo.listForPatient(userId);

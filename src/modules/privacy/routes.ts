@@ -66,6 +66,12 @@ const AccessLogSchema = Type.Object({
       actor: Type.Object({
         role: Type.Union([Type.String(), Type.Null()]),
         label: Type.String({ description: '"you", or a role and a pseudonym' }),
+        name: Type.Optional(
+          Type.String({
+            description:
+              'Someone she already knows by name: an adult of one of her active care links, a health worker she booked',
+          }),
+        ),
       }),
       action: Type.String(),
       resource: Type.Union([Type.String(), Type.Null()]),

@@ -13,7 +13,8 @@ import { toCsv } from './csv.ts';
 
 export type AccessLogEntry = {
   at: string;
-  actor: { role: string | null; label: string };
+  /** `name`: someone she already knows by name (an adult she linked, a health worker she booked). */
+  actor: { role: string | null; label: string; name?: string };
   action: string;
   resource: string | null;
   outcome: string;
@@ -32,10 +33,15 @@ export function createPrivacyService(deps: {
   users: UserService;
   sessions: SessionService;
   cycles: CycleService;
-  /** Her appointments with the provider's answers and visit notes. */
-  appointments: Pick<AppointmentService, 'exportFor'>;
+  /** Her appointments with the provider's answers and visit notes; the health workers she booked. */
+  appointments: Pick<AppointmentService, 'exportFor' | 'providerNamesFor'>;
   /** The adults she is linked with and what each sees (src/modules/care). */
-  careLinks: { linksForExport(userId: string): Promise<object[]> };
+  careLinks: {
+    linksForExport(userId: string): Promise<object[]>;
+    listLinks(
+      userId: string,
+    ): Promise<Array<{ status: string; person: { id: string; name: string } | null }>>;
+  };
   consents: ConsentRepo;
   auditRepo: AuditRepo;
   audit: AuditService;
@@ -51,9 +57,31 @@ export function createPrivacyService(deps: {
       .slice(0, 6)
       .toUpperCase();
 
+  /**
+   * The names she already sees elsewhere: the adults of her active links (her people page) and
+   * the health workers she booked (the directory). Anyone else stays a role and a pseudonym.
+   */
+  async function namesKnownTo(userId: string): Promise<Map<string, string>> {
+    const [links, providers] = await Promise.all([
+      deps.careLinks.listLinks(userId),
+      deps.appointments.providerNamesFor(userId),
+    ]);
+    const names = new Map(providers);
+    for (const link of links)
+      if (link.status === 'active' && link.person) names.set(link.person.id, link.person.name);
+    return names;
+  }
+
   /** Every audit row about her (her own actions, reads of her health data included), newest first. */
   async function accessLog(userId: string, limit = ACCESS_LOG_LIMIT): Promise<AccessLogEntry[]> {
-    const rows = await deps.auditRepo.listForSubject(userId, limit);
+    const [rows, names] = await Promise.all([
+      deps.auditRepo.listForSubject(userId, limit),
+      namesKnownTo(userId),
+    ]);
+    const someone = (actorId: string, role: string | null) => {
+      const name = names.get(actorId);
+      return { role, label: `${role ?? 'user'} ${pseudonym(actorId)}`, ...(name ? { name } : {}) };
+    };
     return rows.map((r) => ({
       at: r.at.toISOString(),
       actor:
@@ -61,7 +89,7 @@ export function createPrivacyService(deps: {
           ? { role: r.actor_role, label: 'you' }
           : r.actor_id === null
             ? { role: null, label: r.channel === 'cli' ? 'operator' : 'unknown' }
-            : { role: r.actor_role, label: `${r.actor_role ?? 'user'} ${pseudonym(r.actor_id)}` },
+            : someone(r.actor_id, r.actor_role),
       action: r.action,
       resource: r.resource,
       outcome: r.outcome,

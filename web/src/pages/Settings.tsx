@@ -222,14 +222,16 @@ function accessRow(entry: AccessEntry, t: (key: Key) => string, dateTime: (insta
     const text = t(key as Key);
     return text === key ? t(fallback) : text;
   };
-  const { label, role } = entry.actor;
+  const { label, role, name } = entry.actor;
   let actor: string;
   if (label === 'you') actor = t('access.you');
   else if (label === 'operator') actor = t('access.operator');
   else if (role === null) actor = t('access.unknown');
-  // "parent 3f9a…": the role in her language, then the pseudonym as it is.
+  // "Parent Mukamana" for someone she knows, else "parent 3F9A1C": the role in her language, then
+  // the name or the pseudonym as it is.
   else
-    actor = `${translated(`role.${role}`, 'access.unknown')} ${label.split(' ').slice(1).join(' ')}`.trim();
+    actor =
+      `${translated(`role.${role}`, 'access.unknown')} ${name ?? label.split(' ').slice(1).join(' ')}`.trim();
   return {
     when: dateTime(entry.at),
     actor,
