@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createServices } from '../../src/app.ts';
 import { createTestClock, describeEachDatabase } from '../support/app.ts';
-import { registerUser, uniquePhone } from '../support/factories.ts';
+import { createAdmin, registerUser, uniquePhone } from '../support/factories.ts';
 import { phone } from '../support/ussd.ts';
 
 describeEachDatabase('retention job', (get) => {
@@ -24,6 +24,25 @@ describeEachDatabase('retention job', (get) => {
       body: { phone: uniquePhone(), currentPassword: user.password },
     });
     assert.equal(resend.statusCode, 202);
+    // A care link code used two days ago and a provider invitation that expired then; a fresh one
+    // of each kept (a code read aloud is worthless once spent, but a day helps answer "did it work?").
+    const admin = await createAdmin(t);
+    // (Her next code would clear her spent ones: the fresh one is somebody else's.)
+    const spoken = async (token: string) => {
+      const code = await t.request({ method: 'POST', url: '/api/v1/care/link-codes', token });
+      assert.equal(code.statusCode, 201, code.body);
+      const invitation = await t.request({
+        method: 'POST',
+        url: '/api/v1/admin/provider-invitations',
+        token: admin.accessToken,
+      });
+      assert.equal(invitation.statusCode, 201, invitation.body);
+    };
+    await spoken(user.accessToken);
+    const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+    await t.db.raw('UPDATE care_link_codes SET created_at = $1, used_at = $1', [twoDaysAgo]);
+    await t.db.raw('UPDATE provider_invitations SET created_at = $1, expires_at = $1', [twoDaysAgo]);
+    await spoken((await registerUser(t, { birthYear: 2004 })).accessToken);
     // A session revoked 40 days ago (expired data), one revoked today (kept), one live (kept).
     await t.request({
       method: 'POST',
@@ -73,7 +92,15 @@ describeEachDatabase('retention job', (get) => {
     );
     const results = await Promise.all(jobs.map((j) => j.run()));
     const total = (
-      k: 'sessions' | 'ussdSessions' | 'throttleCounters' | 'smsCodes' | 'smsOutbox' | 'auditRows',
+      k:
+        | 'sessions'
+        | 'ussdSessions'
+        | 'throttleCounters'
+        | 'smsCodes'
+        | 'smsOutbox'
+        | 'linkCodes'
+        | 'providerInvitations'
+        | 'auditRows',
     ) => results.reduce((sum, r) => sum + (r.purged?.[k] ?? 0), 0);
     assert.ok(results.some((r) => r.ran));
     assert.equal(total('sessions'), 1, 'only the session that ended 40 days ago');
@@ -82,7 +109,19 @@ describeEachDatabase('retention job', (get) => {
     assert.equal(total('auditRows'), 2);
     assert.equal(total('smsCodes'), 1, 'only the code used two days ago');
     assert.equal(total('smsOutbox'), 1, 'only the text sent eight days ago');
-    assert.equal((await t.db.raw('SELECT 1 FROM verification_codes')).length, 1, 'the fresh code stays');
+    assert.equal(
+      (await t.db.raw('SELECT 1 FROM verification_codes WHERE user_id::text = $1', [user.id])).length,
+      1,
+      'the fresh code stays',
+    );
+    assert.equal(total('linkCodes'), 1, 'only the link code used two days ago');
+    assert.equal(total('providerInvitations'), 1, 'only the invitation that expired two days ago');
+    assert.equal((await t.db.raw('SELECT 1 FROM care_link_codes')).length, 1, 'the fresh link code stays');
+    assert.equal(
+      (await t.db.raw('SELECT 1 FROM provider_invitations')).length,
+      1,
+      'the live invitation stays',
+    );
     const left = await t.db.raw<{ n: number }>(
       'SELECT count(*)::int AS n FROM sessions WHERE user_id::text = $1',
       [user.id],
@@ -98,6 +137,8 @@ describeEachDatabase('retention job', (get) => {
       guardianCodes: 0,
       smsCodes: 0,
       smsOutbox: 0,
+      linkCodes: 0,
+      providerInvitations: 0,
       auditRows: 0,
     });
     const { audit } = createServices({ config: t.config, database: t.db.database });

@@ -113,6 +113,8 @@ describe('the retention job in the process npm start starts [postgres]', () => {
     assert.deepEqual(Object.keys(line?.counts ?? {}).sort(), [
       'auditRows',
       'guardianCodes',
+      'linkCodes',
+      'providerInvitations',
       'sessions',
       'smsCodes',
       'smsOutbox',

@@ -15,11 +15,21 @@ export type RetentionCutoffs = {
   smsCodesDoneBefore: Date;
   /** Text messages in the outbox created before this. */
   smsOutboxBefore: Date;
+  /** Codes read aloud (care link codes, provider invitations) used or expired before this. */
+  spokenCodesDoneBefore: Date;
   auditBefore: Date;
 };
 
 export type Purged = Record<
-  'sessions' | 'ussdSessions' | 'throttleCounters' | 'guardianCodes' | 'smsCodes' | 'smsOutbox' | 'auditRows',
+  | 'sessions'
+  | 'ussdSessions'
+  | 'throttleCounters'
+  | 'guardianCodes'
+  | 'smsCodes'
+  | 'smsOutbox'
+  | 'linkCodes'
+  | 'providerInvitations'
+  | 'auditRows',
   number
 >;
 
@@ -91,6 +101,24 @@ export function createRetentionRepo(db: Db) {
           .deleteFrom('sms_outbox')
           .where('created_at', '<', c.smsOutboxBefore)
           .executeTakeFirst();
+        const linkCodes = await tx
+          .deleteFrom('care_link_codes')
+          .where((eb) =>
+            eb.or([
+              eb('expires_at', '<', c.spokenCodesDoneBefore),
+              eb('used_at', '<', c.spokenCodesDoneBefore),
+            ]),
+          )
+          .executeTakeFirst();
+        const invitations = await tx
+          .deleteFrom('provider_invitations')
+          .where((eb) =>
+            eb.or([
+              eb('expires_at', '<', c.spokenCodesDoneBefore),
+              eb('used_at', '<', c.spokenCodesDoneBefore),
+            ]),
+          )
+          .executeTakeFirst();
         // The runtime role may not delete audit rows; this function, run with its owner's rights,
         // deletes only rows older than the retention period the database holds (decision 009).
         const audit = await sql<{
@@ -110,6 +138,8 @@ export function createRetentionRepo(db: Db) {
             guardianCodes: count(codes),
             smsCodes: count(smsCodes),
             smsOutbox: count(smsOutbox),
+            linkCodes: count(linkCodes),
+            providerInvitations: count(invitations),
             auditRows: Number(audit.rows[0]?.purged ?? 0),
           },
         };

@@ -4,6 +4,8 @@ import type { Purged, PurgeOutcome, RetentionCutoffs, RetentionRepo } from './re
 const DAY = 86_400_000;
 /** Codes texted for verification or recovery: kept a day after use or expiry (enough to answer "did it arrive?"). */
 const SMS_CODES_DAYS = 1;
+/** Codes read aloud (care link codes, provider invitations): a day after use or expiry, like texted ones. */
+const SPOKEN_CODES_DAYS = 1;
 /** Text messages in the outbox: a week, to look into delivery problems (docs/privacy.md). */
 const SMS_OUTBOX_DAYS = 7;
 /** The schedule's period: each instance ticks this often (src/modules/retention/job.ts). */
@@ -37,6 +39,7 @@ export function createRetentionService(deps: {
     guardianCodesDoneBefore: new Date(now - policy.guardianCodesDays * DAY),
     smsCodesDoneBefore: new Date(now - SMS_CODES_DAYS * DAY),
     smsOutboxBefore: new Date(now - SMS_OUTBOX_DAYS * DAY),
+    spokenCodesDoneBefore: new Date(now - SPOKEN_CODES_DAYS * DAY),
     auditBefore: new Date(now - policy.auditDays * DAY),
   });
   const toRun = (outcome: PurgeOutcome): RetentionRun =>
