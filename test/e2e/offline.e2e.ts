@@ -95,7 +95,7 @@ test('logged online, then offline: the app opens, shows her last prediction, and
       navigator.serviceWorker.controller !== null &&
       JSON.parse(localStorage.getItem('le.device.v1') ?? '{}').prediction !== undefined,
     undefined,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   const headline = await page.locator('#prediction-title').textContent();
 
@@ -131,7 +131,7 @@ test('logged online, then offline: the app opens, shows her last prediction, and
 
 test('back online: each waits-on-the-phone entry arrives once, and a reload sends nothing again', async () => {
   await context.setOffline(false);
-  await page.getByText(offlineEn['offline.sent']).waitFor({ timeout: 30_000 });
+  await page.getByText(offlineEn['offline.sent']).waitFor({ timeout: 60_000 });
   assert.equal(await waiting(page), 0);
 
   const days = (await daysLogged()).sort((a, b) => a.date.localeCompare(b.date));

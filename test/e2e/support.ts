@@ -92,18 +92,22 @@ export const PASSWORD = 'river-mango-lantern-42';
  * A browser context as her phone is: 360 px wide, in Kigali's time zone (the server's too, so
  * "today" is the same day on both), English unless `options` says otherwise.
  */
-export function phoneContext(
+export async function phoneContext(
   browser: Browser,
   server: E2eServer,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: server.origin,
     locale: 'en-GB',
     timezoneId: 'Africa/Kigali',
     viewport: PHONE_VIEW,
     ...options,
   });
+  // Two cores shared by the server, the browser and whatever else CI runs: a wait that takes a
+  // second on a quiet machine has taken over Playwright's default 30 s on a loaded one.
+  context.setDefaultTimeout(60_000);
+  return context;
 }
 
 export type E2eRun = { server: E2eServer; browser: Browser };

@@ -359,6 +359,7 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     ok: 200,
     reveals: 'providers',
   },
+  'GET /api/v1/providers/{id}': { access: only(ROLES as Role[]), params: unknown, ok: 404 },
   'GET /api/v1/providers/{id}/slots': { access: only(ROLES as Role[]), params: unknown, ok: 404 },
   'GET /api/v1/providers/me': { access: providerOnly, ok: 200 },
   'PUT /api/v1/providers/me': {

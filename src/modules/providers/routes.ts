@@ -103,6 +103,17 @@ export function providerRoutes(
       handler: async (request) => slots.providerSlots(request.params.id, request.query, contextOf(request)),
     });
 
+    app.get('/providers/:id', {
+      schema: {
+        tags,
+        security,
+        summary: "A verified provider's directory entry (404 for anyone not verified)",
+        params: IdParams,
+        response: responses({ 200: DirectoryEntrySchema }, [...AUTHENTICATED, 404]),
+      },
+      handler: async (request) => providers.entry(request.params.id, contextOf(request)),
+    });
+
     app.get('/providers/me', {
       config: own,
       schema: {

@@ -380,6 +380,13 @@ export function createProviderService(deps: {
       return { timeZone: input.timeZone, slotMinutes: input.slotMinutes, weekly, daysOff };
     },
 
+    /** One verified provider's directory entry; anyone else (unknown, unverified, closed) is 404. */
+    async entry(providerId: string, ctx?: RequestContext): Promise<DirectoryEntry> {
+      const found = await bookable(providerId, ctx);
+      assertThat(found, 'not_found', 'No such provider');
+      return found.entry;
+    },
+
     /** Verified providers matching the filter (district, language, service), by name. */
     async directory(filter: DirectoryFilter, ctx?: RequestContext): Promise<DirectoryEntry[]> {
       const rows = await repo.listVerified(filter, DIRECTORY_LIMIT);

@@ -19,8 +19,7 @@ const STALE_TIME_CODES = new Set(['slot_taken', 'slot_unavailable']);
 function useProvider(id: string) {
   return useQuery({
     queryKey: ['providers', 'one', id],
-    queryFn: async () =>
-      (await get<{ providers: Provider[] }>('/providers')).providers.find((p) => p.id === id),
+    queryFn: () => get<Provider>(`/providers/${encodeURIComponent(id)}`),
   });
 }
 
