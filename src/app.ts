@@ -352,6 +352,7 @@ export function createServices(deps: AppDeps) {
   const care: CareService = createCareService({
     db,
     repo: createCareRepo(db),
+    consentRecords: consentRepo,
     seal: createLinkSeal(createRowSeal(derivePurposeKey(config.blindIndexKey, 'care-link:v1'))),
     users,
     consents,

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
+import { createServices } from '../../src/app.ts';
 import { localDate } from '../../src/platform/time.ts';
 import { describeEachDatabase, type TestApp } from '../support/app.ts';
-import { appointmentsWith, serviceCtx, signIn, slotAfter } from '../support/appointments.ts';
-import { registerUser } from '../support/factories.ts';
+import { slotAfter } from '../support/appointments.ts';
+import { linked, setSharing } from '../support/care.ts';
+import { registerUser, signIn } from '../support/factories.ts';
 import {
   adminOf,
   book,
@@ -210,6 +212,11 @@ describeEachDatabase(
       assert.equal(appointment.status, 'requested');
       assert.equal(appointment.end, slot.end);
       assert.equal(appointment.provider.id, provider.id);
+      assert.equal(
+        appointment.provider.timeZone,
+        'Africa/Kigali',
+        "the facility's clock, to show her times in",
+      );
       assert.equal(appointment.bookedBy, 'patient');
       assert.deepEqual(appointment.reason, { code: 'pain', words: 'Cramps that keep me from school' });
       assert.deepEqual(
@@ -302,7 +309,7 @@ describeEachDatabase(
       const other = await slotAfter(t, girl.accessToken, provider.id, 600);
       const minutesTo = (start: string) => (Date.parse(start) - t.clock.now().getTime()) / 60_000;
       t.clock.advance((minutesTo(late.start) - 119) * 60);
-      for (const token of [await signIn(t, girl), await signIn(t, provider)]) {
+      for (const token of [(await signIn(t, girl)).accessToken, (await signIn(t, provider)).accessToken]) {
         const cancel = await step(t, token, late.id, 'cancel', {});
         assert.equal(codeOf(cancel), 'change_too_late');
         assert.equal(cancel.json().params.minutes, 120);
@@ -310,7 +317,7 @@ describeEachDatabase(
         assert.equal(codeOf(move), 'change_too_late');
       }
       t.clock.advance((minutesTo(inTime.start) - 121) * 60);
-      const cancel = await step(t, await signIn(t, girl), inTime.id, 'cancel');
+      const cancel = await step(t, (await signIn(t, girl)).accessToken, inTime.id, 'cancel');
       assert.equal(cancel.statusCode, 200, cancel.body);
       assert.equal(cancel.json().cancelledBy, 'patient');
     });
@@ -346,7 +353,7 @@ describeEachDatabase(
       assert.equal((await step(t, p, a3.id, 'confirm')).statusCode, 200);
 
       t.clock.advance((Date.parse(a3.start) - t.clock.now().getTime()) / 1000 + 60);
-      p = await signIn(t, provider);
+      p = (await signIn(t, provider)).accessToken;
       assert.equal((await step(t, p, a1.id, 'complete')).json().status, 'completed');
       assert.equal((await step(t, p, a3.id, 'no-show')).json().status, 'no_show');
       assert.equal(codeOf(await step(t, p, a1.id, 'no-show')), 'appointment_closed');
@@ -359,7 +366,7 @@ describeEachDatabase(
       });
       assert.equal(note.statusCode, 200, note.body);
 
-      const hers = new Map((await mine(t, await signIn(t, girl))).map((a) => [a.id, a]));
+      const hers = new Map((await mine(t, (await signIn(t, girl)).accessToken)).map((a) => [a.id, a]));
       assert.equal(hers.get(a1.id)?.visitNote, 'Iron tablets for two months; come back in March.');
       assert.equal(hers.get(a1.id)?.status, 'completed');
       assert.equal(hers.get(a2.id)?.declineReason, 'I am away that day; please see my colleague');
@@ -560,12 +567,12 @@ describeEachDatabase(
       const appointment = await booked(t, girl.accessToken, { providerId: provider.id, start: slot.start });
       await step(t, provider.accessToken, appointment.id, 'confirm');
       t.clock.advance((Date.parse(slot.start) - t.clock.now().getTime()) / 1000 + 60);
-      const p = await signIn(t, provider);
+      const p = (await signIn(t, provider)).accessToken;
       await step(t, p, appointment.id, 'complete');
       const text = 'Anaemia suspected: blood test at the health centre';
       assert.equal((await step(t, p, appointment.id, 'note', { text })).statusCode, 200);
 
-      const token = await signIn(t, girl);
+      const token = (await signIn(t, girl)).accessToken;
       const json = await t.request({ method: 'GET', url: '/api/v1/me/export', token });
       assert.equal(json.statusCode, 200);
       assert.equal(json.json().appointments[0].visitNote, text);
@@ -584,7 +591,7 @@ describeEachDatabase(
       );
       assert.equal(left[0]?.n, 0, 'her appointments went with her');
       // A copy kept elsewhere (a backup) stays sealed: her key is gone.
-      const { services } = appointmentsWith(t, async () => false);
+      const services = createServices({ config: t.config, database: t.db.database, clock: t.clock.now });
       await assert.rejects(services.dataProtection.vaultFor(girl.id));
     });
 
@@ -657,23 +664,24 @@ describeEachDatabase(
       });
       assert.equal(codeOf(self), 'forbidden', 'she books only for herself');
 
-      // With her permission (the care module says yes), he books, cancels, and never reads her note.
-      const allowed = new Set([`${parent.id}|${girl.id}`]);
-      const { appointments } = appointmentsWith(t, async (p, c) => allowed.has(`${p}|${c}`));
-      const him = { userId: parent.id, role: 'parent' as const };
-      await assert.rejects(
-        appointments.book(
-          him,
-          { providerId: provider.id, start: slot.start, forUserId: girl.id, shareSummary: true },
-          serviceCtx,
-        ),
-        { code: 'forbidden' },
-      );
-      const made = await appointments.book(
-        him,
-        { providerId: provider.id, start: slot.start, forUserId: girl.id },
-        serviceCtx,
-      );
+      // She links him and shares her appointments: he books, cancels, and never reads her note.
+      const link = await linked(t, girl, parent, { scopes: ['prediction', 'appointments'] });
+      const share = async (scopes: string[]) =>
+        assert.equal((await setSharing(t, girl.accessToken, link, scopes)).statusCode, 200);
+      const summary = await book(t, parent.accessToken, {
+        providerId: provider.id,
+        start: slot.start,
+        forUserId: girl.id,
+        shareSummary: true,
+      });
+      assert.equal(codeOf(summary), 'forbidden', 'only she shares her summary');
+      const byHim = await book(t, parent.accessToken, {
+        providerId: provider.id,
+        start: slot.start,
+        forUserId: girl.id,
+      });
+      assert.equal(byHim.statusCode, 201, byHim.body);
+      const made = byHim.json() as { id: string; bookedBy: string };
       assert.equal(made.bookedBy, 'guardian');
       const hers = await mine(t, girl.accessToken);
       assert.deepEqual(
@@ -687,27 +695,25 @@ describeEachDatabase(
         (await getOne(t, girl.accessToken, made.id)).json().visitNote,
         'Talked about her worries at home',
       );
-      assert.equal((await appointments.get(him, made.id, serviceCtx)).visitNote, null);
-      assert.equal(
-        JSON.stringify(await appointments.get(him, made.id, serviceCtx)).includes('worries'),
-        false,
-      );
+      const his = await getOne(t, parent.accessToken, made.id);
+      assert.equal(his.statusCode, 200, his.body);
+      assert.equal(his.json().visitNote, null);
+      assert.equal(his.body.includes('worries'), false);
       // She stops sharing: on the very next call he can neither see nor change it, nor book again.
-      allowed.clear();
-      await assert.rejects(appointments.get(him, made.id, serviceCtx), { code: 'not_found' });
-      await assert.rejects(appointments.cancel(him, made.id, undefined, serviceCtx), { code: 'not_found' });
+      await share(['prediction']);
+      assert.equal(codeOf(await getOne(t, parent.accessToken, made.id)), 'not_found');
+      assert.equal(codeOf(await step(t, parent.accessToken, made.id, 'cancel', {})), 'not_found');
       const later = await slotAfter(t, girl.accessToken, provider.id, 700);
-      await assert.rejects(
-        appointments.book(
-          him,
-          { providerId: provider.id, start: later.start, forUserId: girl.id },
-          serviceCtx,
-        ),
-        { code: 'not_shared' },
-      );
-      allowed.add(`${parent.id}|${girl.id}`);
-      const cancelled = await appointments.cancel(him, made.id, 'She is better', serviceCtx);
-      assert.equal(cancelled.cancelledBy, 'guardian');
+      const again = await book(t, parent.accessToken, {
+        providerId: provider.id,
+        start: later.start,
+        forUserId: girl.id,
+      });
+      assert.equal(codeOf(again), 'not_shared');
+      await share(['prediction', 'appointments']);
+      const cancelled = await step(t, parent.accessToken, made.id, 'cancel', { reason: 'She is better' });
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+      assert.equal(cancelled.json().cancelledBy, 'guardian');
     });
   },
   // Many registrations from one test address (accounts and providers share one hourly quota).

@@ -14,10 +14,9 @@ import {
   makeCode,
   parentOf,
   setSharing,
-  signIn,
   unlink,
 } from '../support/care.ts';
-import type { Registered } from '../support/factories.ts';
+import { type Registered, signIn } from '../support/factories.ts';
 
 /*
  * Issue 13, care links, from the attacker's side: a stranger who overheard her code, a parent

@@ -12,10 +12,10 @@ import {
   makeCode,
   parentOf,
   setSharing,
-  signIn,
   unlink,
   YOUNG,
 } from '../support/care.ts';
+import { signIn } from '../support/factories.ts';
 import { bookableProvider, freeSlotsOf } from '../support/providers.ts';
 
 /*

@@ -11,9 +11,9 @@ import {
   makeCode,
   parentOf,
   setSharing,
-  signIn,
   unlink,
 } from '../support/care.ts';
+import { signIn } from '../support/factories.ts';
 
 /*
  * Issue 13, care links: a one-time code one side makes and the other enters, active only once

@@ -176,13 +176,32 @@ describeEachDatabase('care sharing', (get) => {
     await unlink(t, parent.accessToken, linkId);
     const exported = await t.request({ method: 'GET', url: '/api/v1/me/export', token: girl.accessToken });
     assert.equal(exported.statusCode, 200, exported.body);
-    const care = (exported.json().consents as Array<{ purpose: string; granted: boolean }>).filter(
-      (c) => c.purpose === 'care_sharing',
-    );
+    const care = (
+      exported.json().consents as Array<{
+        purpose: string;
+        granted: boolean;
+        detail?: { linkId: string; adultId: string; change: string; scopes: string[]; by: string };
+      }>
+    ).filter((c) => c.purpose === 'care_sharing');
     assert.deepEqual(
       care.map((c) => c.granted),
       [true, true, false],
       'linked, sharing changed, unlinked: a versioned record each',
+    );
+    // Her export says what each record was: which link and adult, which scopes, who changed them.
+    assert.deepEqual(
+      care.map((c) => [
+        c.detail?.change,
+        c.detail?.scopes,
+        c.detail?.by,
+        c.detail?.linkId,
+        c.detail?.adultId,
+      ]),
+      [
+        ['linked', ['prediction'], 'her', linkId, parent.id],
+        ['sharing', ['prediction', 'flags'], 'her', linkId, parent.id],
+        ['unlinked', [], 'adult', linkId, parent.id],
+      ],
     );
     // What each record was about is sealed under her key: no adult's id in the clear.
     const rows = await t.db.raw<{ detail_enc: Uint8Array }>(

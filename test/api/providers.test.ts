@@ -59,6 +59,9 @@ describeEachDatabase(
         token: girl.accessToken,
       });
       assert.equal(slots.statusCode, 404);
+      const entry = () =>
+        t.request({ method: 'GET', url: `/api/v1/providers/${user.id}`, token: girl.accessToken });
+      assert.equal((await entry()).statusCode, 404, 'not even her name, by id');
 
       const admin = await adminOf(t);
       const pending = await t.request({
@@ -77,6 +80,15 @@ describeEachDatabase(
       assert.equal(verify.statusCode, 200, verify.body);
       assert.equal(verify.json().status, 'verified');
       assert.ok((await directory(t, girl.accessToken, '?district=gasabo')).includes(user.id));
+      const verified = await entry();
+      assert.equal(verified.statusCode, 200, verified.body);
+      assert.equal(verified.json().id, user.id);
+      assert.equal(verified.json().district, 'gasabo');
+      assert.equal(
+        JSON.stringify(verified.json()).includes('RMDC-77-1234'),
+        false,
+        'no licence in the directory',
+      );
 
       // The admin's read of her licence is in her access log.
       const log = await t.request({ method: 'GET', url: '/api/v1/me/access-log', token: accessToken });

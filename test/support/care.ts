@@ -170,14 +170,3 @@ export async function accessLogOf(t: TestApp, token: string, action: string) {
     }>
   ).filter((e) => e.action === action);
 }
-
-/** A new access token for someone whose token the moved clock expired (15 minutes). */
-export async function signIn(t: TestApp, who: Registered): Promise<Registered> {
-  const res = await t.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    body: { identifier: who.email, password: who.password },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  return { ...who, accessToken: res.json().accessToken, refreshToken: res.json().refreshToken };
-}

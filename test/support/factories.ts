@@ -86,19 +86,28 @@ export async function createAdmin(t: TestApp): Promise<Registered> {
     { name, email, password: GOOD_PASSWORD, role: 'admin', acceptTerms: true },
     { requestId: 'test', channel: 'cli', ip: '127.0.0.1', userAgent: undefined, principal: undefined },
   );
-  const login = await t.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    body: { identifier: email, password: GOOD_PASSWORD },
-  });
-  if (login.statusCode !== 200) throw new Error(`admin login failed: ${login.body}`);
+  const admin = await signIn(t, { id: user.id, name, phone: '', email, password: GOOD_PASSWORD, pin: '' });
   // An account made for someone carries no consent: she (here, the admin) accepts at first sign-in.
-  await acceptCurrentPolicies(t, login.json().accessToken);
-  return { id: user.id, name, phone: '', email, password: GOOD_PASSWORD, pin: '', ...tokensOf(login.json()) };
+  await acceptCurrentPolicies(t, admin.accessToken);
+  return admin;
 }
 
-function tokensOf(json: { accessToken: string; refreshToken: string }) {
-  return { accessToken: json.accessToken, refreshToken: json.refreshToken };
+/**
+ * Signs in with email and password through the API: the same person with fresh tokens (tests
+ * that move the clock past 15 minutes need them, the old ones having expired).
+ */
+export async function signIn<T extends { email: string; password: string }>(
+  t: TestApp,
+  who: T,
+): Promise<T & { accessToken: string; refreshToken: string }> {
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    body: { identifier: who.email, password: who.password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const { accessToken, refreshToken } = res.json() as { accessToken: string; refreshToken: string };
+  return { ...who, accessToken, refreshToken };
 }
 
 /** Accepts the terms and privacy notice in force, as a person does at her first sign-in. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app.ts';
-import { createAdmin, GOOD_PASSWORD, type Registered, uniqueEmail } from './factories.ts';
+import { createAdmin, GOOD_PASSWORD, type Registered, signIn, uniqueEmail } from './factories.ts';
 
 export type RegisteredProvider = Registered & { licenceNumber: string; district: string };
 
@@ -20,14 +20,7 @@ export async function adminOf(t: TestApp): Promise<Registered> {
     made = createAdmin(t);
     admins.set(t, made);
   }
-  const admin = await made;
-  const login = await t.request({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    body: { identifier: admin.email, password: admin.password },
-  });
-  if (login.statusCode !== 200) throw new Error(`admin login failed: ${login.body}`);
-  return { ...admin, accessToken: login.json().accessToken, refreshToken: login.json().refreshToken };
+  return signIn(t, await made);
 }
 
 /** An admin's invitation code. */

@@ -7,6 +7,7 @@ import { eventContext, type SecurityEvents } from '../../platform/security/event
 import { localDate } from '../../platform/time.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { ConsentService } from '../consents/service.ts';
+import { addDays, daysBetween } from '../cycles/engine/dates.ts';
 import type { CycleInsights } from '../cycles/insights.ts';
 import type { CycleService } from '../cycles/service.ts';
 import type { ProviderServiceApi } from '../providers/service.ts';
@@ -20,7 +21,6 @@ import {
 import { DEFAULT_REASON, type ReasonCode } from './schema.ts';
 import type { AppointmentSeal } from './seal.ts';
 import { BOOKING_HORIZON_DAYS, MAX_RANGE_DAYS, type SlotService } from './slot-service.ts';
-import { addDays, daysBetween } from './slots.ts';
 import {
   type AppointmentView,
   baseView,

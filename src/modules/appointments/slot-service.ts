@@ -2,22 +2,14 @@ import type { ProviderProfileRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
+import { addDays, daysBetween } from '../cycles/engine/dates.ts';
 import type { DirectoryFilter } from '../providers/repo.ts';
 import type { DirectoryEntry, DistrictSchedule, ProviderServiceApi } from '../providers/service.ts';
 import { type Candidate, daySlotsInOrder } from './day-merge.ts';
 import type { AppointmentRepo } from './repo.ts';
-import {
-  addDays,
-  daySlots,
-  daysBetween,
-  freeSlots,
-  type Interval,
-  localDateOf,
-  localTimeToInstant,
-  type Schedule,
-} from './slots.ts';
+import { daySlots, freeSlots, type Interval, localTimeToInstant, type Schedule } from './slots.ts';
 
-export const DEFAULT_RANGE_DAYS = 14;
+const DEFAULT_RANGE_DAYS = 14;
 export const MAX_RANGE_DAYS = 62;
 /** How far ahead she may book: slots past it are not shown (the lists show 62 days at a time). */
 export const BOOKING_HORIZON_DAYS = 92;
@@ -151,7 +143,7 @@ export function createSlotService(deps: {
       const { slots } = await freeOf(row, range);
       const counts = new Map<string, number>();
       for (const slot of slots) {
-        const date = localDateOf(slot.start, row.time_zone);
+        const date = localDate(slot.start, row.time_zone);
         counts.set(date, (counts.get(date) ?? 0) + 1);
       }
       return {
@@ -168,7 +160,7 @@ export function createSlotService(deps: {
      */
     async scheduledSlot(row: ProviderProfileRow, start: number): Promise<Interval | undefined> {
       if (Number.isNaN(start) || start < earliestStart()) return undefined;
-      const date = localDateOf(start, row.time_zone);
+      const date = localDate(start, row.time_zone);
       const schedule = await providers.scheduleOf(row, date, date);
       return daySlots(schedule, date).find((slot) => slot.start === start);
     },

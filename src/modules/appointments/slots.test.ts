@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { localDate as localDateOf } from '../../platform/time.ts';
+import { addDays } from '../cycles/engine/dates.ts';
 import {
-  addDays,
   daySlots,
   freeSlots,
   type Interval,
   instantOf,
-  localDateOf,
   localTimeToInstant,
   minuteOfDay,
   offsetAt,

@@ -10,6 +10,8 @@
  * they go back) has one, at its first occurrence. A slot lasts `slotMinutes` of real time.
  */
 
+import { addDays } from '../cycles/engine/dates.ts';
+
 /** A range of opening hours on an ISO weekday (1 = Monday), 'HH:MM' (or 'HH:MM:SS') local time. */
 export type OpeningHours = { weekday: number; opens: string; closes: string };
 export type Schedule = {
@@ -34,15 +36,6 @@ export function minuteOfDay(time: string): number {
 /** 'YYYY-MM-DD' → the UTC midnight of that calendar date (a "wall" instant, not a real one). */
 function wallMidnight(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(wallMidnight(date) + days * DAY).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((wallMidnight(to) - wallMidnight(from)) / DAY);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
@@ -141,11 +134,6 @@ export function localTimeToInstant(date: string, minutes: number, timeZone: stri
   return offset === null ? instantOf(wall, timeZone) : wall - offset;
 }
 
-/** The local calendar date of an instant in a zone. */
-export function localDateOf(instant: number, timeZone: string): string {
-  return new Date(instant + offsetAt(instant, timeZone)).toISOString().slice(0, 10);
-}
-
 // Opening hours as minutes, per weekday, in order: worked out once per list of hours.
 const weekdayRanges = new WeakMap<readonly OpeningHours[], Array<Array<readonly [number, number]>>>();
 function rangesByWeekday(weekly: readonly OpeningHours[]): Array<Array<readonly [number, number]>> {
@@ -196,7 +184,7 @@ export function gridSlots(schedule: Schedule, range: { from: string; to: string;
  * The slots (in time order) that overlap no busy interval: a requested or confirmed appointment,
  * whatever its length (a provider may have changed the slot length since it was booked).
  */
-export function withoutBusy(slots: readonly Interval[], busy: readonly Interval[]): Interval[] {
+function withoutBusy(slots: readonly Interval[], busy: readonly Interval[]): Interval[] {
   if (busy.length === 0) return [...slots];
   const sorted = [...busy].sort((a, b) => a.start - b.start);
   const free: Interval[] = [];

@@ -53,7 +53,7 @@ export type GuardianAppointmentView = {
   status: AppointmentRow['status'];
 };
 
-export function openReason(vault: UserVault, row: AppointmentRow): Reason {
+function openReason(vault: UserVault, row: AppointmentRow): Reason {
   const parsed = JSON.parse(vault.open(sealedField(row.id, 'reason'), row.reason_enc)) as {
     code?: string;
     words?: string;

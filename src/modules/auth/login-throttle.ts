@@ -27,7 +27,12 @@ export const ACCOUNT_POLICY: ThrottlePolicy = {
   lockAfter: 5,
   lockSeconds: 15 * 60,
 };
-export const ACCOUNT_DAILY_POLICY: ThrottlePolicy = {
+/**
+ * A day's budget of wrong guesses: 10 lock until the day has passed. The same policy on purpose
+ * for an account's secrets and for its care link codes (each counted under its own keys, so the
+ * two budgets stay apart): a day's worth of guessing is judged alike whatever is guessed.
+ */
+export const DAILY_GUESS_POLICY: ThrottlePolicy = {
   delayAfter: Number.POSITIVE_INFINITY,
   baseDelaySeconds: 0,
   maxDelaySeconds: 0,
@@ -46,34 +51,13 @@ export const IP_POLICY: ThrottlePolicy = {
   lockSeconds: 15 * 60,
 };
 
-/** Guardian codes are 8 digits: a handful of wrong ones per hour is all a real guardian needs. */
-export const GUARDIAN_CODE_POLICY: ThrottlePolicy = {
-  delayAfter: Number.POSITIVE_INFINITY,
-  baseDelaySeconds: 0,
-  maxDelaySeconds: 0,
-  lockAfter: 5,
-  lockSeconds: 60 * 60,
-};
-
 /**
- * Care link codes are 8 digits that live a day: a person typing the one read out to them needs a
- * few tries, so 5 wrong ones lock the account's code entry for an hour and 10 for a day.
+ * One-time codes a person was handed or sent (a guardian's consent or recovery code, a care link
+ * code, an SMS code): whoever types the real one needs a few tries, so 5 wrong ones lock that
+ * code entry for an hour. One policy on purpose (the codes are guessed alike); each kind keeps
+ * its own keys (keysForGuardian, keysForCareCode, keysForSmsCode), so their budgets stay apart.
  */
-export const CARE_CODE_POLICY: ThrottlePolicy = {
-  delayAfter: Number.POSITIVE_INFINITY,
-  baseDelaySeconds: 0,
-  maxDelaySeconds: 0,
-  lockAfter: 5,
-  lockSeconds: 60 * 60,
-};
-export const CARE_CODE_DAILY_POLICY: ThrottlePolicy = {
-  ...CARE_CODE_POLICY,
-  lockAfter: 10,
-  lockSeconds: 24 * 3600,
-};
-
-/** One-time codes sent by SMS (phone verification, recovery): 5 wrong codes per number an hour. */
-export const SMS_CODE_POLICY: ThrottlePolicy = {
+export const CODE_ENTRY_POLICY: ThrottlePolicy = {
   delayAfter: Number.POSITIVE_INFINITY,
   baseDelaySeconds: 0,
   maxDelaySeconds: 0,
@@ -99,7 +83,7 @@ export function createLoginThrottle(deps: {
     const h = hashed(`account\u0000${userId}`);
     return [
       { key: `auth:acct:${h}`, policy: ACCOUNT_POLICY, name: 'credential-account' },
-      { key: `auth:acct-day:${h}`, policy: ACCOUNT_DAILY_POLICY, name: 'credential-account-day' },
+      { key: `auth:acct-day:${h}`, policy: DAILY_GUESS_POLICY, name: 'credential-account-day' },
       ...(ip === undefined ? [] : [{ key: `login:ip:${hashed(ip)}`, policy: IP_POLICY, name: 'login-ip' }]),
     ];
   }
@@ -109,7 +93,7 @@ export function createLoginThrottle(deps: {
     const h = hashed(`identifier\u0000${identifier}`);
     return [
       { key: `auth:ident:${h}`, policy: ACCOUNT_POLICY, name: 'credential-account' },
-      { key: `auth:ident-day:${h}`, policy: ACCOUNT_DAILY_POLICY, name: 'credential-account-day' },
+      { key: `auth:ident-day:${h}`, policy: DAILY_GUESS_POLICY, name: 'credential-account-day' },
       ...(ip === undefined ? [] : [{ key: `login:ip:${hashed(ip)}`, policy: IP_POLICY, name: 'login-ip' }]),
     ];
   }
@@ -134,16 +118,16 @@ export function createLoginThrottle(deps: {
     keysForUnknown,
     /** A guardian entering codes: 5 wrong codes lock the account for an hour. */
     keysForGuardian: (userId: string): Key[] => [
-      { key: `guardian:${hashed(userId)}`, policy: GUARDIAN_CODE_POLICY, name: 'guardian-code' },
+      { key: `guardian:${hashed(userId)}`, policy: CODE_ENTRY_POLICY, name: 'guardian-code' },
     ],
     /** Someone entering care link codes: the account's hourly and daily budgets of wrong codes. */
     keysForCareCode: (userId: string): Key[] => [
-      { key: `care-code:${hashed(userId)}`, policy: CARE_CODE_POLICY, name: 'care-code' },
-      { key: `care-code-day:${hashed(userId)}`, policy: CARE_CODE_DAILY_POLICY, name: 'care-code-day' },
+      { key: `care-code:${hashed(userId)}`, policy: CODE_ENTRY_POLICY, name: 'care-code' },
+      { key: `care-code-day:${hashed(userId)}`, policy: DAILY_GUESS_POLICY, name: 'care-code-day' },
     ],
     /** Someone entering a code sent by SMS to a number: 5 wrong codes lock that number's codes for an hour. */
     keysForSmsCode: (phone: string): Key[] => [
-      { key: `sms-code:${hashed(phone)}`, policy: SMS_CODE_POLICY, name: 'sms-code' },
+      { key: `sms-code:${hashed(phone)}`, policy: CODE_ENTRY_POLICY, name: 'sms-code' },
     ],
 
     /**

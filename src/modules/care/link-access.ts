@@ -173,7 +173,14 @@ export function actorContext(ctx: RequestContext, userId: string, role?: Role) {
   return { ...auditContextOf(ctx), actorId: userId, actorRole: ctx.principal?.role ?? role ?? null };
 }
 
-/** A consent record of hers about one link: what it was about is sealed under her key. */
+/** Her consent record about one link, for ConsentRepo.record: what it is about is sealed under her key. */
+/** Where a care-sharing consent record's detail is sealed (her key, bound to the record). */
+export const sharingDetailField = (recordId: string) => ({
+  table: 'consent_records',
+  column: 'detail',
+  rowId: recordId,
+});
+
 export function sharingRecord(
   vault: UserVault,
   link: Pick<CareLinkRow, 'id' | 'child_id' | 'adult_id'>,
@@ -182,10 +189,10 @@ export function sharingRecord(
 ) {
   const id = randomUUID();
   const detail = vault.seal(
-    { table: 'consent_records', column: 'detail', rowId: id },
+    sharingDetailField(id),
     JSON.stringify({ linkId: link.id, adultId: link.adult_id, ...change }),
   );
   const granted = change.change !== 'unlinked' && change.scopes.length > 0;
-  return { id, childId: link.child_id, granted, at, detail };
+  return { id, userId: link.child_id, purpose: 'care_sharing', version: 'v1', granted, at, detail };
 }
 export type LinkAccess = ReturnType<typeof createLinkAccess>;

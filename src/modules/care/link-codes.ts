@@ -1,4 +1,5 @@
-import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { labelledMac, newDigitCode, typedDigitCode } from '../../platform/crypto/one-time-code.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -14,6 +15,9 @@ import { DEFAULT_SCOPES } from './scopes.ts';
 const CODE_HOURS = 24;
 /** Live codes per person: a girl may hand codes to her mother and her father on the same evening. */
 const LIVE_CODES = 3;
+const CODE_DIGITS = 8;
+/** Read out over the phone: spaces and dashes a person writes between the digits are not part of it. */
+const READ_OUT = /[\s-]/g;
 const NOT_VALID = 'This code is not valid, was already used or has expired';
 
 export type LinkCodeDeps = {
@@ -36,8 +40,7 @@ export type LinkCodeDeps = {
  */
 export function createLinkCodes(deps: LinkCodeDeps) {
   const { repo, access, users, clock } = deps;
-  const hashCode = (code: string) =>
-    createHmac('sha256', deps.codeKey).update(`care-link\u0000${code}`).digest();
+  const hashCode = (code: string) => labelledMac(deps.codeKey, 'care-link', code);
 
   return {
     /** A one-time 8-digit code to read out to the other person; only its keyed hash is kept. */
@@ -47,7 +50,7 @@ export function createLinkCodes(deps: LinkCodeDeps) {
       const expiresAt = new Date(now.getTime() + CODE_HOURS * 3_600_000);
       // A new code may equal someone's live one (1 in 10^8 per live code): draw again.
       for (let attempt = 0; attempt < 5; attempt++) {
-        const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+        const code = newDigitCode(CODE_DIGITS);
         const row = { id: randomUUID(), codeHash: hashCode(code), creatorId: userId, at: now, expiresAt };
         if (!(await repo.insertCode(row, LIVE_CODES))) continue;
         await deps.audit.record(actorContext(ctx, userId, me.role), {
@@ -70,10 +73,8 @@ export function createLinkCodes(deps: LinkCodeDeps) {
       const me = await access.linkableRow(userId);
       const keys = deps.throttle.keysForCareCode(userId);
       const attempt = await deps.throttle.begin(keys);
-      const digits = code.replace(/[\s-]/g, '');
-      const found = /^[0-9]{8}$/.test(digits)
-        ? await repo.findLiveCode(hashCode(digits), clock())
-        : undefined;
+      const digits = typedDigitCode(code, CODE_DIGITS, READ_OUT);
+      const found = digits ? await repo.findLiveCode(hashCode(digits), clock()) : undefined;
       const creator = found && (await users.findRow(found.creatorId));
       // Her own code, or one of her own kind (two girls, two parents), links no one.
       if (

@@ -11,7 +11,10 @@ function alreadyLinked(error: unknown): never {
   throw error;
 }
 
-/** Care link codes, links, and the consent records of what she shares. SQL only. */
+/**
+ * Care link codes and links. SQL only; the consent records of what she shares are written
+ * through the consents module's repository (ConsentRepo.record), in the link's transaction.
+ */
 export function createCareRepo(db: Db) {
   const live = (now: Date) => (eb: ExpressionBuilder<Tables, 'care_link_codes'>) =>
     eb.and([eb('used_at', 'is', null), eb('expires_at', '>', now)]);
@@ -170,25 +173,6 @@ export function createCareRepo(db: Db) {
     async deleteLink(id: string, tx: Db = db): Promise<boolean> {
       const result = await tx.deleteFrom('care_links').where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
-    },
-
-    /** One versioned record of what she shares with one adult (what it was about is sealed). */
-    async recordSharing(
-      record: { id: string; childId: string; granted: boolean; at: Date; detail: Uint8Array },
-      tx: Db = db,
-    ): Promise<void> {
-      await tx
-        .insertInto('consent_records')
-        .values({
-          id: record.id,
-          user_id: record.childId,
-          purpose: 'care_sharing',
-          version: 'v1',
-          granted: record.granted,
-          recorded_at: record.at,
-          detail_enc: record.detail,
-        })
-        .execute();
     },
   };
 }

@@ -4,12 +4,15 @@ import type { Db } from '../../platform/db/database.ts';
 import type { CareLinkRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import type { ConsentRepo } from '../consents/repo.ts';
 import { type ChildViewDeps, createChildViews } from './child-view.ts';
 import {
   actorContext,
   createLinkAccess,
   type LinkAccessDeps,
   type LinkView,
+  type SharingChange,
+  sharingDetailField,
   sharingRecord,
 } from './link-access.ts';
 import { createLinkCodes, type LinkCodeDeps } from './link-codes.ts';
@@ -26,7 +29,11 @@ export type { LinkView } from './link-access.ts';
 export function createCareService(
   deps: LinkAccessDeps &
     Omit<ChildViewDeps, 'access'> &
-    Omit<LinkCodeDeps, 'access'> & { dataProtection: DataProtection },
+    Omit<LinkCodeDeps, 'access'> & {
+      dataProtection: DataProtection;
+      /** Her consent records: each sharing change is one, written in the link's transaction. */
+      consentRecords: Pick<ConsentRepo, 'record'>;
+    },
 ) {
   const { repo, seal, clock } = deps;
   const access = createLinkAccess(deps);
@@ -47,6 +54,22 @@ export function createCareService(
     ...createLinkCodes({ ...deps, access }),
 
     listLinks,
+
+    /**
+     * What each of her care-sharing consent records says (the link, the adult, the scopes, who
+     * changed them), opened for her export.
+     */
+    async sharingDetails(
+      userId: string,
+      records: ReadonlyArray<{ id: string; purpose: string; detail: Uint8Array | null }>,
+    ): Promise<Map<string, SharingChange & { linkId: string; adultId: string }>> {
+      const vault = await deps.dataProtection.vaultFor(userId);
+      const details = new Map<string, SharingChange & { linkId: string; adultId: string }>();
+      for (const r of records)
+        if (r.purpose === 'care_sharing' && r.detail)
+          details.set(r.id, JSON.parse(vault.open(sharingDetailField(r.id), r.detail)));
+      return details;
+    },
 
     /** Her links for her data export: who, what they see, since when. */
     async linksForExport(userId: string) {
@@ -79,7 +102,7 @@ export function createCareService(
         });
         await repo.saveLink(next, tx);
         const by = userId === current.child_id ? 'her' : 'adult';
-        await repo.recordSharing(
+        await deps.consentRecords.record(
           sharingRecord(vault, next, { scopes: next.scopes, change: 'linked', by }, now),
           tx,
         );
@@ -115,7 +138,7 @@ export function createCareService(
         if (current.scopes.join(',') === next.join(',')) return { link: current, changed: false };
         const link = access.sealed({ ...current, scopes: next, updated_at: now });
         await repo.saveLink(link, tx);
-        await repo.recordSharing(
+        await deps.consentRecords.record(
           sharingRecord(vault, link, { scopes: next, change: 'sharing', by: 'her' }, now),
           tx,
         );
@@ -148,7 +171,7 @@ export function createCareService(
         await repo.deleteLink(linkId, tx);
         if (current.status !== 'active') return;
         const by = userId === current.child_id ? 'her' : 'adult';
-        await repo.recordSharing(
+        await deps.consentRecords.record(
           sharingRecord(vault, current, { scopes: [], change: 'unlinked', by }, now),
           tx,
         );
@@ -214,7 +237,7 @@ export function createCareService(
       await repo.saveLink(link, tx);
     }
     const record = { scopes: link.scopes, change: 'linked' as const, by: 'guardian_consent' as const };
-    await repo.recordSharing(sharingRecord(vault, link, record, now), tx);
+    await deps.consentRecords.record(sharingRecord(vault, link, record, now), tx);
     // Noted once the consent's transaction has committed.
     return async () => {
       if (broken) await access.intact(broken, ctx);

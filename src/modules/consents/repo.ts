@@ -2,31 +2,47 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
 
 export type ConsentRecord = {
+  id: string;
   purpose: string;
   version: string;
   granted: boolean;
   recordedAt: Date;
   /** Given by a guardian rather than by her (who is sealed under her key in granted_by_enc). */
   byGuardian: boolean;
+  /** What the record says beyond yes or no (a care-sharing change), sealed under her key. */
+  detail: Uint8Array | null;
 };
 
 /** Versioned consent records: each grant or withdrawal is a new row, never an overwrite. */
 export function createConsentRepo(db: Db) {
   const toRecord = (r: {
+    id: string;
     purpose: string;
     version: string;
     granted: boolean;
     recorded_at: Date;
     granted_by: string | null;
     granted_by_enc: Uint8Array | null;
+    detail_enc: Uint8Array | null;
   }): ConsentRecord => ({
+    id: r.id,
     purpose: r.purpose,
     version: r.version,
     granted: r.granted,
     recordedAt: r.recorded_at,
     byGuardian: r.granted_by !== null || r.granted_by_enc !== null,
+    detail: r.detail_enc,
   });
-  const columns = ['purpose', 'version', 'granted', 'recorded_at', 'granted_by', 'granted_by_enc'] as const;
+  const columns = [
+    'id',
+    'purpose',
+    'version',
+    'granted',
+    'recorded_at',
+    'granted_by',
+    'granted_by_enc',
+    'detail_enc',
+  ] as const;
   return {
     async record(
       entry: {
@@ -37,6 +53,8 @@ export function createConsentRepo(db: Db) {
         at: Date;
         /** A guardian's consent: who gave it, sealed under her key, and the guardian number's fingerprint. */
         guardian?: { sealed: Uint8Array; phoneIndex: Uint8Array };
+        /** What a care-sharing record is about (link, adult, scopes), sealed under her key. */
+        detail?: Uint8Array;
         id?: string;
       },
       tx: Db = db,
@@ -52,6 +70,7 @@ export function createConsentRepo(db: Db) {
           recorded_at: entry.at,
           granted_by_enc: entry.guardian?.sealed ?? null,
           guardian_phone_bidx: entry.guardian?.phoneIndex ?? null,
+          detail_enc: entry.detail ?? null,
         })
         .execute();
     },

@@ -1,5 +1,6 @@
-import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
+import { labelledMac, newDigitCode, typedDigitCode } from '../../platform/crypto/one-time-code.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
@@ -11,6 +12,7 @@ import { POLICY_KINDS, type Policies, type PolicyKind, PURPOSES, type Purpose } 
 import type { ConsentRecord, ConsentRepo } from './repo.ts';
 
 const GUARDIAN_CODE_HOURS = 48;
+const GUARDIAN_CODE_DIGITS = 8;
 /** From this many children consented for by one guardian number, an admin is asked to look. */
 export const GUARDIAN_REVIEW_AT = 3;
 export const GUARDIAN_PURPOSE = 'guardian';
@@ -60,8 +62,7 @@ export function createConsentService(deps: {
   clock: () => Date;
 }) {
   const { repo, policies, clock } = deps;
-  const hashCode = (code: string) =>
-    createHmac('sha256', deps.codeKey).update(`guardian-code\u0000${code}`).digest();
+  const hashCode = (code: string) => labelledMac(deps.codeKey, 'guardian-code', code);
   const latestOf = (records: ConsentRecord[], purpose: string) => records.find((r) => r.purpose === purpose);
 
   /** Age from the birth year alone is the youngest she can be; unknown counts as too young. */
@@ -208,7 +209,7 @@ export function createConsentService(deps: {
         'phone_required',
         'First verify your own phone number: your guardian then gives consent from a different one',
       );
-      const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+      const code = newDigitCode(GUARDIAN_CODE_DIGITS);
       const now = clock();
       const expiresAt = new Date(now.getTime() + GUARDIAN_CODE_HOURS * 3_600_000);
       await repo.insertGuardianCode({ codeHash: hashCode(code), childId: userId, at: now, expiresAt });
@@ -244,7 +245,8 @@ export function createConsentService(deps: {
       // Codes are 8 digits and live 48 hours: a guardian gets a few tries an hour, not a million.
       const keys = deps.throttle.keysForGuardian(guardianId);
       const attempt = await deps.throttle.begin(keys);
-      const hash = /^[0-9]{8}$/.test(code) ? hashCode(code) : undefined;
+      const typed = typedDigitCode(code, GUARDIAN_CODE_DIGITS);
+      const hash = typed ? hashCode(typed) : undefined;
       const childId = hash ? await repo.findGuardianCode(hash, clock()) : undefined;
       const child = childId ? await deps.users.findRow(childId) : undefined;
       if (!child || !hash) {

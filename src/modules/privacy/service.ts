@@ -41,6 +41,11 @@ export function createPrivacyService(deps: {
     listLinks(
       userId: string,
     ): Promise<Array<{ status: string; person: { id: string; name: string } | null }>>;
+    /** Her care-sharing consent records' sealed details, opened. */
+    sharingDetails(
+      userId: string,
+      records: ReadonlyArray<{ id: string; purpose: string; detail: Uint8Array | null }>,
+    ): Promise<Map<string, object>>;
   };
   consents: ConsentRepo;
   auditRepo: AuditRepo;
@@ -110,6 +115,7 @@ export function createPrivacyService(deps: {
         deps.careLinks.linksForExport(userId),
         accessLog(userId, EXPORT_ACCESS_LOG_LIMIT),
       ]);
+    const details = await deps.careLinks.sharingDetails(userId, consents);
     return {
       format: 'ladys-essence-export',
       version: EXPORT_FORMAT_VERSION,
@@ -121,6 +127,8 @@ export function createPrivacyService(deps: {
         granted: c.granted,
         recordedAt: c.recordedAt.toISOString(),
         givenBy: c.byGuardian ? 'guardian' : 'you',
+        // A care-sharing change: which link and adult, which scopes, who made it.
+        ...(details.has(c.id) ? { detail: details.get(c.id) } : {}),
       })),
       guardianCodes,
       sessions,

@@ -9,7 +9,7 @@ import type {
   Tables,
 } from '../../platform/db/tables.ts';
 
-export type NewProfileRow = ProviderProfilesTable;
+type NewProfileRow = ProviderProfilesTable;
 export type ProfileChanges = Partial<
   Pick<
     ProviderProfilesTable,
@@ -26,7 +26,7 @@ export type ProfileChanges = Partial<
     | 'row_mac'
   >
 > & { updated_at: Date };
-export type HoursRow = ProviderHoursTable;
+type HoursRow = ProviderHoursTable;
 export type DirectoryFilter = {
   district?: string | undefined;
   language?: Language | undefined;

@@ -5,8 +5,9 @@ import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
 import { eventContext, type SecurityEvents } from '../../platform/security/events.ts';
 import { DEFAULT_TIME_ZONE, localDate } from '../../platform/time.ts';
-import { addDays, isTimeZone, minuteOfDay, type Schedule } from '../appointments/slots.ts';
+import { isTimeZone, minuteOfDay, type Schedule } from '../appointments/slots.ts';
 import type { AuditService } from '../audit/service.ts';
+import { addDays } from '../cycles/engine/dates.ts';
 import type { SessionService, TokenPair } from '../sessions/service.ts';
 import type { PublicUser, UserService } from '../users/service.ts';
 import type { VerificationService } from '../verification/service.ts';
@@ -46,7 +47,8 @@ export type DirectoryEntry = Pick<
   ProviderProfile,
   'id' | 'displayName' | 'facility' | 'district' | 'languages' | 'services' | 'timeZone' | 'slotMinutes'
 >;
-export type ProfileChanges = {
+/** What a provider may change of her directory entry (PUT /providers/me). */
+export type ProfileEdit = {
   displayName?: string | undefined;
   facility?: string | undefined;
   district?: string | undefined;
@@ -114,7 +116,7 @@ export function toDirectoryEntry(row: DirectoryRow): DirectoryEntry {
 
 /** An admin's invitation code: 12 letters and digits a person can read out, grouped by four. */
 const INVITATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export function normalizeInvitation(code: string): string {
+function normalizeInvitation(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 export function invitationHasher(key: Buffer) {
@@ -307,11 +309,7 @@ export function createProviderService(deps: {
       return toProfile(row);
     },
 
-    async updateMe(
-      providerId: string,
-      changes: ProfileChanges,
-      ctx: RequestContext,
-    ): Promise<ProviderProfile> {
+    async updateMe(providerId: string, changes: ProfileEdit, ctx: RequestContext): Promise<ProviderProfile> {
       const row = await profileRow(providerId, ctx);
       assertThat(row, 'not_found', 'This account has no provider profile');
       const update: Parameters<ProviderRepo['updateProfile']>[1] = { updated_at: clock() };

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Background } from '../../platform/background.ts';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
+import { labelledMac, newDigitCode, sameMac, typedDigitCode } from '../../platform/crypto/one-time-code.ts';
 import type { UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { auditContextOf, type RequestContext } from '../../platform/request-context.ts';
@@ -20,6 +21,7 @@ export const REQUEST_MINUTES = 30;
 /** A browser she has not signed in with for this long no longer counts as hers. */
 const DEVICE_DAYS = 365;
 const STARTS_PER_HOUR = 5;
+const CODE_DIGITS = 8;
 
 export type RecoveryStatus = 'waiting' | 'approved' | 'expired';
 export type StartedRequest = { requestId: string; code: string; requestToken: string; expiresAt: string };
@@ -50,8 +52,7 @@ export function createGuardianRecoveryService(deps: {
   clock: () => Date;
 }) {
   const { repo, clock } = deps;
-  const mac = (purpose: string, value: string) =>
-    createHmac('sha256', deps.key).update(`${purpose}\u0000${value}`).digest();
+  const mac = (purpose: string, value: string) => labelledMac(deps.key, purpose, value);
   const days = (n: number) => new Date(clock().getTime() - n * 86_400_000);
   const quotaKey = (value: string) => mac('quota', value).toString('hex').slice(0, 32);
 
@@ -101,7 +102,7 @@ export function createGuardianRecoveryService(deps: {
   }
 
   function secretMatches(request: RecoveryRequest, secret: string): boolean {
-    return timingSafeEqual(mac('secret', secret), Buffer.from(request.secretHash));
+    return sameMac(request.secretHash, mac('secret', secret));
   }
 
   return {
@@ -133,7 +134,7 @@ export function createGuardianRecoveryService(deps: {
       );
       const now = clock();
       const id = randomUUID();
-      const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+      const code = newDigitCode(CODE_DIGITS);
       const requestToken = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + REQUEST_MINUTES * 60_000);
       await repo.insert(
@@ -184,8 +185,8 @@ export function createGuardianRecoveryService(deps: {
       );
       const keys = deps.throttle.keysForGuardian(guardianId);
       const attempt = await deps.throttle.begin(keys);
-      const digits = code.replace(/\s+/g, '');
-      const live = /^[0-9]{8}$/.test(digits) ? await repo.liveByCode(mac('code', digits), clock()) : [];
+      const digits = typedDigitCode(code, CODE_DIGITS, /\s+/g);
+      const live = digits ? await repo.liveByCode(mac('code', digits), clock()) : [];
       const { match, refusedFor } = await approvableBy(guardian, live);
       if (!match || !(await repo.approve(match.request.id, clock()))) {
         await deps.throttle.fail(keys, attempt);

@@ -1,7 +1,8 @@
-import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Background } from '../../platform/background.ts';
 import type { BlindIndex } from '../../platform/crypto/blind-index.ts';
 import type { DataProtection } from '../../platform/crypto/data-protection.ts';
+import { labelledMac, newDigitCode, sameMac, typedDigitCode } from '../../platform/crypto/one-time-code.ts';
 import type { Language, UserRow } from '../../platform/db/tables.ts';
 import { AppError, assertThat } from '../../platform/http/errors.ts';
 import { translate, translateCount } from '../../platform/i18n/index.ts';
@@ -18,6 +19,7 @@ import type { PublicUser, UserService } from '../users/service.ts';
 import type { CodePurpose, VerificationRepo } from './repo.ts';
 
 const CODE_MINUTES = 15;
+const CODE_DIGITS = 6;
 const SENDS_PER_HOUR = 5;
 
 /** What the verification service needs of the SMS channel: one message, sent now or not. */
@@ -57,8 +59,8 @@ export function createVerificationService(deps: {
   clock: () => Date;
 }) {
   const { repo, blindIndex, clock } = deps;
-  const hashCode = (rowId: string, code: string) =>
-    createHmac('sha256', deps.codeKey).update(`${rowId}\u0000${code}`).digest();
+  // Labelled with the code's own row: a hash copied to another row matches nothing there.
+  const hashCode = (rowId: string, code: string) => labelledMac(deps.codeKey, rowId, code);
   // Pseudonyms for quota keys: never a raw number in a counter's name.
   const numberKey = (phone: string) =>
     blindIndex('throttle', `sms\u0000${phone}`).toString('hex').slice(0, 32);
@@ -76,7 +78,7 @@ export function createVerificationService(deps: {
   async function issue(userId: string, phone: string, purpose: CodePurpose, lang: Language) {
     const now = clock();
     const id = randomUUID();
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = newDigitCode(CODE_DIGITS);
     await repo.retireLive(userId, purpose, now);
     await repo.insert({
       id,
@@ -113,11 +115,10 @@ export function createVerificationService(deps: {
       ...(target.known ? deps.throttle.keysForAccount(userId) : deps.throttle.keysForUnknown(`sms:${phone}`)),
     ];
     const attempt = await deps.throttle.begin(keys);
-    const stored = /^[0-9]{6}$/.test(code)
+    const stored = typedDigitCode(code, CODE_DIGITS)
       ? await repo.latestLive(userId, blindIndex('phone', phone), purpose, clock())
       : undefined;
-    const matches =
-      stored !== undefined && timingSafeEqual(hashCode(stored.id, code), Buffer.from(stored.codeHash));
+    const matches = stored !== undefined && sameMac(stored.codeHash, hashCode(stored.id, code));
     if (!stored || !matches) {
       await deps.throttle.fail(keys, attempt);
       await deps.events.record({

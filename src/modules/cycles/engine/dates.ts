@@ -4,6 +4,7 @@ import type { IsoDate } from './types.ts';
  * Calendar arithmetic on whole days. Dates are her local calendar dates, so we never go through
  * local time: a date is turned into a day number (days since 1970-01-01, computed in UTC) and back.
  * That keeps every difference an exact integer, whatever the time zone or daylight-saving rules.
+ * The app's one home for calendar-day arithmetic: appointment ranges and slots use it too.
  */
 
 const MS_PER_DAY = 86_400_000;
