@@ -153,6 +153,15 @@ async function callersOf(world: World, entry: PolicyEntry): Promise<Caller[]> {
   ];
 }
 
+/**
+ * Per-test limits, so that a request that hangs fails its test instead of holding CI. On a 2-core
+ * machine the walk of every route by every caller takes about 16 s alone and 22 s (PGlite) beside
+ * the fuzz suite under --test-concurrency=2: 90 s leaves three to four times that. Every other
+ * test takes under 6 s there (the care cases, the longest; most well under a second): 30 s.
+ */
+const EVERY_ROUTE = { timeout: 90_000 };
+const SCENARIO = { timeout: 30_000 };
+
 async function listedOperations(t: TestApp): Promise<Operation[]> {
   const res = await t.request({ method: 'GET', url: '/api/v1/openapi.json' });
   assert.equal(res.statusCode, 200);
@@ -163,11 +172,11 @@ describe('policy table comparison', () => {
   const op = (key: string, secured = true): Operation => ({ key, path: key.split(' ')[1] ?? '', secured });
   const entry: PolicyEntry = { access: { public: false, roles: 'any', consentExempt: true }, ok: 200 };
 
-  it('agrees when every operation has its entry', () => {
+  it('agrees when every operation has its entry', SCENARIO, () => {
     assert.deepEqual(comparePolicyWithRoutes([op('GET /a')], { 'GET /a': entry }), []);
   });
 
-  it('names a route that has no entry, and an entry whose route is gone', () => {
+  it('names a route that has no entry, and an entry whose route is gone', SCENARIO, () => {
     const problems = comparePolicyWithRoutes([op('GET /a'), op('POST /new')], {
       'GET /a': entry,
       'DELETE /old': entry,
@@ -177,7 +186,7 @@ describe('policy table comparison', () => {
     assert.match(problems[1] ?? '', /^DELETE \/old: in the policy table but no such route exists/);
   });
 
-  it('names path parameters without a kind and public/private mismatches', () => {
+  it('names path parameters without a kind and public/private mismatches', SCENARIO, () => {
     const problems = comparePolicyWithRoutes([op('GET /x/{id}'), op('GET /open', false)], {
       'GET /x/{id}': entry,
       'GET /open': entry,
@@ -203,167 +212,183 @@ describeEachDatabase(
         return entry ? [[o.key, entry] as const] : [];
       });
 
-    it('has one policy entry for every operation in the OpenAPI document, and no other', () => {
+    it('has one policy entry for every operation in the OpenAPI document, and no other', SCENARIO, () => {
       assert.ok(operations.length >= 40, `expected the whole API, found ${operations.length} operations`);
       assert.deepEqual(comparePolicyWithRoutes(operations, POLICY_TABLE), []);
     });
 
-    it('answers every operation for every caller as the policy table says (BFLA, hidden fields, leaks)', async (t) => {
-      const problems: string[] = [];
-      let calls = 0;
-      let shared: { world: World; stored: Secret[] } | undefined;
-      for (const [key, entry] of tableEntries()) {
-        const young = entry.youngAdolescent === true;
-        if (!shared || young || !(await everyoneStillThere(shared.world))) {
-          const [world, people] = await Promise.all([buildWorld(get(), { young }), carePeople(get())]);
-          await careCastOf(world, people);
-          shared = { world, stored: await storedSecrets(get().db) };
+    it(
+      'answers every operation for every caller as the policy table says (BFLA, hidden fields, leaks)',
+      EVERY_ROUTE,
+      async (t) => {
+        const problems: string[] = [];
+        let calls = 0;
+        let shared: { world: World; stored: Secret[] } | undefined;
+        for (const [key, entry] of tableEntries()) {
+          const young = entry.youngAdolescent === true;
+          if (!shared || young || !(await everyoneStillThere(shared.world))) {
+            const [world, people] = await Promise.all([buildWorld(get(), { young }), carePeople(get())]);
+            await careCastOf(world, people);
+            shared = { world, stored: await storedSecrets(get().db) };
+          }
+          const { world, stored } = shared;
+          const callers = await callersOf(world, entry);
+          const care = await careCastOf(world);
+          if (young || SPENDS_WORLD.has(key)) shared = undefined;
+          for (const caller of callers) {
+            const res = await send(world, key, entry, caller);
+            calls += 1;
+            const what = `${key} as ${caller.label}`;
+            const scanKeys = key !== 'GET /api/v1/openapi.json';
+            problems.push(
+              ...judge(
+                what,
+                res,
+                expectationFor(entry, caller),
+                forbiddenFor(world, care, entry, caller, stored),
+                scanKeys,
+              ),
+              ...beyondPrediction(what, key, caller, res),
+            );
+          }
         }
-        const { world, stored } = shared;
-        const callers = await callersOf(world, entry);
-        const care = await careCastOf(world);
-        if (young || SPENDS_WORLD.has(key)) shared = undefined;
-        for (const caller of callers) {
-          const res = await send(world, key, entry, caller);
-          calls += 1;
-          const what = `${key} as ${caller.label}`;
-          const scanKeys = key !== 'GET /api/v1/openapi.json';
-          problems.push(
-            ...judge(
-              what,
-              res,
-              expectationFor(entry, caller),
-              forbiddenFor(world, care, entry, caller, stored),
-              scanKeys,
-            ),
-            ...beyondPrediction(what, key, caller, res),
-          );
+        t.diagnostic(`${tableEntries().length} operations, ${calls} calls`);
+        assert.deepEqual(problems, []);
+      },
+    );
+
+    it(
+      "keeps her periods, day logs and sessions out of everyone else's reach (BOLA)",
+      SCENARIO,
+      async (t) => {
+        const problems: string[] = [];
+        const owned = tableEntries().filter(([, e]) =>
+          Object.values(e.params ?? {}).some((k) => k.startsWith('own-')),
+        );
+        assert.ok(owned.length >= 5, `owned-object routes: ${owned.map(([k]) => k).join(', ')}`);
+        for (const [key, entry] of owned) problems.push(...(await tryOthersOn(get(), key, entry)));
+        t.diagnostic(`${owned.length} routes on owned objects, each tried by 5 other users`);
+        assert.deepEqual(problems, []);
+      },
+    );
+
+    it(
+      'lets only a parent with a verified phone give guardian consent, only for the child who issued the code',
+      SCENARIO,
+      async () => {
+        const t = get();
+        const child = await signUp(t, 'adolescent', { birthYear: YOUNG });
+        const otherChild = await signUp(t, 'adolescent', { birthYear: YOUNG });
+        const parent = await signUp(t, 'parent');
+        const issued = await t.request({
+          method: 'POST',
+          url: '/api/v1/me/guardian-code',
+          token: child.accessToken,
+        });
+        assert.equal(issued.statusCode, 201, issued.body);
+        const { code } = issued.json();
+        const consentOf = async (a: Actor) =>
+          (await t.request({ method: 'GET', url: '/api/v1/me/consents', token: a.accessToken })).json()
+            .guardian;
+
+        for (const who of [otherChild, await signUp(t, 'admin'), await signUp(t, 'provider')]) {
+          const res = await t.request({
+            method: 'POST',
+            url: '/api/v1/guardian/consent',
+            token: who.accessToken,
+            body: { code },
+          });
+          assert.equal(res.statusCode, 403, `${who.role}: ${res.body}`);
         }
-      }
-      t.diagnostic(`${tableEntries().length} operations, ${calls} calls`);
-      assert.deepEqual(problems, []);
-    });
-
-    it("keeps her periods, day logs and sessions out of everyone else's reach (BOLA)", async (t) => {
-      const problems: string[] = [];
-      const owned = tableEntries().filter(([, e]) =>
-        Object.values(e.params ?? {}).some((k) => k.startsWith('own-')),
-      );
-      assert.ok(owned.length >= 5, `owned-object routes: ${owned.map(([k]) => k).join(', ')}`);
-      for (const [key, entry] of owned) problems.push(...(await tryOthersOn(get(), key, entry)));
-      t.diagnostic(`${owned.length} routes on owned objects, each tried by 5 other users`);
-      assert.deepEqual(problems, []);
-    });
-
-    it('lets only a parent with a verified phone give guardian consent, only for the child who issued the code', async () => {
-      const t = get();
-      const child = await signUp(t, 'adolescent', { birthYear: YOUNG });
-      const otherChild = await signUp(t, 'adolescent', { birthYear: YOUNG });
-      const parent = await signUp(t, 'parent');
-      const issued = await t.request({
-        method: 'POST',
-        url: '/api/v1/me/guardian-code',
-        token: child.accessToken,
-      });
-      assert.equal(issued.statusCode, 201, issued.body);
-      const { code } = issued.json();
-      const consentOf = async (a: Actor) =>
-        (await t.request({ method: 'GET', url: '/api/v1/me/consents', token: a.accessToken })).json()
-          .guardian;
-
-      for (const who of [otherChild, await signUp(t, 'admin'), await signUp(t, 'provider')]) {
-        const res = await t.request({
+        // A parent account whose number nobody proved could be anyone, the child herself included.
+        const unproven = await registerUser(t, { role: 'parent', birthYear: 1984 }, { verifyPhone: false });
+        const refused = await t.request({
           method: 'POST',
           url: '/api/v1/guardian/consent',
-          token: who.accessToken,
+          token: unproven.accessToken,
           body: { code },
         });
-        assert.equal(res.statusCode, 403, `${who.role}: ${res.body}`);
-      }
-      // A parent account whose number nobody proved could be anyone, the child herself included.
-      const unproven = await registerUser(t, { role: 'parent', birthYear: 1984 }, { verifyPhone: false });
-      const refused = await t.request({
-        method: 'POST',
-        url: '/api/v1/guardian/consent',
-        token: unproven.accessToken,
-        body: { code },
-      });
-      assert.equal(refused.statusCode, 403, refused.body);
-      assert.equal(refused.json().code, 'guardian_phone_required');
-      assert.equal(
-        (await consentOf(child)).given,
-        false,
-        'nobody but a parent with a proven number gave consent',
-      );
-      const redeemed = await t.request({
-        method: 'POST',
-        url: '/api/v1/guardian/consent',
-        token: parent.accessToken,
-        body: { code },
-      });
-      assert.equal(redeemed.statusCode, 204, redeemed.body);
-      assert.equal((await consentOf(child)).given, true);
-      assert.equal((await consentOf(otherChild)).given, false, "the other child's account is untouched");
-
-      const again = await signUp(t, 'parent');
-      const reuse = await t.request({
-        method: 'POST',
-        url: '/api/v1/guardian/consent',
-        token: again.accessToken,
-        body: { code },
-      });
-      assert.equal(reuse.statusCode, 404, 'a code works once');
-      assert.equal((await consentOf(otherChild)).given, false);
-    });
-
-    it('takes a texted code only from the account it was sent for, and only for its purpose', async () => {
-      const t = get();
-      const her = await signUp(t, 'adolescent');
-      const mallory = await signUp(t, 'adolescent');
-      const recover = (code: string) =>
-        t.request({
+        assert.equal(refused.statusCode, 403, refused.body);
+        assert.equal(refused.json().code, 'guardian_phone_required');
+        assert.equal(
+          (await consentOf(child)).given,
+          false,
+          'nobody but a parent with a proven number gave consent',
+        );
+        const redeemed = await t.request({
           method: 'POST',
-          url: '/api/v1/auth/recovery/complete',
-          body: { phone: her.phone, code, newPin: '71946' },
+          url: '/api/v1/guardian/consent',
+          token: parent.accessToken,
+          body: { code },
         });
-      // Mallory names her number as one of his: the code goes to her phone, and is bound to his account.
-      const claimed = await t.request({
-        method: 'POST',
-        url: '/api/v1/me/phone',
-        token: mallory.accessToken,
-        body: { phone: her.phone, currentPassword: GOOD_PASSWORD },
-      });
-      assert.equal(claimed.statusCode, 202, claimed.body);
-      const hisCode = lastCodeTo(t, her.phone);
-      const withHisCode = await recover(hisCode);
-      assert.equal(withHisCode.statusCode, 400, 'the code he asked for does not recover her account');
-      assert.equal(withHisCode.json().code, 'invalid_code');
+        assert.equal(redeemed.statusCode, 204, redeemed.body);
+        assert.equal((await consentOf(child)).given, true);
+        assert.equal((await consentOf(otherChild)).given, false, "the other child's account is untouched");
 
-      const started = await t.request({
-        method: 'POST',
-        url: '/api/v1/auth/recovery',
-        body: { phone: her.phone },
-      });
-      assert.equal(started.statusCode, 202);
-      const herCode = lastCodeTo(t, her.phone);
-      const asHis = await t.request({
-        method: 'POST',
-        url: '/api/v1/me/phone/verify',
-        token: mallory.accessToken,
-        body: { code: herCode },
-      });
-      assert.equal(asHis.statusCode, 400, `her recovery code proves nothing for him: ${asHis.body}`);
-      assert.equal(asHis.json().code, 'invalid_code');
-      assert.ok(await stillHerself(t, her), 'neither attempt touched her account');
-      const me = await t.request({ method: 'GET', url: '/api/v1/me', token: mallory.accessToken });
-      assert.equal(me.json().phone, mallory.phone, 'his sign-in number is still his own');
+        const again = await signUp(t, 'parent');
+        const reuse = await t.request({
+          method: 'POST',
+          url: '/api/v1/guardian/consent',
+          token: again.accessToken,
+          body: { code },
+        });
+        assert.equal(reuse.statusCode, 404, 'a code works once');
+        assert.equal((await consentOf(otherChild)).given, false);
+      },
+    );
 
-      const recovered = await recover(herCode);
-      assert.equal(recovered.statusCode, 200, `her code still works for her: ${recovered.body}`);
-      assert.equal(recovered.json().user.id, her.id);
-    });
+    it(
+      'takes a texted code only from the account it was sent for, and only for its purpose',
+      SCENARIO,
+      async () => {
+        const t = get();
+        const her = await signUp(t, 'adolescent');
+        const mallory = await signUp(t, 'adolescent');
+        const recover = (code: string) =>
+          t.request({
+            method: 'POST',
+            url: '/api/v1/auth/recovery/complete',
+            body: { phone: her.phone, code, newPin: '71946' },
+          });
+        // Mallory names her number as one of his: the code goes to her phone, and is bound to his account.
+        const claimed = await t.request({
+          method: 'POST',
+          url: '/api/v1/me/phone',
+          token: mallory.accessToken,
+          body: { phone: her.phone, currentPassword: GOOD_PASSWORD },
+        });
+        assert.equal(claimed.statusCode, 202, claimed.body);
+        const hisCode = lastCodeTo(t, her.phone);
+        const withHisCode = await recover(hisCode);
+        assert.equal(withHisCode.statusCode, 400, 'the code he asked for does not recover her account');
+        assert.equal(withHisCode.json().code, 'invalid_code');
 
-    it('refuses server-owned fields in every body, and changes nothing (BOPLA)', async (t) => {
+        const started = await t.request({
+          method: 'POST',
+          url: '/api/v1/auth/recovery',
+          body: { phone: her.phone },
+        });
+        assert.equal(started.statusCode, 202);
+        const herCode = lastCodeTo(t, her.phone);
+        const asHis = await t.request({
+          method: 'POST',
+          url: '/api/v1/me/phone/verify',
+          token: mallory.accessToken,
+          body: { code: herCode },
+        });
+        assert.equal(asHis.statusCode, 400, `her recovery code proves nothing for him: ${asHis.body}`);
+        assert.equal(asHis.json().code, 'invalid_code');
+        assert.ok(await stillHerself(t, her), 'neither attempt touched her account');
+        const me = await t.request({ method: 'GET', url: '/api/v1/me', token: mallory.accessToken });
+        assert.equal(me.json().phone, mallory.phone, 'his sign-in number is still his own');
+
+        const recovered = await recover(herCode);
+        assert.equal(recovered.statusCode, 200, `her code still works for her: ${recovered.body}`);
+        assert.equal(recovered.json().user.id, her.id);
+      },
+    );
+
+    it('refuses server-owned fields in every body, and changes nothing (BOPLA)', SCENARIO, async (t) => {
       const problems: string[] = [];
       let routes = 0;
       const doc = (await get().request({ method: 'GET', url: '/api/v1/openapi.json' })).json();
@@ -378,7 +403,7 @@ describeEachDatabase(
       assert.deepEqual(problems, []);
     });
 
-    it('declares no hidden field in any answer of the OpenAPI document', async () => {
+    it('declares no hidden field in any answer of the OpenAPI document', SCENARIO, async () => {
       const doc = (await get().request({ method: 'GET', url: '/api/v1/openapi.json' })).json();
       const answers = Object.values(
         doc.paths as Record<string, Record<string, { responses?: unknown }>>,
@@ -389,7 +414,7 @@ describeEachDatabase(
       assert.deepEqual(found, []);
     });
 
-    it('tries every route of the care network on real links and appointments', () => {
+    it('tries every route of the care network on real links and appointments', SCENARIO, () => {
       const network = operations.filter((o) => CARE_NETWORK.test(o.path)).map((o) => o.key);
       assert.ok(network.length >= 20, `care-network routes: ${network.join(', ')}`);
       const tried = new Set(CARE_CASES.map((c) => c.key));
@@ -406,11 +431,15 @@ describeEachDatabase(
     });
 
     // Last: the clock moves past her visits.
-    it("lets the care network's people do only what they may to her links and appointments (BOLA, leaks)", async (t) => {
-      const { problems, calls } = await tryCareCases(get(), CARE_CASES);
-      t.diagnostic(`${CARE_CASES.length} cases, ${calls} calls`);
-      assert.deepEqual(problems, []);
-    });
+    it(
+      "lets the care network's people do only what they may to her links and appointments (BOLA, leaks)",
+      SCENARIO,
+      async (t) => {
+        const { problems, calls } = await tryCareCases(get(), CARE_CASES);
+        t.diagnostic(`${CARE_CASES.length} cases, ${calls} calls`);
+        assert.deepEqual(problems, []);
+      },
+    );
   },
   { config: { rateLimitScale: 0, ussdSimulator: true } },
 );

@@ -56,7 +56,52 @@ export function inputsOf(doc: {
  */
 export type Placeholders = Record<string, string>;
 
-const idHints = fc.constantFrom('$self', '$other', '$period', '$otherPeriod', '$session', '$otherSession');
+/**
+ * Every id a case may aim at: the caller's own things (her account, period, session, care link, a
+ * link waiting for her to confirm it, the daughter she is linked to, an appointment she is party
+ * to, a visit that has begun, a verified provider to book, an applicant for an admin to review) and
+ * the other user's. Whichever the caller has none of stays as written (not a uuid: a 400).
+ */
+const ID_PLACEHOLDERS = [
+  '$self',
+  '$other',
+  '$period',
+  '$otherPeriod',
+  '$session',
+  '$otherSession',
+  '$link',
+  '$pendingLink',
+  '$otherLink',
+  '$daughter',
+  '$appointment',
+  '$visit',
+  '$otherAppointment',
+  '$provider',
+  '$applicant',
+] as const;
+const idHints = fc.constantFrom(...ID_PLACEHOLDERS);
+
+/**
+ * What an `{id}` names on each kind of route: the caller's own ones first, then the other user's.
+ * Those are tried most; any other id sometimes (a period's id where a link's goes).
+ */
+const ID_KINDS: Array<{ path: RegExp; own: string[]; others: string[] }> = [
+  { path: /\/care\/links\/\{id\}/, own: ['$link', '$pendingLink'], others: ['$otherLink'] },
+  { path: /\/care\/children\/\{id\}/, own: ['$daughter'], others: ['$other', '$self'] },
+  { path: /\/appointments\/\{id\}/, own: ['$appointment', '$visit'], others: ['$otherAppointment'] },
+  { path: /\/admin\/providers\/\{id\}/, own: ['$applicant', '$provider'], others: [] },
+  { path: /\/providers\/\{id\}/, own: ['$provider'], others: [] },
+  { path: /\/cycles\/periods\/\{id\}/, own: ['$period'], others: ['$otherPeriod'] },
+  { path: /\/sessions\/\{id\}/, own: ['$session'], others: ['$otherSession'] },
+];
+const idKindOf = (op: OperationInputs) => ID_KINDS.find((k) => k.path.test(op.path));
+
+/** The id of the caller's own object this route takes (for requests meant to be valid but for their body). */
+export function ownIdFor(op: OperationInputs, known: Placeholders): string {
+  for (const name of [...(idKindOf(op)?.own ?? []), '$period', '$self']) if (known[name]) return known[name];
+  return '';
+}
+
 const ussdInputs = fc.constantFrom(
   '1',
   '2',
@@ -88,15 +133,25 @@ export const HINTS: Hints = {
   phone: fc.constantFrom('$phone', '+250781234567', '0781234567', '+250 78 123 4567', '+15555550100'),
   phoneNumber: fc.constantFrom('$phone', '+250781234567', '0781234567', '+15555550100'),
   email: fc.constantFrom('$email', 'new@test.invalid'),
-  // Guardian codes (8 digits) and texted ones (6): a wrong one, and the caller's live one.
-  code: fc.constantFrom('12345678', '00000000', '123456', '$phoneCode'),
+  // Guardian and care-link codes (8 digits) and texted ones (6): a wrong one, and the caller's live
+  // ones (a link code some parent just made for her to type).
+  code: fc.constantFrom('12345678', '00000000', '123456', '$phoneCode', '$linkCode'),
   sessionId: fc.constantFrom('fuzz-session-1', 'fuzz-session-2', 'fuzz-session-3'),
   // The care network: values a provider, a booking or a district search really holds.
   district: fc.constantFrom('gasabo', 'nyarugenge', 'musanze', 'huye'),
   timeZone: fc.constantFrom('Africa/Kigali', 'Europe/Paris', 'Africa/Nairobi'),
   licenceNumber: fc.constantFrom('RMDC-12345', 'NCNM/2026/077'),
   facility: fc.constantFrom('Kacyiru Health Centre', 'CHUK'),
-  start: fc.constantFrom('2026-12-01T08:00:00.000Z', '2026-12-02T06:30:00.000Z', '2027-01-04T09:00:00Z'),
+  // A free slot of $provider's, and times that may or may not be one.
+  start: fc.constantFrom(
+    '$slot',
+    '2026-12-01T08:00:00.000Z',
+    '2026-12-02T06:30:00.000Z',
+    '2027-01-04T09:00:00Z',
+  ),
+  providerId: fc.constantFrom('$provider', '$self', '$other'),
+  // A parent books for the daughter he is linked to; anyone else's id must get nowhere.
+  forUserId: fc.constantFrom('$daughter', '$self', '$other'),
   opens: fc.constantFrom('08:00', '07:30', '13:00'),
   closes: fc.constantFrom('12:00', '17:00', '16:30'),
   slotMinutes: fc.constantFrom(15, 20, 30, 45, 60),
@@ -120,6 +175,18 @@ export const HINTS: Hints = {
   ),
 };
 
+/** The hints for one operation: an `{id}` is mostly an id of the kind the route takes, the caller's own most. */
+export function hintsFor(op: OperationInputs): Hints {
+  const kind = idKindOf(op);
+  if (!kind) return HINTS;
+  const id = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...kind.own) },
+    { weight: kind.others.length > 0 ? 1 : 0, arbitrary: fc.constantFrom(...kind.others, ...kind.own) },
+    { weight: 1, arbitrary: idHints },
+  );
+  return { ...HINTS, id };
+}
+
 export type FuzzCase = {
   params: Record<string, unknown>;
   query: Array<[string, unknown]>;
@@ -130,13 +197,14 @@ export type FuzzCase = {
 
 /** Cases for one operation, drawn from its schemas. */
 export function casesFor(op: OperationInputs): fc.Arbitrary<FuzzCase> {
+  const hints = hintsFor(op);
   const params = fc.record(
     Object.fromEntries(
       op.pathParams.map((p) => [
         p.name,
         fc.oneof(
-          { weight: 5, arbitrary: validValue(p.schema, p.name, HINTS) },
-          { weight: 5, arbitrary: fieldValue(p.schema, p.name, HINTS) },
+          { weight: 5, arbitrary: validValue(p.schema, p.name, hints) },
+          { weight: 5, arbitrary: fieldValue(p.schema, p.name, hints) },
         ),
       ]),
     ),
@@ -144,7 +212,7 @@ export function casesFor(op: OperationInputs): fc.Arbitrary<FuzzCase> {
   const declared = fc.tuple(
     ...op.query.map((q) =>
       fc
-        .option(fieldValue(q.schema, q.name, HINTS), { nil: undefined, freq: q.required ? 10 : 3 })
+        .option(fieldValue(q.schema, q.name, hints), { nil: undefined, freq: q.required ? 10 : 3 })
         .map((v): Array<[string, unknown]> => (v === undefined ? [] : [[q.name, v]])),
     ),
   );
@@ -159,7 +227,7 @@ export function casesFor(op: OperationInputs): fc.Arbitrary<FuzzCase> {
   const allValid = fc.tuple(
     ...op.query.map((q) =>
       fc
-        .option(validValue(q.schema, q.name, HINTS), { nil: undefined, freq: q.required ? 1_000 : 2 })
+        .option(validValue(q.schema, q.name, hints), { nil: undefined, freq: q.required ? 1_000 : 2 })
         .map((v): Array<[string, unknown]> => (v === undefined ? [] : [[q.name, v]])),
     ),
   );
@@ -169,7 +237,7 @@ export function casesFor(op: OperationInputs): fc.Arbitrary<FuzzCase> {
       fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: extra }),
     )
     .map(([d, e]) => [...d.flat(), ...e]);
-  const body = op.method === 'GET' ? fc.constant(NO_BODY) : bodyFor(op.body, HINTS);
+  const body = op.method === 'GET' ? fc.constant(NO_BODY) : bodyFor(op.body, hints);
   const form = op.path.startsWith('/ussd') ? fc.boolean() : fc.constant(false);
   return fc.record({ params, query, body, form });
 }
@@ -181,13 +249,14 @@ const one = <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { seed: 1, numRuns: 1
  * are too many for random cases to be sure of meeting them all.
  */
 export function edgeCases(op: OperationInputs): Array<{ label: string; c: FuzzCase }> {
+  const hints = hintsFor(op);
   const params = Object.fromEntries(
-    op.pathParams.map((p) => [p.name, one(validValue(p.schema, p.name, HINTS))]),
+    op.pathParams.map((p) => [p.name, one(validValue(p.schema, p.name, hints))]),
   );
   const query: Array<[string, unknown]> = op.query
     .filter((q) => q.required)
-    .map((q) => [q.name, one(validValue(q.schema, q.name, HINTS))]);
-  const body = op.body ? one(validValue(op.body, '', HINTS)) : NO_BODY;
+    .map((q) => [q.name, one(validValue(q.schema, q.name, hints))]);
+  const body = op.body ? one(validValue(op.body, '', hints)) : NO_BODY;
   const base: FuzzCase = { params, query, body, form: false };
   const cases: Array<{ label: string; c: FuzzCase }> = [];
   const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 40);

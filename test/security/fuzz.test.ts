@@ -6,7 +6,7 @@ import { isGsm7 } from '../../src/channels/ussd/gsm7.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { GOOD_PASSWORD, lastCodeTo, uniquePhone } from '../support/factories.ts';
-import { type Actor, signIn, signUp, stillHerself, YOUNG } from './fuzz-actors.ts';
+import { type Actor, linkByCode, signIn, signUp, stillHerself } from './fuzz-actors.ts';
 import { changedTables, type Fingerprint, fingerprint } from './fuzz-fingerprint.ts';
 import {
   type BuiltRequest,
@@ -16,9 +16,18 @@ import {
   gatewayShaped,
   inputsOf,
   type OperationInputs,
+  ownIdFor,
   type Placeholders,
   requestFor,
 } from './fuzz-requests.ts';
+import {
+  bookAtClinic,
+  type Clinic,
+  callerIn,
+  STANDINGS,
+  type Standing,
+  visitsBegun,
+} from './fuzz-standings.ts';
 import { RAW_BODIES } from './fuzz-values.ts';
 import { POLICY_TABLE } from './policy-table.ts';
 
@@ -28,14 +37,18 @@ import { POLICY_TABLE } from './policy-table.ts';
  * route lets in, so the handlers run. Never a 5xx; every refusal a problem+json without internals;
  * nothing stored by a refused request. Reproducible: FUZZ_SEED=<n> replays a run.
  *
+ * The cases of a route are shared between the standings of its caller's role (fuzz-standings.ts):
+ * a parent unlinked and linked to a daughter, a provider verified and not, an adolescent alone and
+ * linked to a parent, so the care network's handlers run on real links and appointments too.
+ *
  * One PostgreSQL database for the file (the production engine), rate limits off
  * (RATE_LIMIT_SCALE=0): thousands of requests from one address are this test's doing. Optional
  * routes (the USSD simulator) are on, so every route there can be is fuzzed.
  */
 const CASES_PER_ROUTE = 200;
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
-const replay = (key: string) =>
-  `FUZZ_SEED=${BASE_SEED} FUZZ_ROUTE='${key}' npm run test:only -- test/security/fuzz.test.ts`;
+const replay = (key: string, standing: string) =>
+  `FUZZ_SEED=${BASE_SEED} FUZZ_ROUTE='${key}' FUZZ_STANDING='${standing}' npm run test:only -- test/security/fuzz.test.ts`;
 
 /** Stack frames, file paths, SQL and driver errors: none may reach a client. */
 const INTERNALS =
@@ -102,8 +115,10 @@ function ussdProblems(op: OperationInputs, body: string): string[] {
   return out;
 }
 
-/** Who calls a route while it is fuzzed, and the ids the generated cases may point at. */
-type Caller = { actor: Actor | undefined; known: Placeholders };
+/** Who calls a route while it is fuzzed, where she stands, and the ids the generated cases may point at. */
+type Caller = { standing: Standing | 'anonymous'; actor: Actor | undefined; known: Placeholders };
+
+type Tally = { ok: number; refusedByValidation: number; refusedByHandler: number };
 
 describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
   let t: TestApp;
@@ -111,6 +126,8 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
   let other: Actor;
   let otherKnown: Placeholders;
   let otherData: unknown;
+  // The verified provider the callers' appointments are with, and providers whose visits began.
+  const clinic: Clinic = { provider: undefined, begun: [] };
   // Public routes (sign-in, the USSD gateway) act for this account: her phone and email.
   let dialer: Actor;
   // Error-level log lines: a handler that fails but answers politely (the USSD route does) still logs one.
@@ -132,14 +149,23 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
     // Somebody else, whose ids the cases aim at: no case may ever reach her data.
     other = await signUp(t, 'adolescent');
     const own = await ownObjects(t, other);
+    // Linked to a parent of hers, with an appointment at the clinic: neither may change either.
+    const otherLink = await linkByCode(t, other, await signUp(t, 'parent'), { scopes: ['prediction'] });
+    const otherAppointment = await bookAtClinic(t, clinic, other, { minutes: 180 });
     otherKnown = {
       $other: other.id,
       $otherPeriod: own.periodId,
       $otherSession: own.sessionId,
       $otherEmail: other.email,
+      $otherLink: otherLink,
+      $otherAppointment: otherAppointment,
     };
     otherData = await healthDataOf(t, other);
     dialer = await signUp(t, 'adolescent');
+    // Every verified provider caller gets a visit that has begun (the clock moves, once, here).
+    const fuzzed = operations.filter((o) => !process.env.FUZZ_ROUTE || o.key === process.env.FUZZ_ROUTE);
+    const providerRoutes = fuzzed.filter((o) => standingsFor(o).includes('verified provider'));
+    await visitsBegun(t, clinic, providerRoutes.length);
   });
   after(async () => {
     await t?.app.close();
@@ -157,22 +183,39 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
     ctx.diagnostic(`${operations.length} operations fuzzed`);
   });
 
-  it('leaves the health data of the user every case aimed at exactly as it was', async () => {
+  it('leaves the health data, care links and appointments of the user every case aimed at as they were', async () => {
     assert.deepEqual(await healthDataOf(t, other), otherData);
   });
 
-  async function callerFor(op: OperationInputs): Promise<Caller> {
+  /** The standings a route is fuzzed in: those of the first role its policy lets in. */
+  function standingsFor(op: OperationInputs): Array<Caller['standing']> {
+    const access = POLICY_TABLE[op.key]?.access;
+    if (!access || access.public) return ['anonymous'];
+    const role = access.roles === 'any' ? 'adolescent' : (access.roles[0] ?? 'adolescent');
+    return [...STANDINGS[role]];
+  }
+
+  async function callerFor(op: OperationInputs, standing: Caller['standing']): Promise<Caller> {
     const entry = POLICY_TABLE[op.key];
     const access = entry?.access;
-    if (!access || access.public)
-      return { actor: undefined, known: { ...otherKnown, $email: dialer.email, $phone: dialer.phone } };
+    if (!access || access.public || standing === 'anonymous')
+      return {
+        standing: 'anonymous',
+        actor: undefined,
+        known: { ...otherKnown, $email: dialer.email, $phone: dialer.phone },
+      };
     const role = access.roles === 'any' ? 'adolescent' : (access.roles[0] ?? 'adolescent');
-    const actor = await signUp(t, role, entry.youngAdolescent ? { birthYear: YOUNG } : {});
+    const young = entry.youngAdolescent === true && role === 'adolescent';
+    const linkCode = op.body?.properties?.code !== undefined;
+    const reviews = op.path.startsWith('/api/v1/admin/providers/');
+    const { actor, known } = await callerIn(t, clinic, standing, role, { young, linkCode, reviews });
     const own = role === 'adolescent' ? await ownObjects(t, actor) : { periodId: '', sessionId: '' };
     return {
+      standing,
       actor,
       known: {
         ...otherKnown,
+        ...known,
         $self: actor.id,
         $email: actor.email,
         $phone: actor.phone,
@@ -183,7 +226,10 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
     };
   }
 
-  /** Signs her in again when only her session ended; a new caller when she was deleted or changed. */
+  /**
+   * Signs her in again when only her session ended; a new caller in the same standing when she was
+   * deleted or changed.
+   */
   async function recover(caller: Caller, op: OperationInputs): Promise<Caller> {
     const actor = caller.actor;
     if (!actor) return caller;
@@ -194,13 +240,61 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
     });
     if (login.statusCode === 200 && login.json().user.role === actor.role)
       return { ...caller, actor: { ...actor, accessToken: login.json().accessToken } };
-    return callerFor(op);
+    return callerFor(op, caller.standing);
   }
 
   async function fuzzOperation(sub: TestContext, op: OperationInputs): Promise<void> {
-    let caller = await callerFor(op);
+    const standings = standingsFor(op);
+    // First the fixed cases: raw bodies no generator writes, then every boundary of every input.
+    // Fixed and generated cases alike are dealt out between the standings.
+    const raw = op.method === 'GET' ? [] : RAW_BODIES;
+    const fixed = [
+      ...raw.map((body) => ({
+        label: body.label,
+        raw: true,
+        build: (known: Placeholders): BuiltRequest => ({ url: validUrl(op, known), ...body }),
+      })),
+      ...edgeCases(op).map(({ label, c }) => ({
+        label,
+        raw: false,
+        build: (known: Placeholders) => requestFor(op, c, known),
+      })),
+    ];
+    const onlyStanding = process.env.FUZZ_STANDING;
+    const tallies: Array<{ summary: string; total: number; reached: number }> = [];
+    for (const [i, standing] of standings.entries()) {
+      const mine = fixed.filter((_, k) => k % standings.length === i);
+      const generated =
+        Math.floor(CASES_PER_ROUTE / standings.length) + (i < CASES_PER_ROUTE % standings.length ? 1 : 0);
+      // The first standing keeps the route's seed; the others have seeds of their own.
+      const seed = seedFor(i === 0 ? op.key : `${op.key} as ${standing}`);
+      if (onlyStanding && standing !== onlyStanding) continue;
+      const tally = await fuzzIn(op, standing, mine, generated, seed);
+      tallies.push(tally);
+      sub.diagnostic(tally.summary);
+    }
+    assert.ok(tallies.length > 0, `${op.key}: no standing ${onlyStanding}`);
+    // Enough cases get past validation into the handler: on the route as a whole, and in each standing.
+    const total = tallies.reduce((n, s) => n + s.total, 0);
+    const reached = tallies.reduce((n, s) => n + s.reached, 0);
+    const summaries = tallies.map((s) => s.summary).join('; ');
+    assert.ok(reached >= total / 10, `${op.key}: too few cases reached the handler (${summaries})`);
+    for (const s of tallies)
+      assert.ok(s.reached >= s.total / 20, `${op.key}: too few cases reached the handler (${s.summary})`);
+  }
+
+  /** One standing's share of a route's cases: its fixed ones, then `generated` generated ones. */
+  async function fuzzIn(
+    op: OperationInputs,
+    standing: Caller['standing'],
+    fixed: Array<{ label: string; raw: boolean; build: (known: Placeholders) => BuiltRequest }>,
+    generated: number,
+    seed: number,
+  ): Promise<{ summary: string; total: number; reached: number }> {
+    let caller = await callerFor(op, standing);
     let last: Fingerprint = await fingerprint(t.db);
-    const tally = { ok: 0, refusedByValidation: 0, refusedByHandler: 0 };
+    const tally: Tally = { ok: 0, refusedByValidation: 0, refusedByHandler: 0 };
+    const as = `${op.key} as ${standing}`;
 
     async function run(label: string, req: BuiltRequest): Promise<string[]> {
       const logged = errorLog.length;
@@ -238,17 +332,10 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
       return problems;
     }
 
-    // First the fixed cases: raw bodies no generator writes, then every boundary of every input.
-    const raw = op.method === 'GET' ? [] : RAW_BODIES;
-    const edges = edgeCases(op);
     const fixedProblems: string[] = [];
-    for (const body of raw)
-      fixedProblems.push(...(await run(body.label, { url: validUrl(op, caller.known), ...body })));
-    for (const { label, c } of edges)
-      fixedProblems.push(...(await run(label, requestFor(op, c, caller.known))));
-    assert.deepEqual(fixedProblems, [], `${op.key}: fixed cases`);
+    for (const { label, build } of fixed) fixedProblems.push(...(await run(label, build(caller.known))));
+    assert.deepEqual(fixedProblems, [], `${as}: fixed cases`);
 
-    const seed = seedFor(op.key);
     try {
       await fc.assert(
         fc.asyncProperty(casesFor(op), async (c: FuzzCase) => {
@@ -259,25 +346,22 @@ describe('fuzzing every route from its OpenAPI schema [postgres]', () => {
           const problems = await run(`${op.method} ${req.url.slice(0, 120)}`, req);
           if (problems.length > 0) throw new Error(problems.join('\n'));
         }),
-        { seed, numRuns: CASES_PER_ROUTE, endOnFailure: true, includeErrorInReport: true },
+        { seed, numRuns: generated, endOnFailure: true, includeErrorInReport: true },
       );
     } catch (error) {
       throw new Error(
-        `${op.key} failed (seed ${seed}; replay: ${replay(op.key)})\n${(error as Error).message}`,
+        `${as} failed (seed ${seed}; replay: ${replay(op.key, standing)})\n${(error as Error).message}`,
       );
     }
-    const total = raw.length + edges.length + CASES_PER_ROUTE;
+    const raws = fixed.filter((f) => f.raw).length;
+    const total = fixed.length + generated;
     const reached = tally.ok + tally.refusedByHandler;
-    const summary = `${total} cases (${CASES_PER_ROUTE} generated, ${edges.length} boundary, ${raw.length} raw): ${tally.ok} accepted, ${tally.refusedByHandler} refused by the handler, ${tally.refusedByValidation} by validation`;
-    sub.diagnostic(summary);
-    assert.ok(reached >= total / 10, `${op.key}: too few cases reached the handler (${summary})`);
+    const summary = `${standing}: ${total} cases (${generated} generated, ${fixed.length - raws} boundary, ${raws} raw): ${tally.ok} accepted, ${tally.refusedByHandler} refused by the handler, ${tally.refusedByValidation} by validation`;
+    return { summary, total, reached };
   }
 });
 
-function countAnswer(
-  tally: { ok: number; refusedByValidation: number; refusedByHandler: number },
-  res: LightMyRequestResponse,
-) {
+function countAnswer(tally: Tally, res: LightMyRequestResponse) {
   if (res.statusCode < 400) tally.ok += 1;
   else if (
     /validation_failed|malformed_json|payload_too_large|unsupported_media_type/.test(res.body) &&
@@ -290,8 +374,9 @@ function countAnswer(
 /** The operation's URL with valid path parameters: raw bodies are meant for the handler's parser. */
 function validUrl(op: OperationInputs, known: Placeholders): string {
   const values: Record<string, string> = {
-    id: known.$period || known.$self || '',
+    id: ownIdFor(op, known),
     date: '2026-11-20',
+    part: 'prediction',
     secret: 'x',
   };
   let path = op.path;
@@ -300,11 +385,15 @@ function validUrl(op: OperationInputs, known: Placeholders): string {
   return path;
 }
 
-/** Her periods and day logs as stored (sealed), to compare before and after. */
+/** Her periods, day logs, care links and appointments as stored (sealed), to compare before and after. */
 async function healthDataOf(t: TestApp, actor: Actor): Promise<unknown> {
   return t.db.raw(
-    `SELECT 'period' AS kind, id, encode(data_enc, 'hex') AS data FROM periods WHERE user_id = $1
-     UNION ALL SELECT 'day', id, encode(data_enc, 'hex') FROM day_logs WHERE user_id = $1 ORDER BY 2`,
+    `SELECT 'period' AS kind, id::text AS id, encode(data_enc, 'hex') AS data FROM periods WHERE user_id = $1
+     UNION ALL SELECT 'day', id::text, encode(data_enc, 'hex') FROM day_logs WHERE user_id = $1
+     UNION ALL SELECT 'link', id::text, status || array_to_string(scopes, ',') || encode(row_mac, 'hex')
+       FROM care_links WHERE child_id = $1 OR adult_id = $1
+     UNION ALL SELECT 'appointment', id::text, status || starts_at::text || encode(row_mac, 'hex')
+       FROM appointments WHERE patient_id = $1 ORDER BY 2`,
     [actor.id],
   );
 }
