@@ -11,7 +11,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { derivePurposeKey } from '../src/platform/crypto/purpose-keys.ts';
 import { createRowSeal } from '../src/platform/crypto/row-seal.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
+import { migrateApplication } from '../src/platform/db/schema.ts';
 import type { AppointmentRow } from '../src/platform/db/tables.ts';
 import type { RequestContext } from '../src/platform/request-context.ts';
 import { localDate } from '../src/platform/time.ts';
@@ -82,7 +82,7 @@ async function seed(): Promise<{ providerIds: string[]; bookings: number }> {
   };
   const database = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: 8 });
   try {
-    await migrate(database.db);
+    await migrateApplication(database.db);
     const services = createServices({ config, database });
     const providerIds: string[] = [];
     const week = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' }));

@@ -110,6 +110,20 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"runtime";
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO :"runtime";
 
+-- The job queue's schema (pg-boss, decision 024), when the database was migrated before it was
+-- provisioned: the owner's, its rows the runtime role's to work.
+SELECT format('ALTER SCHEMA pgboss OWNER TO %I', :'owner')
+WHERE to_regnamespace('pgboss') IS NOT NULL \gexec
+SELECT format('ALTER TABLE pgboss.%I OWNER TO %I', c.relname, :'owner')
+FROM pg_class c
+WHERE to_regnamespace('pgboss') IS NOT NULL AND c.relnamespace = to_regnamespace('pgboss')
+  AND c.relkind IN ('r', 'p') AND pg_get_userbyid(c.relowner) <> :'owner' \gexec
+SELECT format('GRANT USAGE ON SCHEMA pgboss TO %I', :'runtime')
+WHERE to_regnamespace('pgboss') IS NOT NULL \gexec
+SELECT format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO %I', :'runtime')
+WHERE to_regnamespace('pgboss') IS NOT NULL \gexec
+SELECT format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO %I', :'runtime')
+WHERE to_regnamespace('pgboss') IS NOT NULL \gexec
 -- ... except where the runtime role must do less (the same rules migration 0006 and the
 -- migration runner apply to tables they create): the migration bookkeeping and the audit
 -- policy are read-only, audit rows are read and appended only, the chain head is never removed.

@@ -39,6 +39,7 @@ import { createCycleRepo } from './modules/cycles/repo.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { createCycleService } from './modules/cycles/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { operationsRoutes } from './modules/operations/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { createPrivacyService } from './modules/privacy/service.ts';
 import { providerAdminRoutes } from './modules/providers/admin-routes.ts';
@@ -84,7 +85,8 @@ import { ProblemSchema } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import { installSecurityEventHook } from './platform/http/security-events-hook.ts';
 import { registerWebApp } from './platform/http/web.ts';
-import { startJobs } from './platform/jobs/schedule.ts';
+import { createJobQueue } from './platform/jobs/queue.ts';
+import { createJobRepo } from './platform/jobs/repo.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { createDbCounterStore, createRedisCounterStore } from './platform/security/counter-store.ts';
 import { createSecurityEvents } from './platform/security/events.ts';
@@ -540,6 +542,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(privacyRoutes(services));
       await api.register(providerRoutes(services, { sessionDays: config.sessionDays }));
       await api.register(providerAdminRoutes(services.providerAdmin));
+      await api.register(operationsRoutes({ jobs: createJobRepo(deps.database.db) }));
       await api.register(appointmentRoutes(services));
       await api.register(careRoutes(services));
     },
@@ -548,13 +551,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   webServed = await registerWebApp(app, deps.webDist);
 
-  // Every instance ticks; job_runs makes it one run per period between them (decision 014).
+  // The job queue (decision 024): a working process (PROCESS_ROLE all or worker) takes jobs and
+  // keeps the schedules, which the queue runs once across every instance.
   if (deps.scheduleJobs) {
-    let jobs: { stop(): Promise<void> } | undefined;
-    app.addHook('onListen', async () => {
-      jobs = startJobs([retentionJob(services.retention)], app.log);
-    });
-    app.addHook('onClose', async () => jobs?.stop());
+    const queue = createJobQueue({ database: deps.database, log: app.log, role: config.processRole });
+    app.addHook('onReady', async () => queue.start([retentionJob(services.retention)]));
+    app.addHook('onClose', async () => queue.stop());
   }
   app.addHook('onClose', async () => {
     // Texts already on their way are handed to the provider before the process goes.

@@ -9,8 +9,8 @@ import {
 } from './platform/bootstrap.ts';
 import { browserUrl, terminalProgress } from './platform/startup-progress.ts';
 
-// Process entry: configuration → database → keys checked against it → app → listen (then the
-// scheduled jobs), and a graceful stop on SIGTERM/SIGINT. Plain progress lines for the person at
+// Process entry: configuration → database → keys checked against it → app (the job queue starts
+// with it) → listen (unless PROCESS_ROLE=worker), and a graceful stop on SIGTERM/SIGINT. Plain progress lines for the person at
 // the terminal go to stderr, JSON logs to stdout (decision 021).
 const config = loadConfigOrExit();
 const progress = terminalProgress(config);
@@ -51,12 +51,22 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
-await app.listen({ host: config.host, port: config.port });
-app.log.info(
-  { database: database.kind, env: config.env, tls: https !== undefined },
-  `Lady's Essence is ready`,
-);
-const { port } = app.server.address() as AddressInfo;
-progress(
-  `Ready: open ${browserUrl(config.host, port, https !== undefined)} in your browser (Ctrl-C stops it).`,
-);
+if (config.processRole === 'worker') {
+  // A worker-only instance takes jobs and keeps the schedules; another instance serves HTTP.
+  await app.ready();
+  app.log.info(
+    { database: database.kind, env: config.env, role: config.processRole },
+    `Lady's Essence worker is ready`,
+  );
+  progress('Ready: working the job queue only (PROCESS_ROLE=worker; Ctrl-C stops it).');
+} else {
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { database: database.kind, env: config.env, tls: https !== undefined, role: config.processRole },
+    `Lady's Essence is ready`,
+  );
+  const { port } = app.server.address() as AddressInfo;
+  progress(
+    `Ready: open ${browserUrl(config.host, port, https !== undefined)} in your browser (Ctrl-C stops it).`,
+  );
+}

@@ -2,7 +2,12 @@ import { openDatabaseOrExit } from '../platform/bootstrap.ts';
 import { checkDatabaseUrl } from '../platform/db/connection-url.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { applicationSchema, keystoreSchema, setAuditRetention } from '../platform/db/schema.ts';
+import {
+  applicationSchema,
+  keystoreSchema,
+  migrateTarget,
+  setAuditRetention,
+} from '../platform/db/schema.ts';
 
 /*
  * npm run db:migrate — applies pending migrations to the application database and, when one is
@@ -69,7 +74,7 @@ const app = await openDatabaseOrExit(
 );
 await withDatabase(app, async ({ db }) => {
   const schema = applicationSchema();
-  const ran = await migrate(db, schema.migrations, schema.table);
+  const ran = await migrateTarget(db, schema);
   console.log(ran.length === 0 ? 'Database is up to date.' : `Applied: ${ran.join(', ')}`);
   if (await setAuditRetention(db, targets.auditDays)) {
     console.log(`Audit rows are now kept ${targets.auditDays} days.`);

@@ -39,6 +39,7 @@ const EnvSchema = Type.Object({
   USSD_SECRET: Type.Optional(Type.String()),
   USSD_ALLOWED_IPS: Type.Optional(Type.String()),
   USSD_SIMULATOR: Type.Optional(Type.Enum(['on', 'off'])),
+  PROCESS_ROLE: Type.Optional(Type.Enum(['all', 'web', 'worker'])),
   SMS_PROVIDER: Type.Optional(Type.Enum(['outbox', 'africastalking'])),
   AT_USERNAME: Type.Optional(Type.String({ pattern: '^[\\x21-\\x7e]{1,100}$' })),
   AT_API_KEY: Type.Optional(Type.String()),
@@ -100,6 +101,8 @@ export type Config = {
   ussdAllowedIps: string[];
   /** POST /api/v1/ussd-simulator for the web app's simulator page (demos, training). */
   ussdSimulator: boolean;
+  /** What `npm start` runs: HTTP and the job queue's workers (`all`), or one of them. */
+  processRole: 'all' | 'web' | 'worker';
   /** Below this age a young person's account keeps no health data until a guardian consents. */
   guardianConsentAge: number;
   /** Appointments can be cancelled or moved up to this many minutes before they start. */
@@ -130,6 +133,15 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.problems = problems;
   }
+}
+
+function ussdSettings(env: Env, mode: Config['env']) {
+  return {
+    ussdSecret: env.USSD_SECRET,
+    ussdAllowedIps: splitList(env.USSD_ALLOWED_IPS),
+    // The web simulator lets anyone act as any phone: on for development, opt-in elsewhere.
+    ussdSimulator: (env.USSD_SIMULATOR ?? (mode === 'production' ? 'off' : 'on')) === 'on',
+  };
 }
 
 /** Reads and validates the environment once; throws ConfigError listing every problem found. */
@@ -180,10 +192,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     securityAlertWebhookUrl: env.SECURITY_ALERT_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
-    ussdSecret: env.USSD_SECRET,
-    ussdAllowedIps: splitList(env.USSD_ALLOWED_IPS),
-    // The web simulator lets anyone act as any phone: on for development, opt-in elsewhere.
-    ussdSimulator: (env.USSD_SIMULATOR ?? (mode === 'production' ? 'off' : 'on')) === 'on',
+    ...ussdSettings(env, mode),
+    processRole: env.PROCESS_ROLE ?? 'all',
     guardianConsentAge: Number(env.GUARDIAN_CONSENT_AGE ?? '16'),
     appointmentChangeCutoffMinutes: Number(env.APPOINTMENT_CHANGE_CUTOFF_MINUTES ?? '120'),
     sms,

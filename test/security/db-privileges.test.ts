@@ -104,16 +104,21 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
     assert.match(run.stdout, /Applied: 0001_accounts.*0006_audit_retention/);
     assert.match(run.stdout, /Audit rows are now kept 2000 days/);
     assert.match(run.stdout, /Key store: applied 0001_user_keys/);
+    assert.match(run.stdout, /job queue schema \d+ \(pg-boss\)/);
     const owners = await asSuperuser(
       async (c) =>
         (
           await c.query<{ owner: string }>(
-            `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'`,
+            `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname IN ('public', 'pgboss')`,
           )
         ).rows,
       app.db,
     );
-    assert.deepEqual(owners, [{ owner: app.owner }], 'every table belongs to the owner role');
+    assert.deepEqual(
+      owners,
+      [{ owner: app.owner }],
+      "every table, the job queue's too, belongs to the owner role",
+    );
   });
 
   it('the runtime role cannot change the schema, leave traces of its own or rewrite the audit trail', async () => {
@@ -138,6 +143,11 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
       'TRUNCATE audit_anchor',
       `INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'x', 'x')`,
       'DELETE FROM schema_migrations',
+      // The job queue's schema: its rows are the runtime role's to work, its shape is not.
+      'CREATE TABLE pgboss.stolen (data text)',
+      'DROP TABLE pgboss.job',
+      'ALTER TABLE pgboss.queue ADD COLUMN note text',
+      'TRUNCATE pgboss.job',
       `SET ROLE ${app.owner}`,
     ]);
     await assertDenied(keys.runtimeUrl, [
@@ -225,6 +235,24 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
         password: GOOD_PASSWORD,
       });
       assert.equal(login.status, 401);
+    });
+
+    it('works the job queue: the retention job npm start queues is taken and completed', async () => {
+      const retentionJobs = () =>
+        asSuperuser(
+          async (c) =>
+            (await c.query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = 'retention'`))
+              .rows,
+          app.db,
+        );
+      const started = Date.now();
+      while (!(await retentionJobs()).some((j) => j.state === 'completed') && Date.now() - started < 60_000)
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(
+        (await retentionJobs()).map((j) => j.state),
+        ['completed'],
+        'queued at start, taken and done as the runtime role',
+      );
     });
 
     it('retention removes expired audit rows only through the database function, and the chain verifies', async () => {

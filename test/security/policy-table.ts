@@ -379,6 +379,7 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
     ok: 200,
   },
   'POST /api/v1/admin/provider-invitations': { access: admin, ok: 201 },
+  'GET /api/v1/admin/jobs': { access: admin, ok: 200 },
   'GET /api/v1/admin/providers': {
     access: admin,
     query: { status: 'pending' },

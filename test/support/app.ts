@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ussdSecret: undefined,
     ussdAllowedIps: [],
     ussdSimulator: false,
+    processRole: 'all',
     guardianConsentAge: 16,
     appointmentChangeCutoffMinutes: 120,
     retention: { endedSessionsDays: 30, guardianCodesDays: 30, auditDays: 2557 },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { KEYSTORE_MIGRATIONS_DIR, migrate, readMigrations } from '../../src/platform/db/migrate.ts';
+import { migrateApplication } from '../../src/platform/db/schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
@@ -37,7 +38,7 @@ export async function openTestDatabase(
 ): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
-    await migrate(database.db);
+    await migrateApplication(database.db);
     const { sql } = await import('kysely');
     return {
       kind,
@@ -54,7 +55,7 @@ export async function openTestDatabase(
   await admin.query(`CREATE DATABASE ${name}`);
   const url = withDatabase(serverUrl(), name);
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
-  if (opts.migrations !== false) await migrate(database.db);
+  if (opts.migrations !== false) await migrateApplication(database.db);
   const rawClient = new pg.Client({ connectionString: url });
   await rawClient.connect();
   return {

@@ -1,18 +1,25 @@
-import type { JobDefinition } from '../../platform/jobs/schedule.ts';
-import { RETENTION_INTERVAL_MS, RETENTION_MIN_GAP_MS, type RetentionService } from './service.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
+import { RETENTION_MIN_GAP_MS, type RetentionService } from './service.ts';
 
 /**
- * Ten seconds after the server listens: late enough not to compete with start-up and the first
+ * Ten seconds after a worker starts: late enough not to compete with start-up and the first
  * requests, soon enough that a process restarted often (deploys, crashes) still runs the job.
  */
-export const RETENTION_FIRST_DELAY_MS = 10_000;
+export const RETENTION_FIRST_DELAY_SECONDS = 10;
 
-/** The hourly retention job, as the server schedules it (at most one run per hour across instances). */
-export function retentionJob(retention: RetentionService): JobDefinition {
+/**
+ * The retention job on the queue: hourly by cron (once across instances) and soon after a worker
+ * starts; a run finds out from job_runs whether another one happened within the hour, so a start
+ * shortly after the hourly run does not repeat it.
+ */
+export function retentionJob(retention: RetentionService): JobKind {
   return {
-    id: 'retention',
-    intervalMs: RETENTION_INTERVAL_MS,
-    firstDelayMs: RETENTION_FIRST_DELAY_MS,
+    name: 'retention',
+    cron: '0 * * * *',
+    afterStartSeconds: RETENTION_FIRST_DELAY_SECONDS,
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    expireSeconds: 15 * 60,
     async run() {
       const result = await retention.runIfDue();
       if (result.ran) return { outcome: 'done', counts: result.purged };

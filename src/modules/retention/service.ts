@@ -8,13 +8,11 @@ const SMS_CODES_DAYS = 1;
 const SPOKEN_CODES_DAYS = 1;
 /** Text messages in the outbox: a week, to look into delivery problems (docs/privacy.md). */
 const SMS_OUTBOX_DAYS = 7;
-/** The schedule's period: each instance ticks this often (src/modules/retention/job.ts). */
-export const RETENTION_INTERVAL_MS = 3_600_000;
 /**
- * A tick skips when any instance recorded a run less than this ago. A little under the interval,
- * so an instance whose timer fires a few seconds early still runs; with several instances the
- * job runs about once an hour, and at worst a little under two hours apart (`npm run doctor`
- * warns after two).
+ * A scheduled run skips when any instance recorded a run less than this ago: the hourly cron runs
+ * once across instances, and the run a worker makes soon after it starts does not repeat one made
+ * within the hour. A little under the hour, so at worst runs are a little under two hours apart
+ * (`npm run doctor` warns after two).
  */
 export const RETENTION_MIN_GAP_MS = 55 * 60_000;
 

@@ -16,6 +16,12 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   /** True when the database answers a trivial query (readiness). */
   ping(): Promise<boolean>;
+  /**
+   * SQL text as the job queue sends it (decision 024): one statement with parameters, or several
+   * without, the rows of the last one. Through the same pool as everything else, so on the
+   * embedded database it waits for a transaction in progress instead of running inside it.
+   */
+  runSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -57,7 +63,11 @@ function openPostgres(url: string, poolSize = 10): Database {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return wrap(db, 'postgres');
+  return wrap(db, 'postgres', async (text, values = []) => {
+    // Several statements answer with one result each: the last one's rows are the answer.
+    const result = (await pool.query(text, [...values])) as pg.QueryResult | pg.QueryResult[];
+    return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+  });
 }
 
 async function openPglite(dataDir: string | undefined, as: ProcessKind): Promise<Database> {
@@ -77,8 +87,16 @@ async function openPglite(dataDir: string | undefined, as: ProcessKind): Promise
       // budget; 8 MB is plenty for the single-user embedded database.
       startParams: [...PGLITE_DEFAULT_START_PARAMS, '-c', 'shared_buffers=8MB', '-c', 'max_connections=4'],
     });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPgliteAsPool(lite) }) });
-    const database = wrap(db, 'pglite');
+    const pool = createPgliteAsPool(lite);
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const database = wrap(db, 'pglite', async (text, values = []) => {
+      const client = await pool.connect();
+      try {
+        return { rows: (await client.query(text, [...values])).rows };
+      } finally {
+        client.release();
+      }
+    });
     return {
       ...database,
       async close() {
@@ -95,10 +113,11 @@ async function openPglite(dataDir: string | undefined, as: ProcessKind): Promise
   }
 }
 
-function wrap(db: Db, kind: Database['kind']): Database {
+function wrap(db: Db, kind: Database['kind'], runSql: Database['runSql']): Database {
   return {
     db,
     kind,
+    runSql,
     async ping() {
       try {
         await sql`SELECT 1`.execute(db);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { installJobSchema, pendingJobSchema } from '../jobs/install.ts';
 import { type Database, type Db, openDatabase } from './database.ts';
 import {
   KEYSTORE_MIGRATIONS_DIR,
@@ -15,6 +16,8 @@ export type SchemaTarget = {
   table: string;
   urlVariable: string;
   ownerUrlVariable: string;
+  /** A schema not made of our migration files (the job queue's), brought up to date after them. */
+  beside?: { pending(db: Db): Promise<string>; apply(db: Db): Promise<string[]> };
 };
 
 export const APPLICATION_SCHEMA: Omit<SchemaTarget, 'migrations'> = {
@@ -33,7 +36,17 @@ export const KEYSTORE_SCHEMA: Omit<SchemaTarget, 'migrations'> = {
 export const applicationSchema = (): SchemaTarget => ({
   ...APPLICATION_SCHEMA,
   migrations: readMigrations(),
+  beside: { pending: pendingJobSchema, apply: installJobSchema },
 });
+
+/** Every migration of a target, then what lives beside them (the job queue's schema). */
+export async function migrateTarget(db: Db, target: SchemaTarget): Promise<string[]> {
+  const ran = await migrate(db, target.migrations, target.table);
+  return [...ran, ...((await target.beside?.apply(db)) ?? [])];
+}
+
+/** The application database brought up to date (tests, benches, commands). */
+export const migrateApplication = (db: Db): Promise<string[]> => migrateTarget(db, applicationSchema());
 export const keystoreSchema = (): SchemaTarget => ({
   ...KEYSTORE_SCHEMA,
   migrations: readMigrations(KEYSTORE_MIGRATIONS_DIR),
@@ -56,15 +69,17 @@ export async function prepareSchema(
   target: SchemaTarget,
   ownerUrl?: string,
 ): Promise<string[]> {
-  const pending = await pendingOrExplain(database.db, target);
+  const files = await pendingOrExplain(database.db, target);
+  const beside = (await target.beside?.pending(database.db)) ?? '';
+  const pending = [...files.map((m) => m.name), ...(beside ? [beside] : [])];
   if (pending.length === 0) return [];
   if (ownerUrl !== undefined) return migrateAsOwner(ownerUrl, target);
   try {
-    return await migrate(database.db, target.migrations, target.table);
+    return await migrateTarget(database.db, target);
   } catch (error) {
     if (codeOf(error) !== INSUFFICIENT_PRIVILEGE) throw error;
     throw new SchemaNotReadyError(
-      `The ${target.label} has ${pending.length} pending migration(s) (${pending.map((m) => m.name).join(', ')}) ` +
+      `The ${target.label} has ${pending.length} pending migration(s) (${pending.join(', ')}) ` +
         `and the role in ${target.urlVariable} may not change the schema (as intended for the runtime role). ` +
         `Run \`npm run db:migrate\` with ${target.ownerUrlVariable} set to the owner role's URL, ` +
         `or give the server ${target.ownerUrlVariable} (see docs/deploy.md).`,
@@ -76,7 +91,7 @@ export async function prepareSchema(
 export async function migrateAsOwner(ownerUrl: string, target: SchemaTarget): Promise<string[]> {
   const owner = await openDatabase({ kind: 'postgres', url: ownerUrl, poolSize: 1 });
   try {
-    return await migrate(owner.db, target.migrations, target.table);
+    return await migrateTarget(owner.db, target);
   } finally {
     await owner.close();
   }
