@@ -34,6 +34,10 @@ import { type CareService, createCareService } from './modules/care/service.ts';
 import { CURRENT_POLICIES, type Policies } from './modules/consents/policies.ts';
 import { createConsentRepo } from './modules/consents/repo.ts';
 import { createConsentService } from './modules/consents/service.ts';
+import { createContentRepo } from './modules/content/repo.ts';
+import { contentRoutes } from './modules/content/routes.ts';
+import { createContentService } from './modules/content/service.ts';
+import { importStarterSet } from './modules/content/starter.ts';
 import { createCycleInsights } from './modules/cycles/insights.ts';
 import { createCycleRepo } from './modules/cycles/repo.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
@@ -368,6 +372,12 @@ export function createServices(deps: AppDeps) {
     codeKey: derivePurposeKey(config.blindIndexKey, 'care-link-code:v1'),
     clock,
   });
+  const contentRepo = createContentRepo(db);
+  const content = {
+    ...createContentService({ db, repo: contentRepo, audit, clock }),
+    /** The starter set, where the library has nothing yet for an item and language. */
+    importStarter: () => importStarterSet(db, contentRepo, clock()),
+  };
   // The phone menu runs every rule through the same services as the REST API (made above).
   const ussd = createUssdService({
     repo: createUssdSessionRepo(db),
@@ -382,6 +392,7 @@ export function createServices(deps: AppDeps) {
       providers,
       slots,
       appointments,
+      content,
       clock,
     }),
     cycles,
@@ -447,6 +458,7 @@ export function createServices(deps: AppDeps) {
     slots,
     appointments,
     care,
+    content,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -543,6 +555,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(providerRoutes(services, { sessionDays: config.sessionDays }));
       await api.register(providerAdminRoutes(services.providerAdmin));
       await api.register(operationsRoutes({ jobs: createJobRepo(deps.database.db) }));
+      await api.register(contentRoutes(services.content));
       await api.register(appointmentRoutes(services));
       await api.register(careRoutes(services));
     },
@@ -555,7 +568,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // keeps the schedules, which the queue runs once across every instance.
   if (deps.scheduleJobs) {
     const queue = createJobQueue({ database: deps.database, log: app.log, role: config.processRole });
-    app.addHook('onReady', async () => queue.start([retentionJob(services.retention)]));
+    app.addHook('onReady', async () => {
+      // The library's starter set, in the real process only (tests import what they need).
+      const added = await services.content.importStarter();
+      if (added > 0) app.log.info({ added }, 'starter education content published (awaiting expert review)');
+      await queue.start([retentionJob(services.retention)]);
+    });
     app.addHook('onClose', async () => queue.stop());
   }
   app.addHook('onClose', async () => {

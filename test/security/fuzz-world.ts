@@ -122,6 +122,8 @@ export async function paramFor(world: World, kind: ParamKind, actor: Actor | und
       return 'unchecked-in-tests';
     case 'unknown-id':
       return randomUUID();
+    case 'unknown-slug':
+      return 'no-such-article';
     case 'owner':
       return world.owner.id;
     case 'care-part':

@@ -24,6 +24,8 @@ export type ParamKind =
   | 'gateway-secret'
   /** An id nothing has (a link, an appointment, a provider): every allowed caller gets 404. */
   | 'unknown-id'
+  /** A library key nothing is published under: 404 for everyone. */
+  | 'unknown-slug'
   /** The owner (the cast's adolescent), by id: only the parent she linked sees her (test/security/care-cast.ts). */
   | 'owner'
   /** A part of a daughter's data she shares with the parent she linked (care scopes): her prediction. */
@@ -98,6 +100,7 @@ const bothSides = only(['adolescent', 'parent', 'provider']);
 const unknown = { id: 'unknown-id' } as const;
 const A_START = '2026-12-01T08:00:00.000Z';
 const admin = only(['admin']);
+const writers = only(['writer', 'admin']);
 /** A provider nobody verified sees no patient, whatever the appointment id. */
 const UNVERIFIED = { 'unverified-provider': { status: 403, code: 'provider_unverified' } } as const;
 
@@ -380,6 +383,41 @@ export const POLICY_TABLE: Record<string, PolicyEntry> = {
   },
   'POST /api/v1/admin/provider-invitations': { access: admin, ok: 201 },
   'GET /api/v1/admin/jobs': { access: admin, ok: 200 },
+  // The education library (docs/content.md): reading is public; writers draft, admins review.
+  'GET /api/v1/content': { access: open, query: { lang: 'rw', q: 'imihango' }, ok: 200 },
+  'GET /api/v1/content/{slug}': { access: open, params: { slug: 'unknown-slug' }, ok: 404 },
+  'GET /api/v1/content/drafts': { access: writers, ok: 200 },
+  'POST /api/v1/content/drafts': {
+    access: writers,
+    body: () => ({
+      key: `matrix-${Math.random().toString(36).slice(2, 10)}`,
+      kind: 'article',
+      category: 'periods_basics',
+      ageBand: 'all',
+      lang: 'en',
+      title: 'A draft',
+      body: 'A paragraph.',
+    }),
+    ok: 201,
+  },
+  'GET /api/v1/content/drafts/{id}': { access: writers, params: unknown, ok: 404 },
+  'PUT /api/v1/content/drafts/{id}': {
+    access: writers,
+    params: unknown,
+    body: () => ({ title: 'Another title' }),
+    ok: 404,
+  },
+  'POST /api/v1/content/drafts/{id}/submit': { access: writers, params: unknown, ok: 404 },
+  'GET /api/v1/admin/content': { access: admin, ok: 200 },
+  'POST /api/v1/admin/content/{id}/approve': { access: admin, params: unknown, ok: 404 },
+  'POST /api/v1/admin/content/{id}/reject': {
+    access: admin,
+    params: unknown,
+    body: () => ({ comment: 'Please cite a source' }),
+    ok: 404,
+  },
+  'POST /api/v1/admin/content/{id}/unpublish': { access: admin, params: unknown, ok: 404 },
+  'POST /api/v1/admin/content/{id}/reviewed': { access: admin, params: unknown, ok: 404 },
   'GET /api/v1/admin/providers': {
     access: admin,
     query: { status: 'pending' },

@@ -7,6 +7,7 @@ import { MAX_SCREEN } from '../../src/channels/ussd/render.ts';
 import { bookingScreens } from '../../src/channels/ussd/screens-booking.ts';
 import { careScreens } from '../../src/channels/ussd/screens-care.ts';
 import type { Effect, EffectResult, HopEnv, UssdState } from '../../src/channels/ussd/state.ts';
+import { readStarterSet } from '../../src/modules/content/starter.ts';
 import type { Prediction } from '../../src/modules/cycles/engine/types.ts';
 import type { CycleInsights } from '../../src/modules/cycles/insights.ts';
 import { DISTRICTS } from '../../src/modules/providers/districts.ts';
@@ -71,6 +72,8 @@ const STATS = [
     flags: [],
   },
 ];
+
+const STARTER = readStarterSet();
 
 /** Every outcome an effect can have, so the walk also reaches the screens that follow each. */
 async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResult[]> {
@@ -148,6 +151,15 @@ async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResul
       );
     case 'setLanguage':
       return [{ outcome: 'ok', params: { lang: effect.lang } }];
+    case 'loadTips': {
+      // The longest published tips of that category and language (the starter set), and none.
+      const tips = STARTER.filter(
+        (t) => t.kind === 'tip' && t.lang === state.lang && t.category === effect.category,
+      )
+        .map((t) => toGsm7(t.body))
+        .sort((x, y) => y.length - x.length);
+      return [{ outcome: 'ok', lists: { tips } }, { outcome: 'none' }];
+    }
     case 'loadPeople':
     case 'loadChild':
     case 'createLinkCode':
@@ -168,7 +180,7 @@ async function outcomesOf(effect: Effect, state: UssdState): Promise<EffectResul
 
 /** A placeholder left unfilled, or a catalogue key shown instead of its text. */
 const UNTRANSLATED =
-  /\{[a-z]+\}|\b(app|lang|nav|common|reg|signin|resume|menu|period|day|pain|flow|symptom|mood|pred|phase|sum|flag|tips?|settings|pin|delete|month|people|scope|child|book|reason|appt)\.[a-z_0-9]+/;
+  /\{[a-z]+\}|\b(app|lang|nav|common|reg|signin|resume|menu|period|day|pain|flow|symptom|mood|pred|phase|sum|flag|tips?|tipcat|settings|pin|delete|month|people|scope|child|book|reason|appt)\.[a-z_0-9]+/;
 
 /** The number of the district with the longest name (the screens after it name it). */
 const LONGEST_DISTRICT = String(

@@ -1,6 +1,7 @@
 import type { AuthService } from '../../modules/auth/service.ts';
 import { POLICY_KINDS } from '../../modules/consents/policies.ts';
 import type { ConsentService } from '../../modules/consents/service.ts';
+import type { ContentService } from '../../modules/content/service.ts';
 import type { CycleInsights } from '../../modules/cycles/insights.ts';
 import type { CycleService } from '../../modules/cycles/service.ts';
 import { credentialFingerprint } from '../../modules/users/identifiers.ts';
@@ -11,6 +12,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { type MessageKey, shortDate, translate as tr, translateCount } from '../../platform/i18n/index.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { type CareDeps, createCareEffects } from './effects-care.ts';
+import { toGsm7 } from './gsm7.ts';
 import type { Effect, EffectResult, UssdState } from './state.ts';
 
 type Deps = CareDeps & {
@@ -20,7 +22,11 @@ type Deps = CareDeps & {
   insights: CycleInsights;
   consents: ConsentService;
   verification: Pick<VerificationService, 'resetPinByCarrier'>;
+  content: Pick<ContentService, 'tips'>;
 };
+
+/** Tips kept in the call at once: plenty to page through, little session state. */
+const TIPS_PER_CATEGORY = 20;
 
 // Refusals of the period rules, as outcome codes the screens understand.
 const PERIOD_OUTCOMES: Record<string, string> = {
@@ -238,6 +244,14 @@ export function createUssdEffects(deps: Deps) {
           await deps.users.deleteAccount(userId, ctx);
           return { outcome: 'ok' };
         });
+      case 'loadTips': {
+        const tips = await deps.content.tips(state.lang, effect.category);
+        if (tips.length === 0) return { outcome: 'none' };
+        return {
+          outcome: 'ok',
+          lists: { tips: tips.slice(0, TIPS_PER_CATEGORY).map((t) => toGsm7(t.text)) },
+        };
+      }
       default:
         // The care network: her people, a parent's children, booking and her visits.
         return care(effect, state, ctx);

@@ -1,3 +1,4 @@
+import { CATEGORIES as TIP_CATEGORIES } from '../../modules/content/schema.ts';
 import { SYMPTOMS } from '../../modules/cycles/vocabulary.ts';
 import { type MessageKey, type Params, translate as tr, translateCount } from '../../platform/i18n/index.ts';
 import { addDays, parseDayMonth } from './dates.ts';
@@ -228,13 +229,24 @@ export const cycleScreens: Partial<Record<ScreenId, Screen>> = {
     after: (s, { outcome }) => (outcome === 'not_needed' ? home(s) : s),
   },
 
+  // Published tips of the library (docs/content.md), by category, in her language.
   tips: {
     text: (s) => tr(s.lang, 'tips.title'),
-    choices: (s) => [1, 2, 3, 4, 5, 6].map((n) => option(s, String(n), `tip.${n}.title` as MessageKey)),
-    next: (s, value) => ({ state: go(s, 'tip', { form: { ...s.form, tip: Number(value) } }) }),
+    choices: (s) => TIP_CATEGORIES.map((category) => option(s, category, `tipcat.${category}` as MessageKey)),
+    next: (s, value) =>
+      withEffect({ ...s, form: { ...s.form, tip: 0 } }, { kind: 'loadTips', category: value }),
+    after: (s, { outcome }) => (outcome === 'ok' ? go(s, 'tip') : stay(s, 'tips.none')),
   },
 
   tip: {
-    text: (s) => tr(s.lang, `tip.${s.form.tip ?? 1}.body` as MessageKey),
+    text: (s) => s.lists?.tips?.[s.form.tip ?? 0] ?? tr(s.lang, 'tips.none'),
+    choices: (s) => ((s.lists?.tips?.length ?? 0) > 1 ? [option(s, 'next', 'tips.next')] : []),
+    // The next tip of the category, round again after the last.
+    next: (s) => ({
+      state: {
+        ...s,
+        form: { ...s.form, tip: ((s.form.tip ?? 0) + 1) % Math.max(1, s.lists?.tips?.length ?? 1) },
+      },
+    }),
   },
 };

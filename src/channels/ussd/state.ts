@@ -133,6 +133,8 @@ export type Lists = {
   days?: DayItem[];
   slots?: SlotItem[];
   appointments?: AppointmentItem[];
+  /** Published tips of one category in her language (GSM-7 already). */
+  tips?: string[];
 };
 
 /** Lines prepared by an effect for display (already translated when stored). */
@@ -193,6 +195,7 @@ export type Effect =
   | { kind: 'enterLinkCode'; code: string }
   | { kind: 'confirmLink'; linkId: string }
   | { kind: 'unlink'; linkId: string }
+  | { kind: 'loadTips'; category: string }
   | { kind: 'loadProviders'; district: string }
   | { kind: 'loadDays'; providerId: string }
   | { kind: 'loadSlots'; providerId: string; day: IsoDate }

@@ -42,6 +42,9 @@ export type Tables = {
   provider_days_off: { provider_id: string; day: string };
   provider_invitations: ProviderInvitationsTable;
   appointments: AppointmentsTable;
+  /** The education library (migration 0017). */
+  content_items: ContentItemsTable;
+  content_versions: ContentVersionsTable;
 };
 
 export type Role = 'adolescent' | 'parent' | 'provider' | 'writer' | 'admin';
@@ -352,3 +355,48 @@ export type AppointmentsTable = {
   row_mac: Uint8Array;
 };
 export type AppointmentRow = Selectable<AppointmentsTable>;
+
+export type ContentKind = 'article' | 'tip';
+export type ContentCategory =
+  | 'periods_basics'
+  | 'pads_hygiene'
+  | 'pain_relief'
+  | 'nutrition_iron'
+  | 'puberty_parents'
+  | 'see_health_worker'
+  | 'myths_facts';
+export type AgeBand = '10-14' | '15-19' | 'all' | 'parents';
+export type ContentStatus = 'draft' | 'submitted' | 'rejected' | 'published' | 'superseded' | 'unpublished';
+
+export type ContentItemsTable = {
+  id: string;
+  key: string;
+  kind: ContentKind;
+  category: ContentCategory;
+  age_band: AgeBand;
+  created_by: string | null;
+  created_at: Date;
+};
+export type ContentItemRow = Selectable<ContentItemsTable>;
+
+/** One language's text of an item, one row per version (the generated `search` column is left out). */
+export type ContentVersionsTable = {
+  id: string;
+  item_id: string;
+  lang: Language;
+  version: number;
+  status: ContentStatus;
+  title: string;
+  summary: string;
+  body: string;
+  review: 'pending' | 'done';
+  author_id: string | null;
+  reviewer_id: string | null;
+  review_comment: string | null;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  published_at: Date | null;
+};
+export type ContentVersionRow = Selectable<ContentVersionsTable>;

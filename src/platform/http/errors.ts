@@ -44,6 +44,12 @@ export const ERROR_CATALOGUE = {
   slot_unavailable: { status: 409, title: 'This time is not open for booking' },
   change_too_late: { status: 409, title: 'It is too close to the appointment to change it' },
   appointment_closed: { status: 409, title: 'This appointment can no longer be changed this way' },
+  content_not_ready: { status: 400, title: 'The text has problems to fix before it can be submitted' },
+  content_state: {
+    status: 409,
+    title: 'The text is not in a state for this (already submitted, decided or published)',
+  },
+  own_content: { status: 403, title: 'Someone other than its writer must review a text' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   too_many_requests: { status: 429, title: 'Too many attempts; wait before trying again' },

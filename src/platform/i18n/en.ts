@@ -159,24 +159,15 @@ export const en = {
   'flag.heavy_flow': 'heavy bleeding',
 
   'tips.title': 'Health tips:',
-  'tip.1.title': 'Period pain',
-  'tip.1.body':
-    'Warmth on your belly, rest, water and gentle walking ease cramps. If pain stops you from school or daily life, see a health worker.',
-  'tip.2.title': 'Pads and hygiene',
-  'tip.2.body':
-    'Change your pad every 4 to 6 hours. Wash your hands before and after. Wash reusable pads with soap and dry them in the sun.',
-  'tip.3.title': 'Eating well',
-  'tip.3.body':
-    'Beans, dark green leaves, eggs and fish give iron, which you lose in your period. Drink plenty of clean water.',
-  'tip.4.title': 'What is normal',
-  'tip.4.body':
-    'Cycles of 21 to 45 days are common in the first years. Periods last 2 to 7 days. Irregular cycles are common in teens.',
-  'tip.5.title': 'When to see a health worker',
-  'tip.5.body':
-    'See a health worker if bleeding soaks a pad every hour, lasts over 7 days, if you faint, or have no period for 3 months.',
-  'tip.6.title': 'Your feelings',
-  'tip.6.body':
-    'Mood changes before a period are normal. Sleep, exercise and talking to someone you trust help.',
+  'tipcat.periods_basics': 'Periods and cycles',
+  'tipcat.pads_hygiene': 'Pads and hygiene',
+  'tipcat.pain_relief': 'Period pain',
+  'tipcat.nutrition_iron': 'Food and iron',
+  'tipcat.puberty_parents': 'For parents',
+  'tipcat.see_health_worker': 'When to see a health worker',
+  'tipcat.myths_facts': 'Myths and facts',
+  'tips.next': 'Next tip',
+  'tips.none': 'No tips here yet in your language. Try another topic.',
 
   'policy.terms.summary':
     'Terms of use: the service gives health information, not medical care. Keep your PIN secret. You can delete your account at any time.',

@@ -167,24 +167,15 @@ export const fr: Catalogue = {
   'flag.heavy_flow': 'saignements abondants',
 
   'tips.title': 'Conseils santé:',
-  'tip.1.title': 'Douleurs de règles',
-  'tip.1.body':
-    "Chaleur sur le ventre, repos, eau et marche douce calment les crampes. Si la douleur vous bloque pour l'école ou la vie quotidienne, voyez un agent de santé.",
-  'tip.2.title': 'Serviettes et hygiène',
-  'tip.2.body':
-    'Changez de serviette toutes les 4 à 6 heures. Lavez-vous les mains avant et après. Lavez les serviettes lavables au savon et séchez-les au soleil.',
-  'tip.3.title': 'Bien manger',
-  'tip.3.body':
-    "Haricots, légumes à feuilles vert foncé, oeufs et poisson apportent du fer, perdu pendant les règles. Buvez beaucoup d'eau potable.",
-  'tip.4.title': 'Ce qui est normal',
-  'tip.4.body':
-    'Des cycles de 21 à 45 jours sont courants les premières années. Les règles durent 2 à 7 jours. Les cycles irréguliers sont fréquents chez les ados.',
-  'tip.5.title': 'Quand consulter',
-  'tip.5.body':
-    "Voyez un agent de santé si le sang trempe une serviette par heure ou dure plus de 7 jours, en cas d'évanouissement ou sans règles depuis 3 mois.",
-  'tip.6.title': 'Vos émotions',
-  'tip.6.body':
-    "Les sautes d'humeur avant les règles sont normales. Le sommeil, le sport et parler à quelqu'un de confiance aident.",
+  'tipcat.periods_basics': 'Regles et cycle',
+  'tipcat.pads_hygiene': 'Serviettes et hygiene',
+  'tipcat.pain_relief': 'Douleurs de regles',
+  'tipcat.nutrition_iron': 'Alimentation et fer',
+  'tipcat.puberty_parents': 'Pour les parents',
+  'tipcat.see_health_worker': 'Quand voir un agent de santé',
+  'tipcat.myths_facts': 'Mythes et réalités',
+  'tips.next': 'Conseil suivant',
+  'tips.none': 'Pas encore de conseils ici dans ta langue. Essaie un autre sujet.',
 
   'policy.terms.summary':
     "Conditions d'utilisation: le service informe sur la santé, il ne soigne pas. Gardez votre PIN secret. Vous pouvez supprimer votre compte à tout moment.",

@@ -169,24 +169,15 @@ export const rw: Catalogue = {
   'flag.heavy_flow': 'kuva amaraso menshi',
 
   'tips.title': "Inama z'ubuzima:",
-  'tip.1.title': "Ububabare bw'imihango",
-  'tip.1.body':
-    'Ubushyuhe ku nda, kuruhuka, kunywa amazi no kugenda gahoro bigabanya kuribwa mu nda. Niba ububabare bukubuza ishuri cyangwa imirimo ya buri munsi, jya kwa muganga.',
-  'tip.2.title': "Kotegisi n'isuku",
-  'tip.2.body':
-    "Hindura kotegisi buri masaha 4 kugeza kuri 6. Karaba intoki mbere na nyuma. Mesa kotegisi zimeswa n'isabune, uzanike ku zuba.",
-  'tip.3.title': 'Kurya neza',
-  'tip.3.body':
-    "Ibishyimbo, imboga rwatsi zijimye, amagi n'amafi bitanga ubutare utakaza mu gihe cy'imihango. Nywa amazi meza ahagije.",
-  'tip.4.title': 'Ibisanzwe ni ibihe?',
-  'tip.4.body':
-    "Imizunguruko y'iminsi 21 kugeza 45 irasanzwe mu myaka ya mbere. Imihango imara iminsi 2 kugeza 7. Imizunguruko ihindagurika irasanzwe ku bangavu.",
-  'tip.5.title': 'Igihe wajya kwa muganga',
-  'tip.5.body':
-    'Jya kwa muganga niba amaraso yuzuza kotegisi buri saha, niba amara iminsi irenga 7, niba uguye igihumure, cyangwa umaze amezi 3 nta mihango.',
-  'tip.6.title': 'Amarangamutima yawe',
-  'tip.6.body':
-    "Guhinduka kw'amarangamutima mbere y'imihango birasanzwe. Gusinzira, gukora siporo no kuganira n'uwo wizera bifasha.",
+  'tipcat.periods_basics': "Imihango n'ukwezi",
+  'tipcat.pads_hygiene': "Ibitambaro n'isuku",
+  'tipcat.pain_relief': "Ububabare bw'imihango",
+  'tipcat.nutrition_iron': "Ibiryo n'ubutare",
+  'tipcat.puberty_parents': 'Ku babyeyi',
+  'tipcat.see_health_worker': 'Igihe cyo kujya kwa muganga',
+  'tipcat.myths_facts': "Ibihuha n'ukuri",
+  'tips.next': 'Inama ikurikira',
+  'tips.none': 'Nta nama ziraboneka hano mu rurimi rwawe. Gerageza indi ngingo.',
 
   'policy.terms.summary':
     "Amabwiriza y'imikoreshereze: serivisi itanga amakuru ku buzima, si ubuvuzi. Bika PIN yawe mu ibanga. Ushobora gusiba konti yawe igihe cyose.",

@@ -165,24 +165,15 @@ export const sw: Catalogue = {
   'flag.heavy_flow': 'kutokwa na damu nyingi',
 
   'tips.title': 'Ushauri wa afya:',
-  'tip.1.title': 'Maumivu ya hedhi',
-  'tip.1.body':
-    'Joto tumboni, kupumzika, maji na kutembea taratibu hupunguza maumivu ya tumbo. Maumivu yakikuzuia kwenda shule au shughuli za kila siku, mwone mhudumu wa afya.',
-  'tip.2.title': 'Pedi na usafi',
-  'tip.2.body':
-    'Badilisha pedi kila saa 4 hadi 6. Nawa mikono kabla na baada. Fua pedi za kutumia tena kwa sabuni na uzikaushe juani.',
-  'tip.3.title': 'Kula vizuri',
-  'tip.3.body':
-    'Maharage, mboga za majani za kijani kilichokolea, mayai na samaki hutoa madini ya chuma, unayopoteza wakati wa hedhi. Kunywa maji safi ya kutosha.',
-  'tip.4.title': 'Kilicho kawaida',
-  'tip.4.body':
-    'Mizunguko ya siku 21 hadi 45 ni ya kawaida katika miaka ya kwanza. Hedhi hudumu siku 2 hadi 7. Mizunguko isiyo na mpangilio ni kawaida kwa vijana.',
-  'tip.5.title': 'Lini umwone mhudumu wa afya',
-  'tip.5.body':
-    'Mwone mhudumu wa afya kama damu inalowesha pedi kila saa, inadumu zaidi ya siku 7, ukizimia, au hujapata hedhi kwa miezi 3.',
-  'tip.6.title': 'Hisia zako',
-  'tip.6.body':
-    'Mabadiliko ya hisia kabla ya hedhi ni kawaida. Usingizi, mazoezi na kuzungumza na mtu unayemwamini husaidia.',
+  'tipcat.periods_basics': 'Hedhi na mzunguko',
+  'tipcat.pads_hygiene': 'Pedi na usafi',
+  'tipcat.pain_relief': 'Maumivu ya hedhi',
+  'tipcat.nutrition_iron': 'Chakula na madini ya chuma',
+  'tipcat.puberty_parents': 'Kwa wazazi',
+  'tipcat.see_health_worker': 'Wakati wa kuona mhudumu wa afya',
+  'tipcat.myths_facts': 'Dhana potofu na ukweli',
+  'tips.next': 'Ushauri unaofuata',
+  'tips.none': 'Bado hakuna ushauri hapa kwa lugha yako. Jaribu mada nyingine.',
 
   'policy.terms.summary':
     'Masharti ya matumizi: huduma hii inatoa taarifa za afya, si matibabu. Weka PIN yako siri. Unaweza kufuta akaunti yako wakati wowote.',

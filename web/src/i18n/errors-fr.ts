@@ -78,6 +78,11 @@ export const errorsFr: Record<keyof typeof errorsEn, string> = {
     "Cette heure n'est pas ouverte à la réservation. Choisis une des heures proposées.",
   'error.change_too_late': 'Le rendez-vous est trop proche pour le modifier ici. Appelle le centre de santé.',
   'error.appointment_closed': 'Ce rendez-vous ne peut plus être modifié de cette façon.',
+  'error.content_not_ready':
+    'Le texte a des problèmes à corriger avant de pouvoir être envoyé en relecture. Chacun est indiqué.', // review:
+  'error.content_state':
+    'Ce texte a déjà avancé (envoyé en relecture, décidé ou publié). Rechargez pour voir où il en est.', // review:
+  'error.own_content': 'Une autre personne que son auteur doit relire un texte.', // review:
   'error.sms_unavailable': "Le SMS n'a pas pu être envoyé pour l'instant. Réessaie plus tard.",
   'error.field.required': '{field} : cette réponse est nécessaire.',
   'error.field.invalid': '{field} : vérifie cette réponse.',

@@ -75,6 +75,11 @@ export const errorsEn = {
   'error.change_too_late':
     'It is too close to the appointment to change it here. Please call the health facility.',
   'error.appointment_closed': 'This appointment can no longer be changed this way.',
+  'error.content_not_ready':
+    'The text has problems to fix before it can be sent for review. Each one is listed.',
+  'error.content_state':
+    'This text has already moved on (sent for review, decided or published). Reload to see where it is.',
+  'error.own_content': 'Someone other than its writer must review a text.',
   'error.sms_unavailable': 'We could not send the SMS just now. Please try again later.',
   // One line per wrong answer of a validation_failed problem (its `errors`), never the server's English.
   'error.field.required': '{field}: this is needed.',

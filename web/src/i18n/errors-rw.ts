@@ -75,6 +75,11 @@ export const errorsRw: Record<keyof typeof errorsEn, string> = {
   'error.slot_unavailable': 'Iki gihe ntigishobora gufatwa. Hitamo kimwe mu bihe bigaragara.',
   'error.change_too_late': 'Igihe cya gahunda kiri hafi cyane ku buryo utayihindura hano. Hamagara ivuriro.',
   'error.appointment_closed': 'Iyi gahunda ntishobora guhindurwa gutya.',
+  'error.content_not_ready':
+    'Inyandiko ifite ibibazo bigomba gukosorwa mbere yo koherezwa gusuzumwa. Buri kimwe kiragaragazwa.', // review:
+  'error.content_state':
+    'Iyi nyandiko yamaze gutera imbere (yoherejwe gusuzumwa, yafashweho icyemezo cyangwa yasohotse). Ongera ufungure urebe aho igeze.', // review:
+  'error.own_content': "Inyandiko igomba gusuzumwa n'undi muntu utari uwayanditse.", // review:
   'error.sms_unavailable': 'Ntitwashoboye kohereza SMS ubu. Ongera ugerageze nyuma.',
   'error.field.required': '{field}: iki kirakenewe.',
   'error.field.invalid': '{field}: suzuma iki gisubizo.',

@@ -75,6 +75,11 @@ export const errorsSw: Record<keyof typeof errorsEn, string> = {
   'error.slot_unavailable': 'Muda huu haupatikani kwa miadi. Chagua mmoja wa nyakati zilizoonyeshwa.',
   'error.change_too_late': 'Miadi iko karibu sana kuibadilisha hapa. Tafadhali piga simu kituo cha afya.',
   'error.appointment_closed': 'Miadi hii haiwezi tena kubadilishwa kwa njia hii.',
+  'error.content_not_ready':
+    'Maandishi yana matatizo ya kurekebisha kabla ya kutumwa kukaguliwa. Kila moja limeorodheshwa.', // review:
+  'error.content_state':
+    'Maandishi haya yameshasonga mbele (yametumwa kukaguliwa, yameamuliwa au yamechapishwa). Pakia upya kuona yalipo.', // review:
+  'error.own_content': 'Mtu mwingine, si mwandishi wake, lazima akague maandishi.', // review:
   'error.sms_unavailable': 'Hatukuweza kutuma SMS sasa hivi. Jaribu tena baadaye.',
   'error.field.required': '{field}: hili linahitajika.',
   'error.field.invalid': '{field}: angalia jibu hili.',
