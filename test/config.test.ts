@@ -37,6 +37,17 @@ describe('configuration', () => {
     });
   });
 
+  it('PROCESS_ROLE web or worker needs PostgreSQL: on the embedded database nothing would work the queue', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'le-config-'));
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dir, PROCESS_ROLE: 'web' }),
+      (e: unknown) => e instanceof ConfigError && e.problems.some((p) => p.startsWith('PROCESS_ROLE:')),
+    );
+    assert.equal(loadConfig({ DATA_DIR: dir, PROCESS_ROLE: 'all' }).processRole, 'all');
+    const pg = { ...secretEnv(loadConfig({ DATA_DIR: dir })), DATABASE_URL: 'postgres://u@127.0.0.1/db' };
+    assert.equal(loadConfig({ ...pg, PROCESS_ROLE: 'worker' }).processRole, 'worker');
+  });
+
   it('generates development keys once into DATA_DIR with mode 0600', () => {
     const dir = mkdtempSync(join(tmpdir(), 'le-config-'));
     const first = loadConfig({ DATA_DIR: dir });

@@ -264,6 +264,11 @@ function checkKeystore(env: Env, mode: string, problems: string[]): void {
 
 /** Every PostgreSQL URL (scheme, sslmode, certificate files); an owner's URL only beside its runtime URL. */
 function checkDatabaseUrls(env: Env, problems: string[]): void {
+  // One process per embedded data directory (decision 021): it must serve and work the queue.
+  if (!env.DATABASE_URL && (env.PROCESS_ROLE ?? 'all') !== 'all')
+    problems.push(
+      'PROCESS_ROLE: the embedded database runs in one process, which must do everything (all); web and worker instances need DATABASE_URL',
+    );
   const names = [
     'DATABASE_URL',
     'KEYSTORE_DATABASE_URL',

@@ -245,4 +245,59 @@ describeEachDatabase('the education library', (get) => {
     );
     assert.ok(pending.json().versions.length >= texts.length, 'admins see every text awaiting expert review');
   });
+
+  it('an expert review holds for the text that was checked: a rewrite is unchecked again, and nobody vouches for their own', async () => {
+    const t = get();
+    const admin = await signUp(t, 'admin');
+    const other = await signUp(t, 'admin');
+    const writer = await signUp(t, 'writer', { admin });
+    const key = `checked-${Date.now()}`;
+    const id = (
+      await call(t, 'POST', '/api/v1/content/drafts', writer.accessToken, article(key, 'Text.'))
+    ).json().id as string;
+    const early = await call(t, 'POST', `/api/v1/admin/content/${id}/reviewed`, admin.accessToken);
+    assert.equal(early.statusCode, 409, 'a draft is not what an expert checks');
+    await call(t, 'POST', `/api/v1/content/drafts/${id}/submit`, writer.accessToken);
+    const checked = await call(t, 'POST', `/api/v1/admin/content/${id}/reviewed`, admin.accessToken);
+    assert.equal(checked.statusCode, 200, checked.body);
+    assert.equal(checked.json().review, 'done');
+    // Sent back and rewritten: the new words are nobody's checked words.
+    await call(t, 'POST', `/api/v1/admin/content/${id}/reject`, admin.accessToken, { comment: 'Shorter' });
+    const rewritten = await call(t, 'PUT', `/api/v1/content/drafts/${id}`, writer.accessToken, {
+      body: 'Other.',
+    });
+    assert.equal(rewritten.json().review, 'pending');
+    // An admin's own text: another admin vouches for it, never he.
+    const ownKey = `own-${Date.now()}`;
+    const own = (
+      await call(t, 'POST', '/api/v1/content/drafts', admin.accessToken, article(ownKey, 'Mine.'))
+    ).json().id as string;
+    await call(t, 'POST', `/api/v1/content/drafts/${own}/submit`, admin.accessToken);
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/admin/content/${own}/reviewed`, admin.accessToken)).statusCode,
+      403,
+    );
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/admin/content/${own}/reviewed`, other.accessToken)).statusCode,
+      200,
+    );
+    // A NUL in a text is refused as input, not stored (PostgreSQL would refuse it).
+    const nul = await call(
+      t,
+      'POST',
+      '/api/v1/content/drafts',
+      writer.accessToken,
+      article(`nul-${Date.now()}`, 'a\u0000b'),
+    );
+    assert.equal(nul.statusCode, 400, nul.body);
+    // "drafts" is the writers' path, never a key.
+    const reserved = await call(
+      t,
+      'POST',
+      '/api/v1/content/drafts',
+      writer.accessToken,
+      article('drafts', 'x'),
+    );
+    assert.equal(reserved.statusCode, 400);
+  });
 });

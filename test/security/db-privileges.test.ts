@@ -148,6 +148,10 @@ describe('least-privilege database roles', { skip: !hasPsql && 'psql is not inst
       'DROP TABLE pgboss.job',
       'ALTER TABLE pgboss.queue ADD COLUMN note text',
       'TRUNCATE pgboss.job',
+      // Its version decides which upgrade plans the owner runs: not the runtime role's to set.
+      'UPDATE pgboss.version SET version = 1',
+      'DELETE FROM pgboss.version',
+      'INSERT INTO pgboss.version (version) VALUES (1)',
       `SET ROLE ${app.owner}`,
     ]);
     await assertDenied(keys.runtimeUrl, [

@@ -57,6 +57,8 @@ const ProviderProfilePage = lazy(() =>
 const ProviderRegisterPage = lazy(() =>
   import('./visits/ProviderRegister.tsx').then((m) => ({ default: m.ProviderRegisterPage })),
 );
+const LibraryPage = lazy(() => import('./library/Library.tsx').then((m) => ({ default: m.LibraryPage })));
+const ArticlePage = lazy(() => import('./library/Article.tsx').then((m) => ({ default: m.ArticlePage })));
 const AdminProvidersPage = lazy(() =>
   import('./visits/AdminProviders.tsx').then((m) => ({ default: m.AdminProvidersPage })),
 );
@@ -85,17 +87,19 @@ const ROLE_LINKS: Record<Role, [string, Key][]> = {
     ['/stats', 'web.nav.stats'],
     ['/people', 'care.nav'],
     ['/appointments', 'visit.nav_mine'],
+    ['/library', 'library.nav'],
   ],
   parent: [
     ['/people', 'care.nav_adult'],
     ['/providers', 'visit.nav'],
+    ['/library', 'library.nav'],
   ],
   provider: [
     ['/provider', 'provider.nav.day'],
     ['/provider/availability', 'provider.nav.hours'],
     ['/provider/profile', 'provider.nav.profile'],
   ],
-  writer: [],
+  writer: [['/library', 'library.nav']],
   admin: [['/admin/providers', 'admin.nav.providers']],
 };
 
@@ -148,6 +152,9 @@ function Header() {
               </li>
               <li>
                 <NavLink href="/register">{t('web.nav.register')}</NavLink>
+              </li>
+              <li>
+                <NavLink href="/library">{t('library.nav')}</NavLink>
               </li>
               <li>
                 <NavLink href="/help">{t('help.nav')}</NavLink>
@@ -221,6 +228,8 @@ export function App() {
             <Route path="/policies" component={PoliciesPage} />
             <Route path="/how-predictions-work" component={HowPage} />
             <Route path="/help" component={HelpPage} />
+            <Route path="/library" component={LibraryPage} />
+            <Route path="/library/:slug">{(params) => <ArticlePage slug={params.slug} />}</Route>
             <Route path="/ussd-simulator" component={UssdPage} />
             <Route path="/home">
               <Private>

@@ -114,13 +114,16 @@ export function createContentRepo(db: Db) {
       from: readonly ContentStatus[],
       changes: Partial<ContentVersionsTable>,
       tx: Db = db,
+      /** Only if nobody changed it since this moment (what was checked is what moves on). */
+      unchangedSince?: Date,
     ): Promise<boolean> {
-      const result = await tx
+      let query = tx
         .updateTable('content_versions')
         .set(changes)
         .where('id', '=', id)
-        .where('status', 'in', from)
-        .executeTakeFirst();
+        .where('status', 'in', from);
+      if (unchangedSince) query = query.where('updated_at', '=', unchangedSince);
+      const result = await query.executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 

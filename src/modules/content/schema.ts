@@ -95,11 +95,15 @@ export const LibraryQuery = Type.Object(
 export const ReadQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
 export const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false });
 
-const Title = Type.String({ minLength: 1, maxLength: 120 });
-const Summary = Type.String({ maxLength: 300 });
+// One line of text; a text of several lines (never a NUL, which PostgreSQL refuses to store).
+const LINE = '^[^\\u0000-\\u001f\\u007f]*$';
+const LINES = '^[^\\u0000]*$';
+const Title = Type.String({ minLength: 1, maxLength: 120, pattern: LINE });
+const Summary = Type.String({ maxLength: 300, pattern: LINE });
 const Body = Type.String({
   minLength: 1,
   maxLength: 20_000,
+  pattern: LINES,
   description:
     'Articles: a small Markdown subset (## headings, lists, **bold**, *italic*, [links](https://…)); tips: ≤ 140 characters',
 });
@@ -125,10 +129,17 @@ export const ReviewQuery = Type.Object(
   { additionalProperties: false },
 );
 export const ApproveBody = Type.Object(
-  { comment: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
+  { comment: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, pattern: LINES })) },
   { additionalProperties: false },
 );
 export const RejectBody = Type.Object(
-  { comment: Type.String({ minLength: 1, maxLength: 1000, description: 'What the writer should change' }) },
+  {
+    comment: Type.String({
+      minLength: 1,
+      maxLength: 1000,
+      pattern: LINES,
+      description: 'What the writer should change',
+    }),
+  },
   { additionalProperties: false },
 );

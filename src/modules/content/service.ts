@@ -68,7 +68,8 @@ const entryOf = (v: VersionWithItem): LibraryEntry => ({
   ageBand: v.age_band,
   lang: v.lang,
   title: v.title,
-  summary: v.summary,
+  // A tip is its text: lists show it whole (it fits one SMS).
+  summary: v.kind === 'tip' ? v.body : v.summary,
   review: v.review,
   publishedAt: v.published_at?.toISOString() ?? null,
 });
@@ -162,7 +163,7 @@ export function createContentService(deps: {
     tx?: Db,
   ): Promise<void> {
     assertThat(from.includes(version.status), 'content_state');
-    const moved = await repo.updateVersion(version.id, from, changes, tx);
+    const moved = await repo.updateVersion(version.id, from, changes, tx, version.updated_at);
     if (!moved) throw new AppError('content_state');
   }
 
@@ -212,6 +213,8 @@ export function createContentService(deps: {
      * version of an existing one (the key names it; its kind, category and age band stay).
      */
     async createDraft(ctx: SignedInContext, input: DraftInput): Promise<VersionView> {
+      // "drafts" is the writers' own path under /content.
+      assertThat(input.key !== 'drafts', 'validation_failed', 'This key is reserved; choose another');
       const now = clock();
       const row = await deps.db.transaction().execute(async (tx) => {
         const item = await repo.ensureItem(
@@ -254,7 +257,13 @@ export function createContentService(deps: {
     /** Her draft changed; a text sent back with a comment becomes a draft again. */
     async updateDraft(ctx: SignedInContext, id: string, changes: DraftChanges): Promise<VersionView> {
       const version = await ownDraft(ctx, id);
-      await move(version, ['draft', 'rejected'], { ...changes, status: 'draft', updated_at: clock() });
+      // A changed text is one no expert has checked, whatever was said of the one before.
+      await move(version, ['draft', 'rejected'], {
+        ...changes,
+        status: 'draft',
+        review: 'pending',
+        updated_at: clock(),
+      });
       return viewOf(await versionFor(id));
     },
 
@@ -337,7 +346,9 @@ export function createContentService(deps: {
     /** A health professional and a native speaker checked this text (the admin records it). */
     async markReviewed(ctx: SignedInContext, id: string): Promise<VersionView> {
       const version = await versionFor(id);
-      await repo.updateVersion(version.id, [version.status], { review: 'done', updated_at: clock() });
+      assertThat(version.author_id !== ctx.principal.userId, 'own_content');
+      assertThat(version.review === 'pending', 'content_state');
+      await move(version, ['submitted', 'published'], { review: 'done', updated_at: clock() });
       const reviewed = await versionFor(id);
       await record(ctx, 'reviewed', reviewed);
       return viewOf(reviewed);

@@ -18,8 +18,9 @@ export type Database = {
   ping(): Promise<boolean>;
   /**
    * SQL text as the job queue sends it (decision 024): one statement with parameters, or several
-   * without, the rows of the last one. Through the same pool as everything else, so on the
-   * embedded database it waits for a transaction in progress instead of running inside it.
+   * without — the rows of every statement, in order (pg-boss reads a lock's row before a COMMIT).
+   * Through the same pool as everything else, so on the embedded database it waits for a
+   * transaction in progress instead of running inside it.
    */
   runSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
@@ -64,9 +65,9 @@ function openPostgres(url: string, poolSize = 10): Database {
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return wrap(db, 'postgres', async (text, values = []) => {
-    // Several statements answer with one result each: the last one's rows are the answer.
+    // Several statements answer with one result each.
     const result = (await pool.query(text, [...values])) as pg.QueryResult | pg.QueryResult[];
-    return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+    return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows };
   });
 }
 
@@ -90,9 +91,15 @@ async function openPglite(dataDir: string | undefined, as: ProcessKind): Promise
     const pool = createPgliteAsPool(lite);
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     const database = wrap(db, 'pglite', async (text, values = []) => {
+      // Holding the pool's one client is holding the session: nothing else runs meanwhile.
       const client = await pool.connect();
       try {
-        return { rows: (await client.query(text, [...values])).rows };
+        if (values.length > 0) return { rows: (await lite.query(text, [...values])).rows };
+        return { rows: (await lite.exec(text)).flatMap((r) => r.rows) };
+      } catch (error) {
+        // A script that failed between its BEGIN and COMMIT must not leave the only session aborted.
+        await lite.exec('ROLLBACK').catch(() => undefined);
+        throw error;
       } finally {
         client.release();
       }

@@ -52,6 +52,7 @@ export async function installJobSchema(db: Db): Promise<string[]> {
     await sql.raw(getConstructionPlans(JOB_SCHEMA, { createSchema: true })).execute(db);
     done.push(`job queue schema ${expected} (pg-boss)`);
   } else if (installed < expected) {
+    await refuseForeignQueueTables(db);
     await sql.raw(getMigrationPlans(JOB_SCHEMA, installed)).execute(db);
     done.push(`job queue schema ${installed} → ${expected} (pg-boss)`);
   } else if (installed > expected) {
@@ -63,14 +64,45 @@ export async function installJobSchema(db: Db): Promise<string[]> {
   return done;
 }
 
+/**
+ * The roles that may use the application's schema (the runtime role) may use the queue's too —
+ * but not choose its version: the owner's upgrades read it, so only the claim stamps pg-boss
+ * sets while it runs (cron_on, bam_on…) stay writable.
+ */
 async function shareSchemaUsage(db: Db): Promise<void> {
   const grantees = await sql<{ grantee: string }>`
     SELECT DISTINCT quote_ident(pg_get_userbyid(a.grantee)) AS grantee
     FROM pg_namespace n CROSS JOIN LATERAL aclexplode(n.nspacl) a
     WHERE n.nspname = 'public' AND a.privilege_type = 'USAGE'
       AND a.grantee <> 0 AND a.grantee <> n.nspowner`.execute(db);
+  const stamps = await sql<{ column: string }>`
+    SELECT quote_ident(column_name) AS column FROM information_schema.columns
+    WHERE table_schema = ${JOB_SCHEMA} AND table_name = 'version' AND column_name <> 'version'`.execute(db);
+  const version = sql.table(`${JOB_SCHEMA}.version`);
   for (const { grantee } of grantees.rows) {
-    // quote_ident()'s output: a safe identifier, not user input.
-    await sql`GRANT USAGE ON SCHEMA ${sql.id(JOB_SCHEMA)} TO ${sql.raw(grantee)}`.execute(db);
+    // quote_ident()'s output: safe identifiers, not user input.
+    const role = sql.raw(grantee);
+    await sql`GRANT USAGE ON SCHEMA ${sql.id(JOB_SCHEMA)} TO ${role}`.execute(db);
+    await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${version} FROM ${role}`.execute(db);
+    if (stamps.rows.length > 0)
+      await sql`GRANT UPDATE (${sql.raw(stamps.rows.map((s) => s.column).join(', '))}) ON ${version} TO ${role}`.execute(
+        db,
+      );
   }
+}
+
+/**
+ * pg-boss's upgrade plans build index names from each queue's table name without quoting: a row
+ * the runtime role wrote could turn the owner's upgrade into its own SQL. Only names pg-boss makes
+ * are accepted.
+ */
+async function refuseForeignQueueTables(db: Db): Promise<void> {
+  const foreign = await sql<{ name: string }>`
+    SELECT name FROM ${sql.table(`${JOB_SCHEMA}.queue`)}
+    WHERE table_name !~ '^(job_common|j[0-9a-f]{56})$'`.execute(db);
+  if (foreign.rows.length > 0)
+    throw new Error(
+      `The job queue has queues with table names pg-boss never makes (${foreign.rows.map((r) => r.name).join(', ')}): ` +
+        'someone wrote its tables directly. Look into it before upgrading.',
+    );
 }

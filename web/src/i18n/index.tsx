@@ -9,6 +9,7 @@ import { type DaylogKey, daylogEn } from './daylog-messages.ts';
 import { type ErrorsKey, errorsEn } from './errors-messages.ts';
 import { type HelpKey, helpEn } from './help-messages.ts';
 import { type HowKey, howEn } from './how-messages.ts';
+import { type LibraryKey, libraryEn } from './library-messages.ts';
 import { type LockKey, lockEn } from './lock-messages.ts';
 import { type OfflineKey, offlineEn } from './offline-messages.ts';
 import { type OnboardingKey, onboardingEn } from './onboarding-messages.ts';
@@ -31,7 +32,8 @@ export type Key =
   | HelpKey
   | CareKey
   | VisitsKey
-  | ProviderKey;
+  | ProviderKey
+  | LibraryKey;
 export type Params = Record<string, string | number>;
 /** Keys written per plural category (`<base>.one`, `<base>.other`…): pass the base to `tn`. */
 export type CountedKey = Key extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
@@ -55,6 +57,7 @@ const ENGLISH: Catalogue = {
   ...careEn,
   ...visitsEn,
   ...providerEn,
+  ...libraryEn,
 };
 const loaded: Partial<Record<Language, Catalogue>> = { en: ENGLISH };
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogue }>> = {

@@ -5,6 +5,7 @@ import { daylogFr } from './daylog-fr.ts';
 import { errorsFr } from './errors-fr.ts';
 import { helpFr } from './help-fr.ts';
 import { howFr } from './how-fr.ts';
+import { libraryFr } from './library-fr.ts';
 import { lockFr } from './lock-fr.ts';
 import { offlineFr } from './offline-fr.ts';
 import { onboardingFr } from './onboarding-fr.ts';
@@ -27,5 +28,6 @@ const catalogue: Readonly<Record<string, string>> = {
   ...careFr,
   ...visitsFr,
   ...providerFr,
+  ...libraryFr,
 };
 export default catalogue;

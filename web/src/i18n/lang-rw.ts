@@ -5,6 +5,7 @@ import { daylogRw } from './daylog-rw.ts';
 import { errorsRw } from './errors-rw.ts';
 import { helpRw } from './help-rw.ts';
 import { howRw } from './how-rw.ts';
+import { libraryRw } from './library-rw.ts';
 import { lockRw } from './lock-rw.ts';
 import { offlineRw } from './offline-rw.ts';
 import { onboardingRw } from './onboarding-rw.ts';
@@ -27,5 +28,6 @@ const catalogue: Readonly<Record<string, string>> = {
   ...careRw,
   ...visitsRw,
   ...providerRw,
+  ...libraryRw,
 };
 export default catalogue;

@@ -5,6 +5,7 @@ import { daylogSw } from './daylog-sw.ts';
 import { errorsSw } from './errors-sw.ts';
 import { helpSw } from './help-sw.ts';
 import { howSw } from './how-sw.ts';
+import { librarySw } from './library-sw.ts';
 import { lockSw } from './lock-sw.ts';
 import { offlineSw } from './offline-sw.ts';
 import { onboardingSw } from './onboarding-sw.ts';
@@ -27,5 +28,6 @@ const catalogue: Readonly<Record<string, string>> = {
   ...careSw,
   ...visitsSw,
   ...providerSw,
+  ...librarySw,
 };
 export default catalogue;

@@ -9,6 +9,7 @@ import { useCycleRing } from '../cycle/LazyRing.tsx';
 import { MainAction } from '../cycle/MainAction.tsx';
 import { GuardianNotice } from '../GuardianNotice.tsx';
 import { type Key, useI18n } from '../i18n/index.tsx';
+import type { LibraryEntry } from '../library/types.ts';
 import { PhoneNumberForm, VerifyPhoneCard } from '../PhoneVerification.tsx';
 
 // A parent's daughters and a health worker's status come with their own code, not in the first screen's.
@@ -79,17 +80,28 @@ function ParentHome({ user }: { user: User }) {
   );
 }
 
+/** Three published tips of the library in her language, another three each day. */
 function Tips() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const tips = useQuery({
+    queryKey: ['library', 'tips', language],
+    queryFn: () => get<{ items: LibraryEntry[] }>(`/content?lang=${language}&kind=tip`),
+    staleTime: 3_600_000,
+  });
+  const all = tips.data?.items ?? [];
+  const day = Math.floor(Date.now() / 86_400_000);
+  const shown = all.length <= 3 ? all : [0, 1, 2].map((i) => all[(day * 3 + i) % all.length] as LibraryEntry);
   return (
     <section aria-labelledby="tips-title">
       <h2 id="tips-title">{t('menu.tips')}</h2>
-      {[1, 2, 3, 4, 5, 6].map((n) => (
-        <details key={n} className="card">
-          <summary>{t(`tip.${n}.title` as Key)}</summary>
-          <p>{t(`tip.${n}.body` as Key)}</p>
-        </details>
+      {shown.map((tip) => (
+        <p key={tip.key} className="card" data-tip={tip.key}>
+          {tip.summary}
+        </p>
       ))}
+      <p>
+        <Link href="/library">{t('library.title')}</Link>
+      </p>
     </section>
   );
 }
