@@ -124,6 +124,14 @@ SELECT format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgbo
 WHERE to_regnamespace('pgboss') IS NOT NULL \gexec
 SELECT format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO %I', :'runtime')
 WHERE to_regnamespace('pgboss') IS NOT NULL \gexec
+-- Its version decides which upgrade plans the owner runs: the runtime role sets only the stamps
+-- pg-boss claims work with (src/platform/jobs/install.ts does the same at migration time).
+SELECT format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON pgboss.version FROM %I', :'runtime')
+WHERE to_regclass('pgboss.version') IS NOT NULL \gexec
+SELECT format('GRANT UPDATE (%s) ON pgboss.version TO %I', string_agg(quote_ident(column_name), ', '), :'runtime')
+FROM information_schema.columns
+WHERE table_schema = 'pgboss' AND table_name = 'version' AND column_name <> 'version'
+HAVING count(*) > 0 \gexec
 -- ... except where the runtime role must do less (the same rules migration 0006 and the
 -- migration runner apply to tables they create): the migration bookkeeping and the audit
 -- policy are read-only, audit rows are read and appended only, the chain head is never removed.
