@@ -46,8 +46,11 @@ export function createJobQueue(deps: {
   database: Database;
   log: JobLog;
   role: ProcessRole;
-  /** Seconds between polls and cron checks (tests shorten them; the defaults cost little at idle). */
-  intervals?: { polling?: number; cron?: number };
+  /**
+   * Seconds between polls, cron checks and upkeep (expiring stuck runs, deleting old jobs): tests
+   * shorten them; the defaults cost little at idle.
+   */
+  intervals?: { polling?: number; cron?: number; upkeep?: number };
 }) {
   const works = deps.role !== 'web';
   const pollingIntervalSeconds = deps.intervals?.polling ?? 2;
@@ -62,6 +65,13 @@ export function createJobQueue(deps: {
     supervise: works,
     ...(deps.intervals?.cron
       ? { cronMonitorIntervalSeconds: deps.intervals.cron, cronWorkerIntervalSeconds: deps.intervals.cron }
+      : {}),
+    ...(deps.intervals?.upkeep
+      ? {
+          superviseIntervalSeconds: deps.intervals.upkeep,
+          maintenanceIntervalSeconds: deps.intervals.upkeep,
+          monitorIntervalSeconds: deps.intervals.upkeep,
+        }
       : {}),
   });
   boss.on('error', (err: unknown) => deps.log.error({ err }, 'job queue error'));
