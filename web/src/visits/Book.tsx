@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, api, get } from '../api.ts';
+import { api, get } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import type { CareLink, Child } from '../care/types.ts';
 import { Loading, Notice, ProblemMessage } from '../components.tsx';
@@ -9,12 +9,9 @@ import { useConsentAge } from '../consent-age.ts';
 import { type Key, useI18n } from '../i18n/index.tsx';
 import { useVisitTime } from './names.ts';
 import { ProviderFacts } from './ProviderFacts.tsx';
-import { SlotPicker } from './Slots.tsx';
+import { SlotPicker, SlotProblems, useSlotChoice } from './Slots.tsx';
 import { type Appointment, type Provider, REASONS, type SlotList } from './types.ts';
 import './visits.css';
-
-/** Another person took the time, or it closed: the times on screen were out of date. */
-const STALE_TIME_CODES = new Set(['slot_taken', 'slot_unavailable']);
 
 function useProvider(id: string) {
   return useQuery({
@@ -130,30 +127,17 @@ export function BookPage({ id }: { id: string }) {
     queryFn: () => get<SlotList>(`/providers/${encodeURIComponent(id)}/slots`),
     staleTime: 0,
   });
-  const [day, setDay] = useState('');
-  const [chosen, setChosen] = useState('');
   const [bookedFor, setBookedFor] = useState<Child | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState(false);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const [pending, setPending] = useState(false);
   const parent = user?.role === 'parent';
   const daughters = useBookableDaughters(parent);
-
-  // A time belongs to its day: another day shown, nothing chosen (Submit must not book a time
-  // she can no longer see).
-  function showDay(next: string) {
-    setDay(next);
-    setChosen('');
-  }
+  const choice = useSlotChoice(() => slots.refetch());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
-    // The time checked on screen, not only the one remembered: never a time she cannot see.
-    const start = String(form.get('slot') ?? '');
-    setMissing(!start);
+    const start = choice.startOf(form);
     if (!start) return;
     const body = bookingOf(form, { providerId: id, start, parent });
     // No daughter to offer: the page already says why.
@@ -165,17 +149,12 @@ export function BookPage({ id }: { id: string }) {
       setBookedFor(offered.find((child) => child.id === body.forUserId) ?? null);
       await queries.invalidateQueries({ queryKey: ['appointments'] });
     } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && STALE_TIME_CODES.has(caught.code)) {
-        setChosen('');
-        await slots.refetch();
-      }
+      await choice.failed(caught);
     } finally {
       setPending(false);
     }
   }
 
-  const taken = error instanceof ApiError && error.code === 'slot_taken';
   const timeZone = slots.data?.timeZone ?? 'UTC';
   return (
     <>
@@ -210,9 +189,7 @@ export function BookPage({ id }: { id: string }) {
           <h2 id="book-times">{t('visit.free_times')}</h2>
           {slots.isPending && <Loading />}
           <ProblemMessage error={slots.error} />
-          {slots.data && (
-            <SlotPicker list={slots.data} day={day} onDay={showDay} chosen={chosen} onChoose={setChosen} />
-          )}
+          {slots.data && <SlotPicker list={slots.data} {...choice.picker} />}
           {parent && <ForWhom daughters={daughters} />}
           <div className="field">
             <label htmlFor="book-reason">{t('visit.reason')}</label>
@@ -250,12 +227,7 @@ export function BookPage({ id }: { id: string }) {
               </p>
             </div>
           )}
-          {missing && (
-            <p className="problem" role="alert">
-              {t('visit.pick_time')}
-            </p>
-          )}
-          <ProblemMessage error={error} message={taken ? t('visit.taken') : undefined} />
+          <SlotProblems missing={choice.missing} error={choice.error} />
           <button type="submit" className="primary" disabled={pending}>
             {t('visit.book')}
           </button>

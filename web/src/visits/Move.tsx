@@ -1,19 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, api, get } from '../api.ts';
+import { api, get } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { Loading, Notice, ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { ChangesClosed } from './ChangesClosed.tsx';
 import { useVisitTime } from './names.ts';
-import { SlotPicker } from './Slots.tsx';
+import { SlotPicker, SlotProblems, useSlotChoice } from './Slots.tsx';
 import { isChangeable, phoneTimeZone } from './time.ts';
 import type { Appointment, SlotList } from './types.ts';
 import './visits.css';
 
-/** Another person took the time, or it closed: the times on screen were out of date. */
-const STALE_TIME_CODES = new Set(['slot_taken', 'slot_unavailable']);
 const LIVE = new Set(['requested', 'confirmed']);
 
 /**
@@ -41,10 +39,7 @@ export function MovePage({ id }: { id: string }) {
     enabled: providerId !== undefined,
     staleTime: 0,
   });
-  const [day, setDay] = useState('');
-  const [chosen, setChosen] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const choice = useSlotChoice(() => slots.refetch());
   const [pending, setPending] = useState(false);
   const [moved, setMoved] = useState<Appointment | null>(null);
   // The facility's clock, as booking showed it.
@@ -57,10 +52,7 @@ export function MovePage({ id }: { id: string }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // The time checked on screen, not only the one remembered: never a time she cannot see.
-    const start = String(new FormData(event.currentTarget).get('slot') ?? '');
-    setMissing(!start);
-    setError(null);
+    const start = choice.startOf(new FormData(event.currentTarget));
     if (!start) return;
     setPending(true);
     try {
@@ -69,11 +61,7 @@ export function MovePage({ id }: { id: string }) {
       );
       await queries.invalidateQueries({ queryKey: provider ? ['provider-day'] : ['appointments'] });
     } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && STALE_TIME_CODES.has(caught.code)) {
-        setChosen('');
-        await slots.refetch();
-      }
+      await choice.failed(caught);
     } finally {
       setPending(false);
     }
@@ -89,7 +77,6 @@ export function MovePage({ id }: { id: string }) {
       </>
     );
   const current = visit.data;
-  const taken = error instanceof ApiError && error.code === 'slot_taken';
   return (
     <>
       <h1 tabIndex={-1}>{t('visit.move_title')}</h1>
@@ -115,24 +102,8 @@ export function MovePage({ id }: { id: string }) {
           <h2 id="move-times">{t('visit.free_times')}</h2>
           {slots.isPending && <Loading />}
           <ProblemMessage error={slots.error} />
-          {slots.data && (
-            <SlotPicker
-              list={slots.data}
-              day={day}
-              onDay={(next) => {
-                setDay(next);
-                setChosen('');
-              }}
-              chosen={chosen}
-              onChoose={setChosen}
-            />
-          )}
-          {missing && (
-            <p className="problem" role="alert">
-              {t('visit.pick_time')}
-            </p>
-          )}
-          <ProblemMessage error={error} message={taken ? t('visit.taken') : undefined} />
+          {slots.data && <SlotPicker list={slots.data} {...choice.picker} />}
+          <SlotProblems missing={choice.missing} error={choice.error} />
           <button type="submit" className="primary" disabled={pending}>
             {t('visit.move_send')}
           </button>

@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { ApiError } from '../api.ts';
+import { ProblemMessage } from '../components.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useDayName } from './names.ts';
 import { byDay, clockTime, phoneTimeZone } from './time.ts';
@@ -57,6 +60,64 @@ export function SlotPicker({
           ))}
         </div>
       </fieldset>
+    </>
+  );
+}
+
+/** Another person took the time, or it closed: the times on screen were out of date. */
+const STALE_TIME_CODES = new Set(['slot_taken', 'slot_unavailable']);
+
+/**
+ * Choosing a free time to book or move a visit to: the day shown and the time chosen (another
+ * day shown, nothing chosen), the time read from the form as checked on screen, and a refusal
+ * because the times were stale clearing the choice and reading the times again.
+ */
+export function useSlotChoice(refetch: () => Promise<unknown>) {
+  const [day, setDay] = useState('');
+  const [chosen, setChosen] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return {
+    picker: {
+      day,
+      onDay: (next: string) => {
+        setDay(next);
+        setChosen('');
+      },
+      chosen,
+      onChoose: setChosen,
+    },
+    /** The time checked on screen, not only the one remembered ('' when none: she is told). */
+    startOf(form: FormData): string {
+      const start = String(form.get('slot') ?? '');
+      setMissing(!start);
+      setError(null);
+      return start;
+    },
+    async failed(caught: unknown): Promise<void> {
+      setError(caught);
+      if (caught instanceof ApiError && STALE_TIME_CODES.has(caught.code)) {
+        setChosen('');
+        await refetch();
+      }
+    },
+    missing,
+    error,
+  };
+}
+
+/** No time chosen, or the answer to sending one (a taken time said in her words). */
+export function SlotProblems({ missing, error }: { missing: boolean; error: unknown }) {
+  const { t } = useI18n();
+  const taken = error instanceof ApiError && error.code === 'slot_taken';
+  return (
+    <>
+      {missing && (
+        <p className="problem" role="alert">
+          {t('visit.pick_time')}
+        </p>
+      )}
+      <ProblemMessage error={error} message={taken ? t('visit.taken') : undefined} />
     </>
   );
 }
